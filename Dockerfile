@@ -1,0 +1,17 @@
+# Production image of the ledger API (used by docker-compose.yml). better-sqlite3 compiles from source.
+FROM node:20-bookworm AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/package.json ./package.json
+EXPOSE 3000
+USER node
+CMD ["node", "dist/apps/ledger-api/src/main.js"]

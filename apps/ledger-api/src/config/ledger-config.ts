@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+
+export type EventStoreKind = 'sqlite' | 'postgres' | 'esdb';
+export type ProcessRole = 'all' | 'api';
+
+/** The configuration of api.md, read once from the environment. */
+export interface LedgerConfig {
+  port: number;
+  dataDirectory: string;
+  eventStore: EventStoreKind;
+  databaseUrl?: string;
+  eventStoreConnectionString?: string;
+  apiKeys?: string;
+  role: ProcessRole;
+}
+
+export class InvalidConfiguration extends Error {}
+
+export function readLedgerConfig(environment: NodeJS.ProcessEnv = process.env): LedgerConfig {
+  const eventStore = (environment.LEDGER_EVENT_STORE ?? 'sqlite') as EventStoreKind;
+  if (!['sqlite', 'postgres', 'esdb'].includes(eventStore)) {
+    throw new InvalidConfiguration(`LEDGER_EVENT_STORE must be sqlite, postgres or esdb, not "${eventStore}"`);
+  }
+  const port = Number(environment.PORT ?? '3000');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new InvalidConfiguration(`PORT must be a TCP port number, not "${environment.PORT}"`);
+  }
+  if (eventStore !== 'sqlite' && !environment.DATABASE_URL) {
+    throw new InvalidConfiguration(`LEDGER_EVENT_STORE=${eventStore} needs DATABASE_URL (read models live in PostgreSQL)`);
+  }
+  if (eventStore === 'esdb' && !environment.EVENTSTORE_CONNECTION_STRING) {
+    throw new InvalidConfiguration('LEDGER_EVENT_STORE=esdb needs EVENTSTORE_CONNECTION_STRING');
+  }
+  const role = (environment.LEDGER_ROLE ?? 'all') as ProcessRole;
+  if (!['all', 'api'].includes(role)) throw new InvalidConfiguration(`LEDGER_ROLE must be all or api, not "${role}"`);
+  return {
+    port,
+    dataDirectory: resolve(environment.LEDGER_DATA_DIR ?? './data'),
+    eventStore,
+    databaseUrl: environment.DATABASE_URL,
+    eventStoreConnectionString: environment.EVENTSTORE_CONNECTION_STRING,
+    apiKeys: environment.LEDGER_API_KEYS,
+    role,
+  };
+}

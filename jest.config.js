@@ -1,0 +1,24 @@
+/** One jest configuration for the whole monorepo: unit tests beside the code, integration tests in test/. */
+const swcOptions = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+  },
+  module: { type: 'commonjs' },
+  sourceMaps: 'inline',
+};
+
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+  testMatch: ['**/*.spec.ts'],
+  transform: { '^.+\\.(t|j)s$': ['@swc/jest', swcOptions] },
+  // dinero.js v2 ships ES modules only: let swc turn it into CommonJS for jest.
+  transformIgnorePatterns: ['/node_modules/(?!(dinero\\.js)/)'],
+  moduleNameMapper: {
+    '^@ij/(money|rules|ledger|event-store|projections|replay)$': '<rootDir>/libs/$1/src',
+  },
+  testTimeout: 30000,
+  reporters: ['default', '<rootDir>/test/summary-reporter.js'],
+};
