@@ -1,0 +1,95 @@
+import { Money, sum } from '@ij/money';
+import type { RulesVersion, StoppageEntitlement } from '@ij/rules';
+import { toPolicyholderFacts } from '../facts/to-policyholder-facts';
+import type { PolicyholderState } from '../state/policyholder-state';
+import { requireStoppage } from '../state/stoppage-queries';
+import { paymentTotals } from './payment-totals';
+
+/** The money of a stoppage, or of all a policyholder's stoppages, in cents. */
+export interface AccountTotals {
+  /** 0 for a stoppage whose entitlement could not be computed. */
+  entitlementCents: number;
+  /** advances + regularization payments − recoveries. */
+  paidCents: number;
+  /** entitlement − paid: positive is owed to the policyholder, negative is overpaid. */
+  balanceCents: number;
+  /** assessed − cancelled − recovered, never below 0. */
+  overpaymentOutstandingCents: number;
+  advancesCents: number;
+  paymentsCents: number;
+  recoveredCents: number;
+  assessedCents: number;
+  cancelledCents: number;
+}
+
+export interface StoppageAccount extends AccountTotals {
+  stoppageId: string;
+  entitlement: StoppageEntitlement;
+}
+
+export interface PolicyholderAccount extends AccountTotals {
+  policyholderId: string | null;
+  rulesVersion: string;
+  through: string;
+  stoppages: StoppageAccount[];
+}
+
+/** The single place where the rules' entitlement meets what was paid (ij-rules §5). */
+export function stoppageAccount(state: PolicyholderState, stoppageId: string, rules: RulesVersion, through: string): StoppageAccount {
+  requireStoppage(state, stoppageId);
+  const entitlements = rules.computeEntitlements(toPolicyholderFacts(state), through);
+  return accountOf(state, stoppageId, entitlementFor(entitlements, stoppageId));
+}
+
+export function policyholderAccount(state: PolicyholderState, rules: RulesVersion, through: string): PolicyholderAccount {
+  const entitlements = rules.computeEntitlements(toPolicyholderFacts(state), through);
+  const stoppages = [...state.stoppages.keys()].map((stoppageId) =>
+    accountOf(state, stoppageId, entitlementFor(entitlements, stoppageId)),
+  );
+  const total = (field: keyof AccountTotals) =>
+    sum(stoppages.map((account) => Money.fromCents(account[field]))).toCents();
+  return {
+    policyholderId: state.policyholderId,
+    rulesVersion: rules.version,
+    through,
+    entitlementCents: total('entitlementCents'),
+    paidCents: total('paidCents'),
+    balanceCents: total('balanceCents'),
+    overpaymentOutstandingCents: total('overpaymentOutstandingCents'),
+    advancesCents: total('advancesCents'),
+    paymentsCents: total('paymentsCents'),
+    recoveredCents: total('recoveredCents'),
+    assessedCents: total('assessedCents'),
+    cancelledCents: total('cancelledCents'),
+    stoppages,
+  };
+}
+
+/** The rules engine answers for every stoppage it was given; a missing answer is a bug, not a refusal. */
+export function entitlementFor(entitlements: StoppageEntitlement[], stoppageId: string): StoppageEntitlement {
+  const entitlement = entitlements.find((candidate) => candidate.stoppageId === stoppageId);
+  if (!entitlement) throw new Error(`The rules engine returned no entitlement for stoppage ${stoppageId}`);
+  return entitlement;
+}
+
+export function entitlementCentsOf(entitlement: StoppageEntitlement): number {
+  return entitlement.status === 'COMPUTED' ? entitlement.entitlementCents : 0;
+}
+
+function accountOf(state: PolicyholderState, stoppageId: string, entitlement: StoppageEntitlement): StoppageAccount {
+  const totals = paymentTotals(requireStoppage(state, stoppageId));
+  const entitlementAmount = Money.fromCents(entitlementCentsOf(entitlement));
+  return {
+    stoppageId,
+    entitlement,
+    entitlementCents: entitlementAmount.toCents(),
+    paidCents: totals.paid.toCents(),
+    balanceCents: entitlementAmount.minus(totals.paid).toCents(),
+    overpaymentOutstandingCents: totals.overpaymentOutstanding.toCents(),
+    advancesCents: totals.advances.toCents(),
+    paymentsCents: totals.payments.toCents(),
+    recoveredCents: totals.recovered.toCents(),
+    assessedCents: totals.assessed.toCents(),
+    cancelledCents: totals.cancelled.toCents(),
+  };
+}

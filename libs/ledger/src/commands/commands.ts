@@ -1,0 +1,74 @@
+import type { MonthlySalary, StoppageKind } from '@ij/rules';
+
+/** Commands are plain data; ids (stoppage, advance, regularization, recovery) are chosen by the caller. */
+export interface OpenStoppage {
+  type: 'OpenStoppage';
+  stoppageId: string;
+  policyholderId: string;
+  kind: StoppageKind;
+  startDate: string;
+  endDate: string;
+  prescribedOn?: string;
+  prolongationOf?: string;
+  aldAffectionId?: string;
+  accidentDate?: string;
+  dailyLossOfEarningsCents?: number;
+}
+
+export interface ExtendStoppage {
+  type: 'ExtendStoppage';
+  stoppageId: string;
+  newEndDate: string;
+  prescribedOn?: string;
+}
+
+export interface EndStoppageEarly {
+  type: 'EndStoppageEarly';
+  stoppageId: string;
+  lastDay: string;
+}
+
+export interface RecordSalaryCertificate {
+  type: 'RecordSalaryCertificate';
+  stoppageId: string;
+  salaries: MonthlySalary[];
+}
+
+export interface IssueAdvance {
+  type: 'IssueAdvance';
+  stoppageId: string;
+  advanceId: string;
+  amountCents: number;
+  reason: string;
+}
+
+export interface Regularize {
+  type: 'Regularize';
+  stoppageId: string;
+  regularizationId: string;
+  through: string;
+}
+
+export interface RecordRecovery {
+  type: 'RecordRecovery';
+  stoppageId: string;
+  recoveryId: string;
+  amountCents: number;
+}
+
+export interface ActivateRulesVersion {
+  type: 'ActivateRulesVersion';
+  version: string;
+}
+
+/** The commands decided on a policyholder's stream. */
+export type PolicyholderCommand =
+  | OpenStoppage
+  | ExtendStoppage
+  | EndStoppageEarly
+  | RecordSalaryCertificate
+  | IssueAdvance
+  | Regularize
+  | RecordRecovery;
+
+export type LedgerCommand = PolicyholderCommand | ActivateRulesVersion;

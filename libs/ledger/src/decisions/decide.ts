@@ -1,0 +1,37 @@
+import type { PolicyholderCommand } from '../commands/commands';
+import type { PolicyholderEvent } from '../events/policyholder-events';
+import type { PolicyholderState } from '../state/policyholder-state';
+import type { DecisionContext } from './decision-context';
+import { endStoppageEarly } from './end-stoppage-early.decision';
+import { extendStoppage } from './extend-stoppage.decision';
+import { issueAdvance } from './issue-advance.decision';
+import { openStoppage } from './open-stoppage.decision';
+import { recordRecovery } from './record-recovery.decision';
+import { recordSalaryCertificate } from './record-salary-certificate.decision';
+import { regularize } from './regularize.decision';
+
+/** The events a command on a policyholder's stream records, or a DomainError saying why it may not. */
+export function decide(command: PolicyholderCommand, state: PolicyholderState, context: DecisionContext): PolicyholderEvent[] {
+  switch (command.type) {
+    case 'OpenStoppage':
+      return openStoppage(command, state, context);
+    case 'ExtendStoppage':
+      return extendStoppage(command, state, context);
+    case 'EndStoppageEarly':
+      return endStoppageEarly(command, state, context);
+    case 'RecordSalaryCertificate':
+      return recordSalaryCertificate(command, state, context);
+    case 'IssueAdvance':
+      return issueAdvance(command, state, context);
+    case 'Regularize':
+      return regularize(command, state, context);
+    case 'RecordRecovery':
+      return recordRecovery(command, state, context);
+    default:
+      return unknownCommand(command);
+  }
+}
+
+function unknownCommand(command: never): never {
+  throw new Error(`No decision for command ${(command as { type: string }).type}`);
+}

@@ -1,0 +1,71 @@
+import { AdvanceExceedsMaximum, NoParametersForDateError } from '../errors/payment-errors';
+import { StoppageClosed, StoppageNotFound } from '../errors/stoppage-errors';
+import { commands } from '../test-support/commands';
+import { events } from '../test-support/events';
+import { JUNE_DAYS, OTHER_STOPPAGE_ID, SICKNESS_MAXIMUM_DAILY_CENTS, STOPPAGE_ID } from '../test-support/fixtures';
+import { given } from '../test-support/given';
+import { histories } from '../test-support/histories';
+import { rulesWithoutParameters } from '../test-support/rules';
+
+/** 29 prescribed days at the published maximum of 41.47 € (ij-rules §2): 1 202.63 €. */
+const JUNE_MAXIMUM_CENTS = JUNE_DAYS * SICKNESS_MAXIMUM_DAILY_CENTS;
+
+describe('issuing an advance', () => {
+  it('records it against an open stoppage, before any salary certificate', () =>
+    given(...histories.openedStoppage({ stoppageId: STOPPAGE_ID }))
+      .when(commands.issueAdvance({ stoppageId: STOPPAGE_ID, amountCents: 30_000 }))
+      .then([events.advanceIssued({ stoppageId: STOPPAGE_ID, amountCents: 30_000 })]));
+
+  it('records its id and reason as given', () =>
+    given(...histories.openedStoppage())
+      .when(commands.issueAdvance({ advanceId: 'advance-0042', reason: 'urgent hardship' }))
+      .then([events.advanceIssued({ advanceId: 'advance-0042', reason: 'urgent hardship' })]));
+
+  it('accepts exactly the published maximum for every prescribed day', () =>
+    given(...histories.openedStoppage())
+      .when(commands.issueAdvance({ amountCents: JUNE_MAXIMUM_CENTS }))
+      .then([events.advanceIssued({ amountCents: JUNE_MAXIMUM_CENTS })]));
+
+  it('refuses one cent more than the maximum', () =>
+    given(...histories.openedStoppage())
+      .when(commands.issueAdvance({ amountCents: JUNE_MAXIMUM_CENTS + 1 }))
+      .thenFails(AdvanceExceedsMaximum, {
+        maximumCents: 120_263,
+        maximumDailyAllowanceCents: SICKNESS_MAXIMUM_DAILY_CENTS,
+        prescribedDays: 29,
+        paidCents: 0,
+      }));
+
+  it('counts what was already paid against the maximum', () =>
+    given(...histories.openedStoppage(), events.advanceIssued({ amountCents: 100_000 }))
+      .when(commands.issueAdvance({ advanceId: 'advance-0002', amountCents: JUNE_MAXIMUM_CENTS - 100_000 + 1 }))
+      .thenFails(AdvanceExceedsMaximum, { paidCents: 100_000 }));
+
+  it('counts the days prescribed by an extension', () =>
+    given(...histories.openedStoppage(), events.stoppageExtended({ newEndDate: '2025-07-01' }))
+      .when(commands.issueAdvance({ amountCents: JUNE_MAXIMUM_CENTS + 1 }))
+      .then([events.advanceIssued({ amountCents: JUNE_MAXIMUM_CENTS + 1 })]));
+
+  it('stops counting days at an early end', () =>
+    given(...histories.openedStoppage(), events.stoppageEndedEarly({ lastDay: '2025-06-10' }))
+      .when(commands.issueAdvance({ amountCents: 9 * SICKNESS_MAXIMUM_DAILY_CENTS + 1 }))
+      .thenFails(AdvanceExceedsMaximum, { prescribedDays: 9, maximumCents: 37_323 }));
+
+  it('refuses it when the rules version has no parameter row for the stoppage', () =>
+    given(...histories.openedStoppage())
+      .when(commands.issueAdvance(), { rules: rulesWithoutParameters() })
+      .thenFails(NoParametersForDateError));
+
+  it('refuses it on a closed stoppage', () =>
+    given(...histories.closedStoppage({ stoppageId: STOPPAGE_ID }))
+      .when(commands.issueAdvance({ stoppageId: STOPPAGE_ID, amountCents: 30_000 }))
+      .thenFails(StoppageClosed));
+
+  it('refuses an unknown stoppage', () =>
+    given(...histories.openedStoppage())
+      .when(commands.issueAdvance({ stoppageId: OTHER_STOPPAGE_ID }))
+      .thenFails(StoppageNotFound));
+
+  it('treats an amount that is not positive as a bug that validation missed', () =>
+    expect(() => given(...histories.openedStoppage()).when(commands.issueAdvance({ amountCents: 0 })).then([])).toThrow(RangeError));
+});

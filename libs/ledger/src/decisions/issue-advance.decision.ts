@@ -1,0 +1,48 @@
+import { Money } from '@ij/money';
+import type { IssueAdvance } from '../commands/commands';
+import { paymentTotals } from '../accounts/payment-totals';
+import { daysInclusive } from '../dates';
+import { AdvanceExceedsMaximum } from '../errors/payment-errors';
+import { StoppageClosed } from '../errors/stoppage-errors';
+import type { AdvanceIssued } from '../events/policyholder-events';
+import type { PolicyholderState } from '../state/policyholder-state';
+import { chainStartDate, effectiveEndDate, requireStoppage } from '../state/stoppage-queries';
+import type { DecisionContext } from './decision-context';
+import { assertPositiveCents, requireMaximumDailyAllowance } from './guards';
+
+/**
+ * Advances are allowed before the salary certificate: that is their purpose. They are bounded by what
+ * the stoppage could ever pay: the published maximum daily IJ for every prescribed day (up to an early end).
+ */
+export function issueAdvance(command: IssueAdvance, state: PolicyholderState, context: DecisionContext): AdvanceIssued[] {
+  const stoppage = requireStoppage(state, command.stoppageId);
+  if (stoppage.status === 'closed') throw new StoppageClosed(stoppage.stoppageId);
+  assertPositiveCents(command.amountCents, 'amountCents');
+  const maximumDaily = requireMaximumDailyAllowance(context.rules, stoppage.stoppageId, stoppage.kind, chainStartDate(state, stoppage));
+  const prescribedDays = daysInclusive(stoppage.startDate, effectiveEndDate(stoppage));
+  const maximum = maximumDaily.times(prescribedDays, 'truncate');
+  const paid = paymentTotals(stoppage).paid;
+  if (paid.plus(Money.fromCents(command.amountCents)).compare(maximum) > 0) {
+    throw new AdvanceExceedsMaximum(
+      stoppage.stoppageId,
+      command.amountCents,
+      paid.toCents(),
+      maximum.toCents(),
+      maximumDaily.toCents(),
+      prescribedDays,
+    );
+  }
+  return [
+    {
+      type: 'AdvanceIssued',
+      schemaVersion: 1,
+      data: {
+        stoppageId: stoppage.stoppageId,
+        advanceId: command.advanceId,
+        amountCents: command.amountCents,
+        reason: command.reason,
+        issuedOn: context.today,
+      },
+    },
+  ];
+}

@@ -1,0 +1,78 @@
+import { NoParametersForDateError } from '../errors/payment-errors';
+import { ProlongationKindMismatch, ProlongationOfUnknownStoppage, ProlongationOverlaps } from '../errors/prolongation-errors';
+import { StoppageAlreadyExists, StoppageEndsBeforeStart } from '../errors/stoppage-errors';
+import { commands } from '../test-support/commands';
+import { events } from '../test-support/events';
+import { ACCIDENT_DATE, CONTINUATION_ID, STOPPAGE_ID } from '../test-support/fixtures';
+import { given } from '../test-support/given';
+import { histories } from '../test-support/histories';
+import { rulesWithoutParameters } from '../test-support/rules';
+
+describe('opening a stoppage', () => {
+  it('records its facts and the day it was opened', () =>
+    given().when(commands.openStoppage()).then([events.stoppageOpened()]));
+
+  it('records the optional facts it was given, and only those', () =>
+    given()
+      .when(
+        commands.openStoppage({
+          kind: 'OCCUPATIONAL_ACCIDENT',
+          accidentDate: ACCIDENT_DATE,
+          prescribedOn: '2025-06-02',
+          aldAffectionId: undefined,
+        }),
+      )
+      .then([events.stoppageOpened({ kind: 'OCCUPATIONAL_ACCIDENT', accidentDate: ACCIDENT_DATE, prescribedOn: '2025-06-02' })]));
+
+  it('refuses an id this policyholder already has', () =>
+    given(...histories.openedStoppage()).when(commands.openStoppage()).thenFails(StoppageAlreadyExists, { stoppageId: STOPPAGE_ID }));
+
+  it('refuses a stoppage that ends before it starts', () =>
+    given()
+      .when(commands.openStoppage({ startDate: '2025-06-10', endDate: '2025-06-09' }))
+      .thenFails(StoppageEndsBeforeStart, { startDate: '2025-06-10', endDate: '2025-06-09' }));
+
+  it('accepts a one-day stoppage', () =>
+    given()
+      .when(commands.openStoppage({ startDate: '2025-06-10', endDate: '2025-06-10' }))
+      .then([events.stoppageOpened({ startDate: '2025-06-10', endDate: '2025-06-10' })]));
+
+  it('refuses a start date that has no parameter row (ij-rules §2)', () =>
+    given()
+      .when(commands.openStoppage({ startDate: '2023-06-01', endDate: '2023-06-30' }))
+      .thenFails(NoParametersForDateError, { kind: 'SICKNESS', date: '2023-06-01' }));
+
+  it('checks the parameter row of the chain start, not of the prolongation', () =>
+    given(...histories.certifiedStoppage())
+      .when(commands.openStoppage({ stoppageId: CONTINUATION_ID, startDate: '2025-07-01', endDate: '2025-07-15', prolongationOf: STOPPAGE_ID }), {
+        rules: rulesWithoutParameters(),
+      })
+      .thenFails(NoParametersForDateError, { date: '2025-06-02' }));
+
+  describe('as the prolongation of another stoppage', () => {
+    const continuation = { stoppageId: CONTINUATION_ID, startDate: '2025-07-01', endDate: '2025-07-15', prolongationOf: STOPPAGE_ID };
+
+    it('records it when it starts after the previous one ends', () =>
+      given(...histories.certifiedStoppage()).when(commands.openStoppage(continuation)).then([events.stoppageOpened(continuation)]));
+
+    it('refuses to prolong a stoppage this policyholder does not have', () =>
+      given()
+        .when(commands.openStoppage(continuation))
+        .thenFails(ProlongationOfUnknownStoppage, { stoppageId: CONTINUATION_ID, prolongationOf: STOPPAGE_ID }));
+
+    it('refuses to prolong a stoppage of another kind', () =>
+      given(...histories.certifiedStoppage())
+        .when(commands.openStoppage({ ...continuation, kind: 'OCCUPATIONAL_DISEASE' }))
+        .thenFails(ProlongationKindMismatch, { kind: 'OCCUPATIONAL_DISEASE', previousKind: 'SICKNESS' }));
+
+    it('refuses a start on or before the previous end', () =>
+      given(...histories.certifiedStoppage())
+        .when(commands.openStoppage({ ...continuation, startDate: '2025-06-30' }))
+        .thenFails(ProlongationOverlaps, { startDate: '2025-06-30', previousEndDate: '2025-06-30' }));
+
+    it('measures the overlap against an early end', () =>
+      given(...histories.certifiedStoppage(), events.stoppageEndedEarly({ lastDay: '2025-06-10' }))
+        .when(commands.openStoppage({ ...continuation, startDate: '2025-06-11' }))
+        .then([events.stoppageOpened({ ...continuation, startDate: '2025-06-11' })]));
+  });
+});

@@ -1,0 +1,66 @@
+import { Money } from '@ij/money';
+import type { ComputedEntitlement, RulesVersion } from '@ij/rules';
+import { entitlementFor } from '../accounts/stoppage-account';
+import { paymentTotals } from '../accounts/payment-totals';
+import type { Regularize } from '../commands/commands';
+import { MissingSalaryCertificateError, NoParametersForDateError, RegularizationInFuture } from '../errors/payment-errors';
+import type { StoppageRegularized } from '../events/policyholder-events';
+import { toPolicyholderFacts } from '../facts/to-policyholder-facts';
+import type { PolicyholderState, StoppageState } from '../state/policyholder-state';
+import { chainStartDate, referenceSalaries, requireStoppage } from '../state/stoppage-queries';
+import type { DecisionContext } from './decision-context';
+import { requireMaximumDailyAllowance } from './guards';
+import { settle } from './settlement';
+
+/**
+ * Settles a stoppage through a date under the active rules version (ij-rules §5). Allowed on a closed
+ * stoppage so that a rules fix can re-settle it. Recorded even when nothing is due, with everything an
+ * auditor needs to reproduce it.
+ */
+export function regularize(command: Regularize, state: PolicyholderState, context: DecisionContext): StoppageRegularized[] {
+  const stoppage = requireStoppage(state, command.stoppageId);
+  if (command.through > context.today) throw new RegularizationInFuture(stoppage.stoppageId, command.through, context.today);
+  requireMaximumDailyAllowance(context.rules, stoppage.stoppageId, stoppage.kind, chainStartDate(state, stoppage));
+  requireSalaryCertificate(state, stoppage, context.rules);
+  const entitlement = computedEntitlement(state, stoppage, context.rules, command.through);
+  const totals = paymentTotals(stoppage);
+  const settlement = settle(Money.fromCents(entitlement.entitlementCents), totals.paid, totals.overpaymentOutstanding);
+  return [
+    {
+      type: 'StoppageRegularized',
+      schemaVersion: 1,
+      data: {
+        stoppageId: stoppage.stoppageId,
+        regularizationId: command.regularizationId,
+        through: command.through,
+        rulesVersion: context.rules.version,
+        entitlementCents: entitlement.entitlementCents,
+        paidBeforeCents: totals.paid.toCents(),
+        overpaymentOutstandingBeforeCents: totals.overpaymentOutstanding.toCents(),
+        ...settlement,
+        regularizedOn: context.today,
+      },
+    },
+  ];
+}
+
+/** Nothing beyond advances can be paid without the reference salaries (ij-rules §3). */
+function requireSalaryCertificate(state: PolicyholderState, stoppage: StoppageState, rules: RulesVersion): void {
+  const requiredMonths = rules.requiredSalaryMonths(stoppage.kind, chainStartDate(state, stoppage));
+  const recordedMonths = new Set((referenceSalaries(state, stoppage) ?? []).map((salary) => salary.month));
+  const missingMonths = requiredMonths.filter((month) => !recordedMonths.has(month));
+  if (missingMonths.length > 0) throw new MissingSalaryCertificateError(stoppage.stoppageId, missingMonths);
+}
+
+/** The rules engine has the last word: it may still refuse what the ledger's own checks let through. */
+function computedEntitlement(state: PolicyholderState, stoppage: StoppageState, rules: RulesVersion, through: string): ComputedEntitlement {
+  const entitlement = entitlementFor(rules.computeEntitlements(toPolicyholderFacts(state), through), stoppage.stoppageId);
+  switch (entitlement.status) {
+    case 'COMPUTED':
+      return entitlement;
+    case 'MISSING_SALARY_CERTIFICATE':
+      throw new MissingSalaryCertificateError(stoppage.stoppageId, entitlement.missingMonths);
+    case 'NO_PARAMETERS_FOR_DATE':
+      throw new NoParametersForDateError(stoppage.stoppageId, stoppage.kind, entitlement.date, rules.version, entitlement.parameter);
+  }
+}

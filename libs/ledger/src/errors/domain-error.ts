@@ -1,0 +1,45 @@
+/** Every refusal the domain can give. The API maps each to a problem type (404 for stoppage-not-found, else 409). */
+export const DOMAIN_ERROR_CODES = [
+  'stoppage-not-found',
+  'stoppage-already-exists',
+  'stoppage-closed',
+  'stoppage-ends-before-start',
+  'extension-not-later',
+  'stoppage-ended-early',
+  'early-end-outside-stoppage',
+  'prolongation-of-unknown-stoppage',
+  'prolongation-kind-mismatch',
+  'prolongation-overlaps',
+  'no-parameters-for-date',
+  'missing-salary-certificate',
+  'salary-certificate-months-mismatch',
+  'advance-exceeds-maximum',
+  'recovery-exceeds-overpayment',
+  'regularization-in-future',
+  'stoppage-id-taken',
+  'unknown-rules-version',
+] as const;
+
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+
+/**
+ * A command the current state forbids. `code` is stable (clients match on it), `title` is the same for
+ * every occurrence of the code, the message is the detail of this one, and the facts are readonly fields.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly code: DomainErrorCode;
+  abstract readonly title: string;
+
+  protected constructor(detail: string) {
+    super(detail);
+    this.name = new.target.name;
+  }
+
+  get detail(): string {
+    return this.message;
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}

@@ -1,0 +1,103 @@
+import type { MonthlySalary, StoppageKind } from '@ij/rules';
+import type { LedgerEvent } from './ledger-event';
+
+/** The policyholder is the aggregate: carence, the 360-day window and ALD limits span its stoppages. */
+export function policyholderStream(policyholderId: string): string {
+  return `policyholder-${policyholderId}`;
+}
+
+export type StoppageOpened = LedgerEvent<'StoppageOpened', 1, {
+  stoppageId: string;
+  policyholderId: string;
+  kind: StoppageKind;
+  startDate: string;
+  endDate: string;
+  prescribedOn?: string;
+  prolongationOf?: string;
+  aldAffectionId?: string;
+  accidentDate?: string;
+  dailyLossOfEarningsCents?: number;
+  openedOn: string;
+}>;
+
+export type StoppageExtended = LedgerEvent<'StoppageExtended', 1, {
+  stoppageId: string;
+  previousEndDate: string;
+  newEndDate: string;
+  prescribedOn?: string;
+  extendedOn: string;
+}>;
+
+export type StoppageEndedEarly = LedgerEvent<'StoppageEndedEarly', 1, {
+  stoppageId: string;
+  lastDay: string;
+  /** The effective end before this early end (the prescribed end, or an earlier early end). */
+  previousEndDate: string;
+  recordedOn: string;
+}>;
+
+export type SalaryCertificateRecorded = LedgerEvent<'SalaryCertificateRecorded', 1, {
+  stoppageId: string;
+  salaries: MonthlySalary[];
+  recordedOn: string;
+}>;
+
+export type AdvanceIssued = LedgerEvent<'AdvanceIssued', 1, {
+  stoppageId: string;
+  advanceId: string;
+  amountCents: number;
+  reason: string;
+  issuedOn: string;
+}>;
+
+export type RegularizationOutcome = 'PAID' | 'OVERPAYMENT_ASSESSED' | 'NOTHING_DUE';
+
+/** Everything an auditor needs to reproduce the settlement (ij-rules §5). */
+export type StoppageRegularized = LedgerEvent<'StoppageRegularized', 1, {
+  stoppageId: string;
+  regularizationId: string;
+  through: string;
+  rulesVersion: string;
+  entitlementCents: number;
+  paidBeforeCents: number;
+  overpaymentOutstandingBeforeCents: number;
+  /** entitlementCents − paidBeforeCents. */
+  deltaCents: number;
+  outcome: RegularizationOutcome;
+  paymentCents: number;
+  overpaymentAssessedCents: number;
+  overpaymentCancelledCents: number;
+  regularizedOn: string;
+}>;
+
+export type RecoveryRecorded = LedgerEvent<'RecoveryRecorded', 1, {
+  stoppageId: string;
+  recoveryId: string;
+  amountCents: number;
+  recordedOn: string;
+}>;
+
+export type PolicyholderEvent =
+  | StoppageOpened
+  | StoppageExtended
+  | StoppageEndedEarly
+  | SalaryCertificateRecorded
+  | AdvanceIssued
+  | StoppageRegularized
+  | RecoveryRecorded;
+
+export type PolicyholderEventType = PolicyholderEvent['type'];
+
+export const POLICYHOLDER_EVENT_TYPES: readonly PolicyholderEventType[] = [
+  'StoppageOpened',
+  'StoppageExtended',
+  'StoppageEndedEarly',
+  'SalaryCertificateRecorded',
+  'AdvanceIssued',
+  'StoppageRegularized',
+  'RecoveryRecorded',
+];
+
+export function isPolicyholderEvent(event: { type: string }): event is PolicyholderEvent {
+  return (POLICYHOLDER_EVENT_TYPES as readonly string[]).includes(event.type);
+}

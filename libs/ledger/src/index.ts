@@ -1,0 +1,38 @@
+export type { LedgerEvent } from './events/ledger-event';
+export * from './events/policyholder-events';
+export * from './events/rules-events';
+export * from './events/stoppage-id-events';
+export { upcast, UnsupportedEventSchema, type AnyLedgerEvent } from './events/upcast';
+
+export * from './commands/commands';
+
+export { DomainError, DOMAIN_ERROR_CODES, isDomainError, type DomainErrorCode } from './errors/domain-error';
+export * from './errors/stoppage-errors';
+export * from './errors/prolongation-errors';
+export * from './errors/payment-errors';
+export * from './errors/registry-errors';
+
+export * from './state/policyholder-state';
+export { evolve, foldEvents } from './state/evolve';
+export { chainRoot, chainStartDate, effectiveEndDate, referenceSalaries, requireStoppage } from './state/stoppage-queries';
+
+export type { DecisionContext } from './decisions/decision-context';
+export { decide } from './decisions/decide';
+export { settle, type Settlement } from './decisions/settlement';
+
+export { toPolicyholderFacts } from './facts/to-policyholder-facts';
+export { paymentTotals, type PaymentTotals } from './accounts/payment-totals';
+export {
+  stoppageAccount,
+  policyholderAccount,
+  entitlementCentsOf,
+  type StoppageAccount,
+  type PolicyholderAccount,
+  type AccountTotals,
+} from './accounts/stoppage-account';
+export { regularizationResponse, type RegularizationResponse } from './accounts/regularization-response';
+
+export { decideRules } from './rules-stream/activate-rules-version.decision';
+export { initialRulesState, evolveRules, foldRulesEvents, type RulesState } from './rules-stream/rules-state';
+export { reserveStoppageId } from './stoppage-ids/reserve-stoppage-id';
+export { isValidNir, nirKey, nirProblem, withNirKey } from './identity/nir';

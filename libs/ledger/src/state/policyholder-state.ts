@@ -1,0 +1,59 @@
+import type { MonthlySalary, StoppageKind } from '@ij/rules';
+import type {
+  AdvanceIssued,
+  RecoveryRecorded,
+  StoppageExtended,
+  StoppageRegularized,
+} from '../events/policyholder-events';
+
+export type AdvanceRecord = AdvanceIssued['data'];
+export type RegularizationRecord = StoppageRegularized['data'];
+export type RecoveryRecord = RecoveryRecorded['data'];
+export type ExtensionRecord = StoppageExtended['data'];
+
+/** What the ledger knows of one stoppage: its facts (for the rules engine) and its money movements. */
+interface StoppageRecord {
+  readonly stoppageId: string;
+  readonly policyholderId: string;
+  readonly kind: StoppageKind;
+  readonly startDate: string;
+  /** The prescribed end after every extension. */
+  readonly endDate: string;
+  /** Set by an early end: the last day of incapacity. */
+  readonly lastDay?: string;
+  readonly prescribedOn?: string;
+  readonly prolongationOf?: string;
+  readonly aldAffectionId?: string;
+  readonly accidentDate?: string;
+  readonly dailyLossOfEarningsCents?: number;
+  readonly openedOn: string;
+  /** The latest certificate recorded on this stoppage itself (a continuation may have none). */
+  readonly salaries?: readonly MonthlySalary[];
+  readonly extensions: readonly ExtensionRecord[];
+  readonly advances: readonly AdvanceRecord[];
+  readonly regularizations: readonly RegularizationRecord[];
+  readonly recoveries: readonly RecoveryRecord[];
+}
+
+export interface OpenStoppageState extends StoppageRecord {
+  readonly status: 'open';
+}
+
+/** Settled by a regularization through its effective last day: its period can no longer change. */
+export interface ClosedStoppageState extends StoppageRecord {
+  readonly status: 'closed';
+  readonly closedByRegularizationId: string;
+}
+
+export type StoppageState = OpenStoppageState | ClosedStoppageState;
+
+export interface PolicyholderState {
+  /** Null until the first stoppage is opened. */
+  readonly policyholderId: string | null;
+  /** In opening order (a Map keeps insertion order). */
+  readonly stoppages: ReadonlyMap<string, StoppageState>;
+}
+
+export function initialState(): PolicyholderState {
+  return { policyholderId: null, stoppages: new Map() };
+}

@@ -1,0 +1,40 @@
+import { chainRootOf, type MonthlySalary, type PolicyholderFacts } from '@ij/rules';
+import { StoppageNotFound } from '../errors/stoppage-errors';
+import { ownStoppageFacts } from '../facts/stoppage-facts';
+import type { PolicyholderState, StoppageState } from './policyholder-state';
+
+export function requireStoppage(state: PolicyholderState, stoppageId: string): StoppageState {
+  const stoppage = state.stoppages.get(stoppageId);
+  if (!stoppage) throw new StoppageNotFound(stoppageId);
+  return stoppage;
+}
+
+/** The last day that can be due: the early end if there was one, else the prescribed end. */
+export function effectiveEndDate(stoppage: Pick<StoppageState, 'endDate' | 'lastDay'>): string {
+  return stoppage.lastDay ?? stoppage.endDate;
+}
+
+/** The policyholder's stoppages as recorded, each with its own certificate only. */
+export function ownFacts(state: PolicyholderState): PolicyholderFacts {
+  return { stoppages: [...state.stoppages.values()].map(ownStoppageFacts) };
+}
+
+/**
+ * The first stoppage of a prolongation chain. Its start date chooses the parameter row and its salaries
+ * are reused (ij-rules §4, decision "extensions keep the first stoppage's identity"). Which links make a
+ * chain is the rules engine's to say (a prolongation starting more than 2 days later starts its own),
+ * so the ledger asks for the certificate and the parameter row the engine will use.
+ */
+export function chainRoot(state: PolicyholderState, stoppage: StoppageState): StoppageState {
+  const root = chainRootOf(ownFacts(state), stoppage.stoppageId);
+  return state.stoppages.get(root.stoppageId) ?? stoppage;
+}
+
+export function chainStartDate(state: PolicyholderState, stoppage: StoppageState): string {
+  return chainRoot(state, stoppage).startDate;
+}
+
+/** The salaries that compute this stoppage: its own certificate, else its chain root's. */
+export function referenceSalaries(state: PolicyholderState, stoppage: StoppageState): readonly MonthlySalary[] | undefined {
+  return stoppage.salaries ?? chainRoot(state, stoppage).salaries;
+}

@@ -1,0 +1,104 @@
+import type {
+  AdvanceIssued,
+  RecoveryRecorded,
+  SalaryCertificateRecorded,
+  StoppageEndedEarly,
+  StoppageExtended,
+  StoppageOpened,
+  StoppageRegularized,
+} from '../events/policyholder-events';
+import type { RulesVersionActivated } from '../events/rules-events';
+import type { StoppageIdReserved } from '../events/stoppage-id-events';
+import {
+  ADVANCE_ID,
+  JUNE_END,
+  JUNE_START,
+  POLICYHOLDER_ID,
+  RECOVERY_ID,
+  REGULARIZATION_ID,
+  SICKNESS_SALARIES,
+  STOPPAGE_ID,
+  TODAY,
+} from './fixtures';
+import { currentRules } from './rules';
+
+/** Events with every field a test does not care about filled in. */
+export const events = {
+  stoppageOpened: (data: Partial<StoppageOpened['data']> = {}): StoppageOpened => ({
+    type: 'StoppageOpened',
+    schemaVersion: 1,
+    data: {
+      stoppageId: STOPPAGE_ID,
+      policyholderId: POLICYHOLDER_ID,
+      kind: 'SICKNESS',
+      startDate: JUNE_START,
+      endDate: JUNE_END,
+      openedOn: TODAY,
+      ...data,
+    },
+  }),
+
+  stoppageExtended: (data: Partial<StoppageExtended['data']> = {}): StoppageExtended => ({
+    type: 'StoppageExtended',
+    schemaVersion: 1,
+    data: { stoppageId: STOPPAGE_ID, previousEndDate: JUNE_END, newEndDate: '2025-07-15', extendedOn: TODAY, ...data },
+  }),
+
+  stoppageEndedEarly: (data: Partial<StoppageEndedEarly['data']> = {}): StoppageEndedEarly => ({
+    type: 'StoppageEndedEarly',
+    schemaVersion: 1,
+    data: { stoppageId: STOPPAGE_ID, lastDay: '2025-06-10', previousEndDate: JUNE_END, recordedOn: TODAY, ...data },
+  }),
+
+  salaryCertificateRecorded: (data: Partial<SalaryCertificateRecorded['data']> = {}): SalaryCertificateRecorded => ({
+    type: 'SalaryCertificateRecorded',
+    schemaVersion: 1,
+    data: { stoppageId: STOPPAGE_ID, salaries: SICKNESS_SALARIES, recordedOn: TODAY, ...data },
+  }),
+
+  advanceIssued: (data: Partial<AdvanceIssued['data']> = {}): AdvanceIssued => ({
+    type: 'AdvanceIssued',
+    schemaVersion: 1,
+    data: { stoppageId: STOPPAGE_ID, advanceId: ADVANCE_ID, amountCents: 30_000, reason: 'salary certificate pending', issuedOn: TODAY, ...data },
+  }),
+
+  /** Amounts default to zero: a test that checks a regularization states the figures it expects. */
+  stoppageRegularized: (data: Partial<StoppageRegularized['data']> = {}): StoppageRegularized => ({
+    type: 'StoppageRegularized',
+    schemaVersion: 1,
+    data: {
+      stoppageId: STOPPAGE_ID,
+      regularizationId: REGULARIZATION_ID,
+      through: JUNE_END,
+      rulesVersion: currentRules().version,
+      entitlementCents: 0,
+      paidBeforeCents: 0,
+      overpaymentOutstandingBeforeCents: 0,
+      deltaCents: 0,
+      outcome: 'NOTHING_DUE',
+      paymentCents: 0,
+      overpaymentAssessedCents: 0,
+      overpaymentCancelledCents: 0,
+      regularizedOn: TODAY,
+      ...data,
+    },
+  }),
+
+  recoveryRecorded: (data: Partial<RecoveryRecorded['data']> = {}): RecoveryRecorded => ({
+    type: 'RecoveryRecorded',
+    schemaVersion: 1,
+    data: { stoppageId: STOPPAGE_ID, recoveryId: RECOVERY_ID, amountCents: 10_000, recordedOn: TODAY, ...data },
+  }),
+
+  rulesVersionActivated: (data: Partial<RulesVersionActivated['data']> = {}): RulesVersionActivated => ({
+    type: 'RulesVersionActivated',
+    schemaVersion: 1,
+    data: { version: 'test-version', previousVersion: null, activatedOn: TODAY, ...data },
+  }),
+
+  stoppageIdReserved: (data: Partial<StoppageIdReserved['data']> = {}): StoppageIdReserved => ({
+    type: 'StoppageIdReserved',
+    schemaVersion: 1,
+    data: { stoppageId: STOPPAGE_ID, policyholderId: POLICYHOLDER_ID, ...data },
+  }),
+};
