@@ -1,7 +1,88 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { API_KEY_RING, AuthGuard } from './auth/auth.guard';
+import type { ApiKeyRing } from './auth/api-keys';
+import { ExtendStoppageHandler, EndStoppageEarlyHandler, OpenStoppageHandler, RecordSalaryCertificateHandler } from './commands/handlers/stoppage-lifecycle.handlers';
+import { IssueAdvanceHandler, RecordRecoveryHandler, RegularizeHandler } from './commands/handlers/payment.handlers';
+import { ActivateRulesVersionHandler } from './commands/handlers/rules.handlers';
+import { RulesController } from './commands/rules.controller';
+import { StoppagesController } from './commands/stoppages.controller';
+import type { LedgerConfig } from './config/ledger-config';
 import { HealthController } from './health/health.controller';
+import { IDEMPOTENCY_STORE, IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { ProblemFilter } from './http/problem.filter';
+import { CLOCK, type Clock } from './infrastructure/clock';
+import { LedgerCommandRunner } from './infrastructure/ledger-command-runner';
+import { POLICYHOLDER_IDS, type PolicyholderIds } from './infrastructure/policyholder-ids';
+import { PolicyholderLedger } from './infrastructure/policyholder-ledger';
+import type { LedgerStorage } from './infrastructure/storage';
+import { EVENT_STORE, LEDGER_CONFIG, PROJECTION_SYNC, type ProjectionSync } from './infrastructure/tokens';
 
-@Module({
-  controllers: [HealthController],
-})
-export class AppModule {}
+export interface LedgerAppDependencies {
+  config: LedgerConfig;
+  storage: LedgerStorage;
+  clock: Clock;
+  keys: ApiKeyRing;
+  policyholderIds: PolicyholderIds;
+  projectionSync: ProjectionSync;
+}
+
+const VISIBLE_ASCII = /^[\x21-\x7e]{1,128}$/u;
+
+@Module({})
+export class AppModule {
+  static forRoot(dependencies: LedgerAppDependencies): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CqrsModule.forRoot(),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: dependencies.config.logLevel,
+            genReqId: (request: IncomingMessage) => {
+              const given = request.headers['x-request-id'];
+              return typeof given === 'string' && VISIBLE_ASCII.test(given) ? given : randomUUID();
+            },
+            // Keys and NIRs never reach a log line: headers are dropped but for a safe few, bodies are never logged.
+            serializers: {
+              req: (request: { id: unknown; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
+              res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+            },
+            customProps: (request: IncomingMessage & { actor?: { actorId: string }; route?: { path?: string } }) => ({
+              actor: request.actor?.actorId,
+              route: request.route?.path,
+            }),
+            redact: { paths: ['req.headers.authorization', '*.nir', '*.*.nir', 'nir'], censor: '[redacted]' },
+          },
+        }),
+      ],
+      controllers: [HealthController, StoppagesController, RulesController],
+      providers: [
+        { provide: LEDGER_CONFIG, useValue: dependencies.config },
+        { provide: EVENT_STORE, useValue: dependencies.storage.events },
+        { provide: IDEMPOTENCY_STORE, useValue: dependencies.storage.idempotency },
+        { provide: CLOCK, useValue: dependencies.clock },
+        { provide: API_KEY_RING, useValue: dependencies.keys },
+        { provide: POLICYHOLDER_IDS, useValue: dependencies.policyholderIds },
+        { provide: PROJECTION_SYNC, useValue: dependencies.projectionSync },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        LedgerCommandRunner,
+        PolicyholderLedger,
+        OpenStoppageHandler,
+        ExtendStoppageHandler,
+        EndStoppageEarlyHandler,
+        RecordSalaryCertificateHandler,
+        IssueAdvanceHandler,
+        RegularizeHandler,
+        RecordRecoveryHandler,
+        ActivateRulesVersionHandler,
+      ],
+    };
+  }
+}

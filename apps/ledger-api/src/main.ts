@@ -1,14 +1,16 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app.module';
+import { createLedgerApp } from './bootstrap';
 import { readLedgerConfig } from './config/ledger-config';
 
-async function bootstrap(): Promise<void> {
+async function main(): Promise<void> {
   const config = readLedgerConfig();
-  const app = await NestFactory.create(AppModule);
-  app.enableShutdownHooks();
-  await app.listen(config.port);
-  console.log(`IJ Ledger listening on port ${config.port} (${config.eventStore} store, data in ${config.dataDirectory})`);
+  const ledger = await createLedgerApp(config);
+  await ledger.app.listen(config.port);
+  console.log(`IJ Ledger listening on http://localhost:${config.port} (${config.eventStore} store, data in ${config.dataDirectory})`);
+  if (ledger.generatedKeysFile) console.log(`API keys (generated on first start, mode 0600): ${ledger.generatedKeysFile}`);
 }
 
-void bootstrap();
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

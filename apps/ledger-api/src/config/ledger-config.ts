@@ -12,6 +12,12 @@ export interface LedgerConfig {
   eventStoreConnectionString?: string;
   apiKeys?: string;
   role: ProcessRole;
+  /** PostgreSQL schema holding the ledger's tables (postgres, esdb). */
+  postgresSchema: string;
+  /** Secret of the policyholderId HMAC; processes sharing a database must share it. */
+  policyholderSecret?: string;
+  /** pino level: trace, debug, info, warn, error, fatal or silent. */
+  logLevel: string;
 }
 
 export class InvalidConfiguration extends Error {}
@@ -41,5 +47,8 @@ export function readLedgerConfig(environment: NodeJS.ProcessEnv = process.env): 
     eventStoreConnectionString: environment.EVENTSTORE_CONNECTION_STRING,
     apiKeys: environment.LEDGER_API_KEYS,
     role,
+    postgresSchema: environment.LEDGER_PG_SCHEMA ?? 'ij_ledger',
+    policyholderSecret: environment.LEDGER_POLICYHOLDER_SECRET,
+    logLevel: environment.LOG_LEVEL ?? 'info',
   };
 }

@@ -1,0 +1,70 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { loadOrGenerateApiKeys } from './auth/api-keys';
+import type { LedgerConfig } from './config/ledger-config';
+import { jsonBody } from './http/json-body';
+import { ledgerValidationPipe } from './http/validation';
+import { systemClock, type Clock } from './infrastructure/clock';
+import { loadPolicyholderIds } from './infrastructure/policyholder-ids';
+import { openStorage, type LedgerStorage } from './infrastructure/storage';
+import type { ProjectionSync } from './infrastructure/tokens';
+
+export interface LedgerApp {
+  app: NestExpressApplication;
+  storage: LedgerStorage;
+  /** Path of the generated keys file when keys were generated or read from the data directory. */
+  generatedKeysFile?: string;
+  close(): Promise<void>;
+}
+
+export interface LedgerAppOptions {
+  clock?: Clock;
+}
+
+const noProjections: ProjectionSync = { waitFor: async () => undefined };
+
+/** Builds the HTTP application on the configured store (used by main.ts and by the end-to-end tests). */
+export async function createLedgerApp(config: LedgerConfig, options: LedgerAppOptions = {}): Promise<LedgerApp> {
+  const storage = await openStorage(config);
+  const { ring, generatedFile } = loadOrGenerateApiKeys(config.apiKeys, config.dataDirectory);
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({
+      config,
+      storage,
+      clock: options.clock ?? systemClock,
+      keys: ring,
+      policyholderIds: loadPolicyholderIds(config.dataDirectory, config.policyholderSecret),
+      projectionSync: noProjections,
+    }),
+    { bodyParser: false, bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.use(helmet());
+  app.use(jsonBody);
+  app.useGlobalPipes(ledgerValidationPipe());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('IJ Ledger')
+      .setDescription('Event-sourced payment ledger for French daily sickness allowances (indemnités journalières). See api.md.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+  return {
+    app,
+    storage,
+    generatedKeysFile: generatedFile,
+    close: async () => {
+      await app.close();
+      await storage.close();
+    },
+  };
+}

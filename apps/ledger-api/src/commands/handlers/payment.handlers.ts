@@ -1,0 +1,40 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { regularizationResponse, type AdvanceIssued, type RecoveryRecorded, type StoppageRegularized } from '@ij/ledger';
+import { PolicyholderLedger } from '../../infrastructure/policyholder-ledger';
+import { IssueAdvanceCommand, RecordRecoveryCommand, RegularizeCommand } from '../ledger.commands';
+import { derivedId, eventData } from './derived-id';
+
+@CommandHandler(IssueAdvanceCommand)
+export class IssueAdvanceHandler implements ICommandHandler<IssueAdvanceCommand> {
+  constructor(private readonly ledger: PolicyholderLedger) {}
+
+  async execute({ stoppageId, body, context }: IssueAdvanceCommand) {
+    const command = { type: 'IssueAdvance' as const, stoppageId, advanceId: derivedId(context, 'advance'), ...body };
+    const { events } = await this.ledger.decideOnStoppage(command, context);
+    return { advanceId: eventData<AdvanceIssued['data']>(events, 'AdvanceIssued').advanceId };
+  }
+}
+
+@CommandHandler(RegularizeCommand)
+export class RegularizeHandler implements ICommandHandler<RegularizeCommand> {
+  constructor(private readonly ledger: PolicyholderLedger) {}
+
+  async execute({ stoppageId, body, context }: RegularizeCommand) {
+    const command = { type: 'Regularize' as const, stoppageId, regularizationId: derivedId(context, 'regularization'), through: body.through };
+    const { events } = await this.ledger.decideOnStoppage(command, context);
+    const regularization = eventData<StoppageRegularized['data']>(events, 'StoppageRegularized');
+    return { regularizationId: regularization.regularizationId, ...regularizationResponse({ type: 'StoppageRegularized', schemaVersion: 1, data: regularization }) };
+  }
+}
+
+@CommandHandler(RecordRecoveryCommand)
+export class RecordRecoveryHandler implements ICommandHandler<RecordRecoveryCommand> {
+  constructor(private readonly ledger: PolicyholderLedger) {}
+
+  async execute({ stoppageId, body, context }: RecordRecoveryCommand) {
+    const command = { type: 'RecordRecovery' as const, stoppageId, recoveryId: derivedId(context, 'recovery'), amountCents: body.amountCents };
+    const { events } = await this.ledger.decideOnStoppage(command, context);
+    const recovery = eventData<RecoveryRecorded['data']>(events, 'RecoveryRecorded');
+    return { recoveryId: recovery.recoveryId, amountCents: recovery.amountCents };
+  }
+}

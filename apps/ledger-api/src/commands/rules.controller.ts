@@ -1,0 +1,37 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { RULES_VERSIONS } from '@ij/rules';
+import { Roles } from '../auth/roles.decorator';
+import { CurrentCommand, IdempotentCommand, type CommandContext } from '../http/command-context';
+import { PolicyholderLedger } from '../infrastructure/policyholder-ledger';
+import { ActivateRulesVersionBody } from './dto/stoppage-commands.body';
+import { ActivateRulesVersionCommand } from './ledger.commands';
+
+@ApiTags('rules')
+@ApiBearerAuth()
+@Controller('v1/rules')
+export class RulesController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly ledger: PolicyholderLedger,
+  ) {}
+
+  /** Every released version (they stay available forever) and the active one. Any authenticated role. */
+  @Get()
+  async list() {
+    return {
+      active: await this.ledger.activeRulesVersion(),
+      versions: RULES_VERSIONS.map(({ version, releasedOn, notes }) => ({ version, releasedOn, notes })),
+    };
+  }
+
+  @Post('active')
+  @HttpCode(200)
+  @Roles('supervisor')
+  @IdempotentCommand()
+  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  activate(@Body() body: ActivateRulesVersionBody, @CurrentCommand() context: CommandContext) {
+    return this.commandBus.execute(new ActivateRulesVersionCommand(body, context));
+  }
+}

@@ -1,0 +1,30 @@
+import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import type { Actor } from '../auth/api-keys';
+
+/**
+ * Who issues a command and how to recognise its repetitions: the idempotency key (scoped per actor), a hash
+ * of the request, and the ids that tie its events together (correlation = the business flow, causation =
+ * this request).
+ */
+export interface CommandContext {
+  actor: Actor;
+  idempotencyKey: string;
+  requestHash: string;
+  correlationId: string;
+  causationId: string;
+}
+
+export const IDEMPOTENT_COMMAND = 'ledger:idempotent-command';
+
+/** Marks a route as a command: it needs an Idempotency-Key and its first answer is replayed for repeats. */
+export const IdempotentCommand = () => SetMetadata(IDEMPOTENT_COMMAND, true);
+
+export interface CommandRequest {
+  commandContext?: CommandContext;
+}
+
+export const CurrentCommand = createParamDecorator((_data: unknown, context: ExecutionContext): CommandContext => {
+  const commandContext = context.switchToHttp().getRequest<CommandRequest>().commandContext;
+  if (!commandContext) throw new Error('CurrentCommand used on a route that is not an @IdempotentCommand');
+  return commandContext;
+});

@@ -1,0 +1,39 @@
+import { json, type NextFunction, type Request, type Response } from 'express';
+import { PROBLEM_CONTENT_TYPE, problemType, type Problem } from './problem';
+
+/** Largest request body: a command is a few hundred bytes; anything near this is abuse. */
+export const BODY_LIMIT = '64kb';
+
+const parseJson = json({ limit: BODY_LIMIT, strict: true, type: () => true });
+
+function sendProblem(response: Response, problem: Problem): void {
+  response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+}
+
+/**
+ * Parses JSON bodies of POST requests and answers malformed ones itself (Nest's filters do not see errors
+ * raised by body parsing): wrong content type → 415, too large → 413, not JSON → 400.
+ */
+export function jsonBody(request: Request, response: Response, next: NextFunction): void {
+  if (request.method !== 'POST' && request.method !== 'PUT' && request.method !== 'PATCH') return next();
+  const contentType = request.headers['content-type'] ?? '';
+  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/iu.test(contentType)) {
+    return sendProblem(response, {
+      type: problemType('unsupported-media-type'),
+      title: 'Unsupported media type',
+      status: 415,
+      detail: 'Send the body as JSON with Content-Type: application/json.',
+    });
+  }
+  parseJson(request, response, (error?: unknown) => {
+    if (!error) return next();
+    const failure = error as { type?: string; status?: number };
+    if (failure.type === 'entity.too.large') {
+      return sendProblem(response, { type: problemType('payload-too-large'), title: 'Request body too large', status: 413, detail: `The body exceeds ${BODY_LIMIT}.` });
+    }
+    if (failure.type === 'encoding.unsupported' || failure.type === 'charset.unsupported') {
+      return sendProblem(response, { type: problemType('unsupported-media-type'), title: 'Unsupported media type', status: 415, detail: 'Send the body as UTF-8 JSON.' });
+    }
+    return sendProblem(response, { type: problemType('malformed-json'), title: 'Malformed JSON', status: 400, detail: 'The body is not valid JSON.' });
+  });
+}

@@ -1,0 +1,53 @@
+import { HttpException } from '@nestjs/common';
+import { DomainError } from '@ij/ledger';
+import { problemType, type Problem } from './problem';
+
+/** Domain errors that are about something that does not exist rather than a forbidden state change. */
+const NOT_FOUND_CODES = new Set(['stoppage-not-found']);
+
+const STATUS_CODES: Record<number, { code: string; title: string }> = {
+  400: { code: 'bad-request', title: 'Bad request' },
+  401: { code: 'unauthorized', title: 'Authentication required' },
+  403: { code: 'forbidden', title: 'Forbidden' },
+  404: { code: 'not-found', title: 'Not found' },
+  405: { code: 'method-not-allowed', title: 'Method not allowed' },
+  409: { code: 'conflict', title: 'Conflict' },
+  413: { code: 'payload-too-large', title: 'Request body too large' },
+  415: { code: 'unsupported-media-type', title: 'Unsupported media type' },
+  422: { code: 'unprocessable', title: 'Unprocessable request' },
+  429: { code: 'too-many-requests', title: 'Too many requests' },
+};
+
+/**
+ * The one mapping from an error to problem+json. Returns undefined for an unexpected error, which the
+ * filter answers as a 500 that reveals nothing but a correlation id.
+ */
+export function toProblem(error: unknown): Problem | undefined {
+  if (error instanceof DomainError) {
+    const status = NOT_FOUND_CODES.has(error.code) ? 404 : 409;
+    return { type: problemType(error.code), title: error.title, status, detail: error.message, ...factsOf(error) };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const response = error.getResponse();
+    if (typeof response === 'object' && response !== null && 'type' in response) return response as Problem;
+    const known = STATUS_CODES[status] ?? { code: `http-${status}`, title: 'Error' };
+    const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+    return {
+      type: problemType(known.code),
+      title: known.title,
+      status,
+      detail: typeof message === 'string' ? message : error.message,
+    };
+  }
+  return undefined;
+}
+
+/** The facts a domain error carries (its own fields), as problem extensions. */
+function factsOf(error: DomainError): Record<string, unknown> {
+  const facts: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(error)) {
+    if (!['code', 'title', 'name', 'stack', 'message'].includes(name)) facts[name] = value;
+  }
+  return facts;
+}

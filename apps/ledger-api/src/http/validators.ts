@@ -1,0 +1,88 @@
+import { DateTimeParseException, LocalDate, YearMonth } from '@js-joda/core';
+import { ValidateBy, ValidationArguments, type ValidationOptions } from 'class-validator';
+import { nirProblem } from '@ij/ledger';
+
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/u;
+const MONTH_SHAPE = /^\d{4}-\d{2}$/u;
+
+/** A real calendar date written YYYY-MM-DD (2025-02-30 is refused). */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !DATE_SHAPE.test(value)) return false;
+  try {
+    LocalDate.parse(value);
+    return true;
+  } catch (error) {
+    if (error instanceof DateTimeParseException) return false;
+    throw error;
+  }
+}
+
+export function isYearMonth(value: unknown): value is string {
+  if (typeof value !== 'string' || !MONTH_SHAPE.test(value)) return false;
+  try {
+    YearMonth.parse(value);
+    return true;
+  } catch (error) {
+    if (error instanceof DateTimeParseException) return false;
+    throw error;
+  }
+}
+
+export const IsCalendarDate = (options?: ValidationOptions) =>
+  ValidateBy(
+    { name: 'isCalendarDate', validator: { validate: isCalendarDate, defaultMessage: () => 'must be a real calendar date written YYYY-MM-DD' } },
+    options,
+  );
+
+export const IsYearMonth = (options?: ValidationOptions) =>
+  ValidateBy(
+    { name: 'isYearMonth', validator: { validate: isYearMonth, defaultMessage: () => 'must be a month written YYYY-MM' } },
+    options,
+  );
+
+/** A valid NIR; the message explains what is wrong without repeating the number. */
+export const IsNir = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isNir',
+      validator: {
+        validate: (value) => nirProblem(value) === undefined,
+        defaultMessage: (args?: ValidationArguments) => nirProblem(args?.value) ?? 'must be a valid NIR',
+      },
+    },
+    options,
+  );
+
+/** A date not before the date in another field of the same body (when that one is a valid date). */
+export const IsNotBefore = (otherField: string, options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isNotBefore',
+      constraints: [otherField],
+      validator: {
+        validate: (value, args) => {
+          const other = (args?.object as Record<string, unknown>)[otherField];
+          return !isCalendarDate(value) || !isCalendarDate(other) || value >= other;
+        },
+        defaultMessage: () => `must not be before ${otherField}`,
+      },
+    },
+    options,
+  );
+
+/** Largest amount accepted in a request: 10 million euros, far above any allowance, far below 2^53. */
+export const MAX_AMOUNT_CENTS = 1_000_000_000;
+
+/** A field that only makes sense for some kinds of stoppage (the body's `kind`). */
+export const OnlyForKinds = (kinds: readonly string[], options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'onlyForKinds',
+      constraints: [kinds],
+      validator: {
+        validate: (value, args) => value === undefined || kinds.includes(String((args?.object as { kind?: unknown }).kind)),
+        defaultMessage: () => `is only allowed for ${kinds.join(' or ')} stoppages`,
+      },
+    },
+    options,
+  );

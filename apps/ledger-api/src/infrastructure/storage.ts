@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import {
+  EsdbEventStore,
+  PostgresEventStore,
+  PostgresIdempotencyStore,
+  SqliteEventStore,
+  SqliteIdempotencyStore,
+  type EventStore,
+  type IdempotencyStore,
+} from '@ij/event-store';
+import type { LedgerConfig } from '../config/ledger-config';
+
+/** Where the ledger keeps its log and its records, as LEDGER_EVENT_STORE chose. */
+export interface LedgerStorage {
+  kind: LedgerConfig['eventStore'];
+  events: EventStore;
+  idempotency: IdempotencyStore;
+  /** The embedded database (sqlite): read models share it to commit with their checkpoint. */
+  sqlite?: SqliteEventStore['database'];
+  /** PostgreSQL (postgres, esdb): read models, checkpoints and idempotency records. */
+  pool?: Pool;
+  schema?: string;
+  close(): Promise<void>;
+}
+
+export const SQLITE_FILE = 'ledger.sqlite';
+
+export async function openStorage(config: LedgerConfig): Promise<LedgerStorage> {
+  if (config.eventStore === 'sqlite') {
+    mkdirSync(config.dataDirectory, { recursive: true });
+    const events = SqliteEventStore.open(join(config.dataDirectory, SQLITE_FILE));
+    return {
+      kind: 'sqlite',
+      events,
+      idempotency: new SqliteIdempotencyStore(events.database),
+      sqlite: events.database,
+      close: () => events.close(),
+    };
+  }
+  const pool = new Pool({ connectionString: config.databaseUrl, max: 10 });
+  const schema = config.postgresSchema;
+  const idempotency = await PostgresIdempotencyStore.open(pool, schema);
+  const events: EventStore =
+    config.eventStore === 'postgres'
+      ? await PostgresEventStore.open({ connection: pool, schema })
+      : EsdbEventStore.open(config.eventStoreConnectionString!);
+  return {
+    kind: config.eventStore,
+    events,
+    idempotency,
+    pool,
+    schema,
+    close: async () => {
+      await events.close();
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { createLedgerApp, type LedgerApp } from '../../apps/ledger-api/src/bootstrap';
+import { GENERATED_KEYS_FILE } from '../../apps/ledger-api/src/auth/api-keys';
+import { readLedgerConfig } from '../../apps/ledger-api/src/config/ledger-config';
+
+/** Starting the embedded default with no configuration: health, API docs, and generated keys (api.md, "Starting it"). */
+describe('starting the embedded default without LEDGER_API_KEYS', () => {
+  let dataDirectory: string;
+  let ledger: LedgerApp;
+
+  beforeAll(async () => {
+    dataDirectory = mkdtempSync(join(tmpdir(), 'ij-ledger-start-'));
+    ledger = await createLedgerApp(readLedgerConfig({ LEDGER_DATA_DIR: dataDirectory, LOG_LEVEL: 'silent' }));
+    await ledger.app.init();
+  });
+  afterAll(async () => {
+    await ledger?.close();
+    rmSync(dataDirectory, { recursive: true, force: true });
+  });
+
+  it('answers /health with 200 {"status":"ok"} without a key', async () => {
+    const response = await request(ledger.app.getHttpServer()).get('/health');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ok' });
+  });
+
+  it('serves the OpenAPI page and document without a key', async () => {
+    const page = await request(ledger.app.getHttpServer()).get('/docs');
+    expect(page.status).toBe(200);
+    const document = await request(ledger.app.getHttpServer()).get('/docs-json');
+    expect(document.status).toBe(200);
+    expect(Object.keys(document.body.paths)).toEqual(expect.arrayContaining(['/v1/stoppages', '/v1/stoppages/{stoppageId}/advances']));
+  });
+
+  it('generates keys into a file readable by its owner only, and accepts them', async () => {
+    expect(ledger.generatedKeysFile).toBe(join(dataDirectory, GENERATED_KEYS_FILE));
+    expect(statSync(ledger.generatedKeysFile!).mode & 0o777).toBe(0o600);
+    const clerkLine = readFileSync(ledger.generatedKeysFile!, 'utf8').split('\n').find((line) => line.includes(':clerk:'))!;
+    const clerkKey = clerkLine.split(':')[0];
+    const rules = await request(ledger.app.getHttpServer()).get('/v1/rules').set('Authorization', `Bearer ${clerkKey}`);
+    expect(rules.status).toBe(200);
+  });
+
+  it('serves nothing else without a valid key (401 problem+json)', async () => {
+    const missing = await request(ledger.app.getHttpServer()).get('/v1/rules');
+    expect(missing.status).toBe(401);
+    expect(missing.headers['content-type']).toMatch(/application\/problem\+json/u);
+    const unknown = await request(ledger.app.getHttpServer()).get('/v1/rules').set('Authorization', 'Bearer not-a-key-of-this-ledger');
+    expect(unknown.status).toBe(401);
+  });
+
+  it('sets security headers', async () => {
+    const response = await request(ledger.app.getHttpServer()).get('/health');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-powered-by']).toBeUndefined();
+  });
+});
