@@ -1,4 +1,4 @@
-import { ProlongationOverlaps } from '../errors/prolongation-errors';
+import { ProlongationOverlaps, StoppagesOverlap } from '../errors/prolongation-errors';
 import { ExtensionNotLater, StoppageClosed, StoppageEndedEarlyError, StoppageNotFound } from '../errors/stoppage-errors';
 import { commands } from '../test-support/commands';
 import { events } from '../test-support/events';
@@ -16,6 +16,14 @@ describe('extending a stoppage', () => {
     given(...histories.openedStoppage())
       .when(commands.extendStoppage({ newEndDate: '2025-07-15', prescribedOn: '2025-06-28' }))
       .then([events.stoppageExtended({ newEndDate: '2025-07-15', prescribedOn: '2025-06-28' })]));
+
+  it('refuses to extend into another stoppage of the policyholder', () =>
+    given(
+      ...histories.openedStoppage(),
+      events.stoppageOpened({ stoppageId: OTHER_STOPPAGE_ID, kind: 'MATERNITY', startDate: '2025-07-10', endDate: '2025-08-10' }),
+    )
+      .when(commands.extendStoppage({ newEndDate: '2025-07-15' }))
+      .thenFails(StoppagesOverlap, { overlappedStoppageId: OTHER_STOPPAGE_ID }));
 
   it('extends from the end set by an earlier extension', () =>
     given(...histories.openedStoppage(), events.stoppageExtended({ newEndDate: '2025-07-15' }))

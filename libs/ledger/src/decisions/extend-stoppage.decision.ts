@@ -6,6 +6,7 @@ import type { StoppageExtended } from '../events/policyholder-events';
 import type { PolicyholderState, StoppageState } from '../state/policyholder-state';
 import { requireStoppage } from '../state/stoppage-queries';
 import type { DecisionContext } from './decision-context';
+import { requireNoOverlap } from './guards';
 
 export function extendStoppage(command: ExtendStoppage, state: PolicyholderState, context: Pick<DecisionContext, 'today'>): StoppageExtended[] {
   const stoppage = requireStoppage(state, command.stoppageId);
@@ -16,6 +17,7 @@ export function extendStoppage(command: ExtendStoppage, state: PolicyholderState
     throw new ExtensionNotLater(stoppage.stoppageId, stoppage.endDate, command.newEndDate);
   }
   requireNoOverlapWithProlongation(state, stoppage, command.newEndDate);
+  requireNoOverlap(state, stoppage.stoppageId, stoppage.startDate, command.newEndDate);
   return [
     {
       type: 'StoppageExtended',

@@ -1,6 +1,9 @@
 import { Money } from '@ij/money';
 import type { RulesVersion, StoppageKind } from '@ij/rules';
 import { NoParametersForDateError } from '../errors/payment-errors';
+import { StoppagesOverlap } from '../errors/prolongation-errors';
+import type { PolicyholderState } from '../state/policyholder-state';
+import { effectiveEndDate } from '../state/stoppage-queries';
 
 /**
  * "A stoppage whose start date has no parameter row is rejected, never computed on a guess" (ij-rules §2).
@@ -22,4 +25,17 @@ export function requireMaximumDailyAllowance(
 /** The API refuses amounts ≤ 0 with a 400; one reaching the domain is a bug, so it surfaces as a 500. */
 export function assertPositiveCents(amountCents: number, field: string): void {
   if (!Money.fromCents(amountCents).isPositive()) throw new RangeError(`${field} must be a positive number of cents, got ${amountCents}`);
+}
+
+/**
+ * A day belongs to at most one prescription of a policyholder: another stoppage covering any day of
+ * `startDate … endDate` would make the rules engine pay that day twice.
+ */
+export function requireNoOverlap(state: PolicyholderState, stoppageId: string, startDate: string, endDate: string): void {
+  for (const other of state.stoppages.values()) {
+    if (other.stoppageId === stoppageId) continue;
+    if (startDate <= effectiveEndDate(other) && other.startDate <= endDate) {
+      throw new StoppagesOverlap(stoppageId, startDate, endDate, other.stoppageId);
+    }
+  }
 }

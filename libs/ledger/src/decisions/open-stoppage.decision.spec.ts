@@ -1,9 +1,9 @@
 import { NoParametersForDateError } from '../errors/payment-errors';
-import { ProlongationKindMismatch, ProlongationOfUnknownStoppage, ProlongationOverlaps } from '../errors/prolongation-errors';
+import { ProlongationKindMismatch, ProlongationOfUnknownStoppage, ProlongationOverlaps, StoppagesOverlap } from '../errors/prolongation-errors';
 import { StoppageAlreadyExists, StoppageEndsBeforeStart } from '../errors/stoppage-errors';
 import { commands } from '../test-support/commands';
 import { events } from '../test-support/events';
-import { ACCIDENT_DATE, CONTINUATION_ID, STOPPAGE_ID } from '../test-support/fixtures';
+import { ACCIDENT_DATE, CONTINUATION_ID, OTHER_STOPPAGE_ID, STOPPAGE_ID } from '../test-support/fixtures';
 import { given } from '../test-support/given';
 import { histories } from '../test-support/histories';
 import { rulesWithoutParameters } from '../test-support/rules';
@@ -31,6 +31,17 @@ describe('opening a stoppage', () => {
     given()
       .when(commands.openStoppage({ startDate: '2025-06-10', endDate: '2025-06-09' }))
       .thenFails(StoppageEndsBeforeStart, { startDate: '2025-06-10', endDate: '2025-06-09' }));
+
+  // A day prescribed twice would be paid twice by the rules engine, which counts each stoppage's days.
+  it('refuses a stoppage covering a day of another one of the same policyholder', () =>
+    given(...histories.openedStoppage())
+      .when(commands.openStoppage({ stoppageId: OTHER_STOPPAGE_ID, kind: 'MATERNITY', startDate: '2025-06-30', endDate: '2025-07-20' }))
+      .thenFails(StoppagesOverlap, { stoppageId: OTHER_STOPPAGE_ID, overlappedStoppageId: STOPPAGE_ID }));
+
+  it('accepts a stoppage that starts the day after another one ends', () =>
+    given(...histories.openedStoppage())
+      .when(commands.openStoppage({ stoppageId: OTHER_STOPPAGE_ID, startDate: '2025-07-01', endDate: '2025-07-20' }))
+      .then([events.stoppageOpened({ stoppageId: OTHER_STOPPAGE_ID, startDate: '2025-07-01', endDate: '2025-07-20' })]));
 
   it('accepts a one-day stoppage', () =>
     given()

@@ -13,6 +13,7 @@ const instances: DomainError[] = [
   new ledger.ProlongationOfUnknownStoppage('s2', 's1'),
   new ledger.ProlongationKindMismatch('s2', 'SICKNESS', 's1', 'MATERNITY'),
   new ledger.ProlongationOverlaps('s2', '2025-06-30', 's1', '2025-06-30'),
+  new ledger.StoppagesOverlap('s2', '2025-06-30', '2025-07-10', 's1'),
   new ledger.NoParametersForDateError('s1', 'SICKNESS', '2023-06-01', '2026.2'),
   new ledger.MissingSalaryCertificateError('s1', ['2025-03']),
   new ledger.SalaryCertificateMonthsMismatch('s1', ['2025-03'], ['2025-04']),

@@ -10,6 +10,7 @@ export const DOMAIN_ERROR_CODES = [
   'prolongation-of-unknown-stoppage',
   'prolongation-kind-mismatch',
   'prolongation-overlaps',
+  'stoppages-overlap',
   'no-parameters-for-date',
   'missing-salary-certificate',
   'salary-certificate-months-mismatch',

@@ -34,3 +34,17 @@ export class ProlongationOverlaps extends DomainError {
     super(`Stoppage ${stoppageId} starts on ${startDate}, not after ${prolongationOf} ends on ${previousEndDate}`);
   }
 }
+
+/** Two prescriptions covering the same day would pay that day twice. */
+export class StoppagesOverlap extends DomainError {
+  readonly code = 'stoppages-overlap';
+  readonly title = 'Stoppages overlap';
+  constructor(
+    readonly stoppageId: string,
+    readonly startDate: string,
+    readonly endDate: string,
+    readonly overlappedStoppageId: string,
+  ) {
+    super(`Stoppage ${stoppageId} (${startDate} … ${endDate}) covers days of stoppage ${overlappedStoppageId}; a day is paid once`);
+  }
+}
