@@ -20,5 +20,6 @@ module.exports = {
     '^@ij/(money|rules|ledger|event-store|projections|replay)$': '<rootDir>/libs/$1/src',
   },
   testTimeout: 30000,
+  globalSetup: '<rootDir>/test/global-setup.js',
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };

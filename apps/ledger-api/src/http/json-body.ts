@@ -26,7 +26,17 @@ export function jsonBody(request: Request, response: Response, next: NextFunctio
     });
   }
   parseJson(request, response, (error?: unknown) => {
-    if (!error) return next();
+    if (!error) {
+      const forbidden = forbiddenKeyPath(request.body);
+      if (forbidden === undefined) return next();
+      return sendProblem(response, {
+        type: problemType('validation-failed'),
+        title: 'Invalid request',
+        status: 400,
+        detail: 'The request is not valid: see errors, one entry per field.',
+        errors: [{ field: forbidden, message: 'is not an allowed field name' }],
+      });
+    }
     const failure = error as { type?: string; status?: number };
     if (failure.type === 'entity.too.large') {
       return sendProblem(response, { type: problemType('payload-too-large'), title: 'Request body too large', status: 413, detail: `The body exceeds ${BODY_LIMIT}.` });
@@ -36,4 +46,19 @@ export function jsonBody(request: Request, response: Response, next: NextFunctio
     }
     return sendProblem(response, { type: problemType('malformed-json'), title: 'Malformed JSON', status: 400, detail: 'The body is not valid JSON.' });
   });
+}
+
+/** Names that reach an object's prototype: no DTO has them, and class-validator's whitelist does not see them. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The path of the first forbidden key anywhere in the parsed body, if there is one. */
+function forbiddenKeyPath(value: unknown, path = ''): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const key of Object.keys(value)) {
+    const here = path ? `${path}.${key}` : key;
+    if (FORBIDDEN_KEYS.has(key)) return here;
+    const nested = forbiddenKeyPath((value as Record<string, unknown>)[key], here);
+    if (nested !== undefined) return nested;
+  }
+  return undefined;
 }
