@@ -1,0 +1,235 @@
+/**
+ * Event store benchmark (issue #5). Run from the repository root:
+ *   npx tsc -p tsconfig.build.json && npx tsc-alias -p tsconfig.build.json && node dist/bench/event-store.js
+ * Every figure is measured in this run on this machine, durable settings throughout (WAL + synchronous=FULL
+ * for SQLite, PostgreSQL's default fsync'd commits). Writes bench/results/event-store.json.
+ */
+import BetterSqlite3 from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem, type as osType, release } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Pool } from 'pg';
+import { PostgresEventStore, SqliteEventStore, deterministicEventId, type EventStore, type EventToAppend } from '../libs/event-store/src';
+
+interface Row {
+  name: string;
+  events: number;
+  seconds: number;
+  eventsPerSecond: number;
+  note?: string;
+}
+
+const rows: Row[] = [];
+const skipped: Array<{ name: string; reason: string }> = [];
+const scratch = mkdtempSync(join(tmpdir(), 'ij-bench-'));
+const repositoryRoot = [resolve(__dirname, '..'), resolve(__dirname, '..', '..')].find((root) => existsSync(join(root, 'bench', 'event-store.ts'))) ?? process.cwd();
+
+function record(name: string, events: number, seconds: number, note?: string): Row {
+  const row = { name, events, seconds: round(seconds, 3), eventsPerSecond: Math.round(events / seconds), note };
+  rows.push(row);
+  console.log(`  ${name}: ${row.eventsPerSecond.toLocaleString('en')} events/s (${events} events in ${row.seconds} s)`);
+  return row;
+}
+
+function round(value: number, digits: number): number {
+  return Math.round(value * 10 ** digits) / 10 ** digits;
+}
+
+async function timed(work: () => Promise<unknown> | unknown): Promise<number> {
+  const started = process.hrtime.bigint();
+  await work();
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+function anEvent(writer: number, append: number): EventToAppend {
+  const key = `bench-${writer}-${append}`;
+  return {
+    id: deterministicEventId('bench', key, 0),
+    type: 'AdvanceIssued',
+    data: { stoppageId: `stoppage-${writer}`, advanceId: key, amountCents: 3_287, issuedOn: '2025-03-14' },
+    metadata: { actor: 'bench', correlationId: key, causationId: key, recordedAt: '2025-03-14T09:26:53.589Z', schemaVersion: 1, rulesVersion: 'ij-2025.1' },
+  };
+}
+
+/** The shared workload: `writers` concurrent writers, each appending `appends` single-event commands to its own streams. */
+async function appendWorkload(store: Pick<EventStore, 'append'>, writers: number, appends: number): Promise<number> {
+  return timed(() =>
+    Promise.all(
+      Array.from({ length: writers }, async (_, writer) => {
+        for (let append = 0; append < appends; append++) {
+          await store.append(`policyholder-${writer}-${append}`, [anEvent(writer, append)], { expectedRevision: 'no_stream' });
+        }
+      }),
+    ),
+  );
+}
+
+async function readWholeLog(store: EventStore, pageSize = 10_000): Promise<number> {
+  let position = 0n;
+  let count = 0;
+  for (;;) {
+    const page = await store.readAll({ fromPosition: position, limit: pageSize });
+    if (page.length === 0) return count;
+    count += page.length;
+    position = page[page.length - 1].position;
+  }
+}
+
+function rawBetterSqlite(rowsPerTransaction: number, totalRows: number): void {
+  const database = new BetterSqlite3(join(scratch, `raw-${rowsPerTransaction}.db`));
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = FULL');
+  database.exec('CREATE TABLE events (position INTEGER PRIMARY KEY, stream_id TEXT NOT NULL, data TEXT NOT NULL)');
+  const insert = database.prepare('INSERT INTO events (stream_id, data) VALUES (?, ?)');
+  const payload = JSON.stringify(anEvent(0, 0));
+  const writeTransaction = database.transaction((first: number) => {
+    for (let index = first; index < first + rowsPerTransaction; index++) insert.run(`policyholder-${index}`, payload);
+  });
+  const started = process.hrtime.bigint();
+  for (let first = 0; first < totalRows; first += rowsPerTransaction) writeTransaction(first);
+  record(`raw better-sqlite3, ${rowsPerTransaction} row(s) per transaction`, totalRows, Number(process.hrtime.bigint() - started) / 1e9);
+  database.close();
+}
+
+async function ourSqlite(): Promise<void> {
+  const single = new SqliteEventStore(join(scratch, 'ours-single.db'));
+  record('our sqlite adapter, 1 writer', 2_000, await appendWorkload(single, 1, 2_000));
+  await single.close();
+  const store = new SqliteEventStore(join(scratch, 'ours.db'));
+  record('our sqlite adapter, 32 writers (group commit)', 32 * 1_500, await appendWorkload(store, 32, 1_500));
+  // A larger log for the read figure: 200 commands of 1 000 events each.
+  for (let batch = 0; batch < 200; batch++) {
+    await store.append(`policyholder-bulk-${batch}`, Array.from({ length: 1_000 }, (_, index) => ({ ...anEvent(1_000 + batch, index), id: deterministicEventId('bulk', String(batch), index) })), { expectedRevision: 'no_stream' });
+  }
+  let count = 0;
+  const seconds = await timed(async () => {
+    for (let pass = 0; pass < 3; pass++) count += await readWholeLog(store);
+  });
+  record('our sqlite adapter, readAll (pages of 10 000)', count, seconds, '3 passes over the whole log');
+  await store.close();
+}
+
+/** Emmett's SQLite event store, installed apart in bench/peers (pinned there). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untyped peer loaded from another node_modules
+function loadEmmett(): any | undefined {
+  const peers = join(repositoryRoot, 'bench', 'peers', 'package.json');
+  try {
+    return createRequire(peers)('@event-driven-io/emmett-sqlite');
+  } catch (error) {
+    skipped.push({ name: 'Emmett SQLite', reason: `not installed (cd bench/peers && npm install): ${(error as Error).message.split('\n')[0]}` });
+    return undefined;
+  }
+}
+
+/**
+ * The comparison workload, small because Emmett's store commits one fsync per append and opens a
+ * connection per call. Its getSQLiteEventStore shares one connection and closes it after each call, so
+ * concurrent calls fail (SQLITE_MISUSE, seen in this benchmark's first runs): its 32 writers go through a mutex.
+ */
+async function emmettComparison(writers: number, appends: number): Promise<void> {
+  const emmett = loadEmmett();
+  const ours = new SqliteEventStore(join(scratch, 'ours-comparison.db'));
+  const ourAppend = record(`comparison: our sqlite adapter, ${writers} writers × ${appends}`, writers * appends, await appendWorkload(ours, writers, appends));
+  const ourReadCount = await readWholeLog(ours);
+  const ourReadSeconds = await timed(() => readWholeLog(ours));
+  const ourRead = record('comparison: our sqlite adapter, readAll', ourReadCount, ourReadSeconds);
+  await ours.close();
+  if (!emmett) return;
+
+  const fileName = join(scratch, 'emmett.db');
+  const store = emmett.getSQLiteEventStore({ fileName });
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialised = <T>(work: () => Promise<T>): Promise<T> => {
+    const result = queue.then(work);
+    queue = result.catch(() => undefined);
+    return result;
+  };
+  const emmettStore = {
+    append: (streamId: string, events: EventToAppend[]) =>
+      serialised(() => store.appendToStream(streamId, events.map((event) => ({ type: event.type, data: event.data, metadata: event.metadata })))),
+  } as unknown as Pick<EventStore, 'append'>;
+  const emmettAppend = record(`comparison: Emmett SQLite, ${writers} writers × ${appends}`, writers * appends, await appendWorkload(emmettStore, writers, appends), 'appends serialised by a mutex (see above)');
+  const connection = emmett.sqliteConnection({ fileName });
+  let count = 0;
+  const readSeconds = await timed(async () => {
+    let after = 0n;
+    for (;;) {
+      const batch = await emmett.readMessagesBatch(connection, { after, batchSize: 10_000 });
+      if (batch.messages.length === 0) break;
+      count += batch.messages.length;
+      after = batch.messages[batch.messages.length - 1].metadata.globalPosition;
+    }
+  });
+  connection.close();
+  const emmettRead = record('comparison: Emmett SQLite, read all (readMessagesBatch)', count, readSeconds);
+  ratios.push({ name: 'append, ours / Emmett', value: round(ourAppend.eventsPerSecond / emmettAppend.eventsPerSecond, 1) });
+  ratios.push({ name: 'read all, ours / Emmett', value: round(ourRead.eventsPerSecond / emmettRead.eventsPerSecond, 1) });
+}
+
+async function ourPostgres(): Promise<void> {
+  const connectionString = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const schema = `es_bench_${process.pid}`;
+  const pool = new Pool({ connectionString, max: 32 });
+  try {
+    const store = await PostgresEventStore.open({ connection: pool, schema });
+    record('our postgres adapter, 32 writers', 32 * 150, await appendWorkload(store, 32, 150));
+    const count = await readWholeLog(store);
+    record('our postgres adapter, readAll (pages of 10 000)', count, await timed(() => readWholeLog(store)));
+    await store.close();
+  } catch (error) {
+    skipped.push({ name: 'postgres', reason: (error as Error).message });
+  } finally {
+    await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
+    await pool.end();
+  }
+}
+
+const ratios: Array<{ name: string; value: number }> = [];
+
+async function main(): Promise<void> {
+  console.log(`Event store benchmark, scratch directory ${scratch}`);
+  rawBetterSqlite(1, 2_000);
+  rawBetterSqlite(1_000, 200_000);
+  await ourSqlite();
+  await emmettComparison(32, 10);
+  await ourPostgres();
+
+  const find = (prefix: string) => rows.find((row) => row.name.startsWith(prefix));
+  const groupCommit = find('our sqlite adapter, 32 writers');
+  const readAll = find('our sqlite adapter, readAll');
+  const rawSingle = find('raw better-sqlite3, 1 row');
+  if (groupCommit && rawSingle) ratios.unshift({ name: '32 writers (group commit) / raw 1 row per transaction', value: round(groupCommit.eventsPerSecond / rawSingle.eventsPerSecond, 1) });
+  const targets = [
+    { target: '32 writers >= 20 000 events/s durable', met: (groupCommit?.eventsPerSecond ?? 0) >= 20_000 },
+    { target: 'readAll >= 300 000 events/s', met: (readAll?.eventsPerSecond ?? 0) >= 300_000 },
+    { target: '>= 2x Emmett SQLite on the same workload', met: ratios.filter((ratio) => ratio.name.includes('Emmett')).every((ratio) => ratio.value >= 2) && ratios.some((ratio) => ratio.name.includes('Emmett')) },
+  ];
+
+  console.log('');
+  console.table(rows.map(({ name, events, seconds, eventsPerSecond }) => ({ name, events, seconds, 'events/s': eventsPerSecond })));
+  console.table(ratios);
+  console.table(targets);
+  for (const skip of skipped) console.log(`skipped ${skip.name}: ${skip.reason}`);
+
+  const results = {
+    date: new Date().toISOString(),
+    machine: { os: `${osType()} ${release()}`, cpus: cpus().map((cpu) => cpu.model), cpuCount: cpus().length, totalMemoryBytes: totalmem(), node: process.version },
+    durability: 'sqlite: WAL + synchronous=FULL; postgres: default (fsync on, synchronous_commit on)',
+    rows,
+    ratios,
+    targets,
+    skipped,
+  };
+  const output = join(repositoryRoot, 'bench', 'results');
+  mkdirSync(output, { recursive: true });
+  writeFileSync(join(output, 'event-store.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`written ${join(output, 'event-store.json')}`);
+}
+
+main()
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => rmSync(scratch, { recursive: true, force: true }));

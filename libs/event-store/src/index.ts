@@ -1,0 +1,10 @@
+export * from './event-store.port';
+export * from './idempotency-store.port';
+export { WrongExpectedRevision, IdempotencyConflict, InvalidAppend } from './errors';
+export { canonicalJson, computeEventHash, verifyChain, GENESIS_HASH, type ChainVerification, type HashedContent } from './hash-chain';
+export { deterministicEventId, EVENT_ID_NAMESPACE } from './event-id';
+export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export { SqliteIdempotencyStore } from './sqlite/sqlite-idempotency-store';
+export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
+export { PostgresIdempotencyStore } from './postgres/postgres-idempotency-store';
+export { EsdbEventStore } from './esdb/esdb-event-store';

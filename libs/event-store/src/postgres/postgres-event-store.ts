@@ -1,0 +1,167 @@
+import { Pool, type PoolClient } from 'pg';
+import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, RecordedEvent, Subscription } from '../event-store.port';
+import { checkAppendShape, planAppend, type StoredEventLocation, type StreamHead } from '../append-plan';
+import { AppendSignal, catchUpSubscription } from '../catch-up-subscription';
+import { migratePostgresSchema, quoteSchema } from './postgres-schema';
+
+export interface PostgresEventStoreOptions {
+  /** A pg Pool (shared with read models, left open on close) or a connection string (pool owned by the store). */
+  connection: Pool | string;
+  schema: string;
+  pollIntervalMs?: number;
+}
+
+type EventRow = { position: string; stream_id: string; revision: number; id: string; type: string; data: string; metadata: string };
+
+/**
+ * Positions that catch-up readers can trust. A sequence alone is not enough: transaction A takes
+ * position 10, transaction B takes 11 and commits first; a reader that sees 11 and moves its
+ * checkpoint past 10 never sees A's event. We serialise appends with a transaction-scoped advisory
+ * lock taken before positions are drawn: B cannot draw a position until A has committed (or rolled
+ * back), so positions become visible in increasing order and "everything up to the last position I
+ * saw" is final. PostgreSQL makes a commit visible before it releases the transaction's locks, so the
+ * next appender starts after the previous one is visible.
+ * Cost: appends are serialised per schema (a few round trips each). Chosen over xid8/pg_snapshot_xmin
+ * filtering, which allows parallel writers but makes every reader hold back behind the oldest open
+ * transaction and is easy to get subtly wrong; the ledger's write rate is far below this limit.
+ */
+export class PostgresEventStore implements EventStore {
+  readonly pool: Pool;
+  private readonly ownsPool: boolean;
+  private readonly s: string;
+  private readonly signal = new AppendSignal();
+  private readonly subscriptions = new Set<Subscription>();
+  private closed = false;
+
+  private constructor(private readonly options: PostgresEventStoreOptions) {
+    this.ownsPool = typeof options.connection === 'string';
+    this.pool = typeof options.connection === 'string' ? new Pool({ connectionString: options.connection }) : options.connection;
+    this.s = quoteSchema(options.schema);
+  }
+
+  static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+    const store = new PostgresEventStore(options);
+    try {
+      await migratePostgresSchema(store.pool, options.schema);
+    } catch (error) {
+      if (store.ownsPool) await store.pool.end();
+      throw error;
+    }
+    return store;
+  }
+
+  async append(streamId: string, events: EventToAppend[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+    if (this.closed) throw new Error('PostgresEventStore is closed');
+    checkAppendShape(streamId, events);
+    const client = await this.pool.connect();
+    try {
+      // One round trip: BEGIN and the append lock, keyed by schema so separate schemas do not contend.
+      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(hashtext('${this.options.schema}.append'))`);
+      const result = await this.appendLocked(client, streamId, events, options.expectedRevision);
+      await client.query('COMMIT');
+      if (!result.duplicate) this.signal.notify();
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async readStream(streamId: string, options: { fromRevision?: number } = {}): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT position, stream_id, revision, id, type, data, metadata FROM ${this.s}.events
+       WHERE stream_id = $1 AND revision >= $2 ORDER BY revision`,
+      [streamId, options.fromRevision ?? 0],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: { fromPosition?: bigint; limit?: number } = {}): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT position, stream_id, revision, id, type, data, metadata FROM ${this.s}.events
+       WHERE position > $1 ORDER BY position LIMIT $2`,
+      [String(options.fromPosition ?? 0n), options.limit ?? null],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  async headPosition(): Promise<bigint> {
+    const { rows } = await this.pool.query(`SELECT COALESCE(MAX(position), 0) AS position FROM ${this.s}.events`);
+    return BigInt(rows[0].position);
+  }
+
+  subscribe(fromPosition: bigint, handler: (event: RecordedEvent) => Promise<void> | void): Subscription {
+    const subscription = catchUpSubscription(fromPosition, handler, {
+      readAll: (options) => this.readAll(options),
+      signal: this.signal,
+      pollIntervalMs: this.options.pollIntervalMs,
+    });
+    this.subscriptions.add(subscription);
+    const forget = () => this.subscriptions.delete(subscription);
+    subscription.done.then(forget, forget);
+    return subscription;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    if (this.ownsPool) await this.pool.end();
+  }
+
+  private async appendLocked(client: PoolClient, streamId: string, events: EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    const { rows } = await client.query(
+      `SELECT 'event' AS kind, id::text AS id, stream_id, revision, position::text AS position, NULL AS last_hash
+         FROM ${this.s}.events WHERE id = ANY($1::uuid[])
+       UNION ALL
+       SELECT 'head', NULL, stream_id, revision, NULL, last_hash FROM ${this.s}.event_streams WHERE stream_id = $2`,
+      [events.map((event) => event.id), streamId],
+    );
+    const stored: StoredEventLocation[] = rows
+      .filter((row) => row.kind === 'event')
+      .map((row) => ({ id: row.id, streamId: row.stream_id, revision: row.revision, position: BigInt(row.position) }));
+    const headRow = rows.find((row) => row.kind === 'head');
+    const head: StreamHead | undefined = headRow && { revision: headRow.revision, lastHash: headRow.last_hash };
+    const plan = planAppend(streamId, events, expectedRevision, stored, head);
+    if (plan.kind === 'duplicate') return plan.result;
+    const { rows: inserted } = await client.query(
+      `WITH inserted AS (
+         INSERT INTO ${this.s}.events (stream_id, revision, id, type, data, metadata)
+         SELECT $1, revision, id, type, data, metadata
+           FROM unnest($2::int[], $3::uuid[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY
+                AS row(revision, id, type, data, metadata, ordinal)
+          ORDER BY ordinal
+         RETURNING position
+       ), head AS (
+         INSERT INTO ${this.s}.event_streams (stream_id, revision, last_hash) VALUES ($1, $7, $8)
+         ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash
+       )
+       SELECT MAX(position)::text AS position FROM inserted`,
+      [
+        streamId,
+        plan.rows.map((row) => row.revision),
+        plan.rows.map((row) => row.id),
+        plan.rows.map((row) => row.type),
+        plan.rows.map((row) => row.data),
+        plan.rows.map((row) => row.metadata),
+        plan.rows[plan.rows.length - 1].revision,
+        plan.lastHash,
+      ],
+    );
+    return { nextRevision: plan.rows[plan.rows.length - 1].revision, position: BigInt(inserted[0].position), duplicate: false };
+  }
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.id,
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: BigInt(row.position),
+    type: row.type,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+  };
+}

@@ -1,0 +1,61 @@
+/** The outcome of one request inside a batch: a failing request does not fail its neighbours. */
+export type BatchOutcome<Result> = { ok: true; value: Result } | { ok: false; error: unknown };
+
+interface Pending<Request, Result> {
+  request: Request;
+  resolve: (value: Result) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit: requests that arrive while a batch is being written wait for the next batch, and a
+ * whole batch is written by one call (one transaction, so one fsync). Durability then costs one fsync
+ * per batch instead of one per command. Promises settle only after `writeBatch` returned, i.e. after COMMIT.
+ */
+export class GroupCommitQueue<Request, Result> {
+  private queue: Pending<Request, Result>[] = [];
+  private drainScheduled = false;
+  private idle: Array<() => void> = [];
+
+  constructor(private readonly writeBatch: (requests: Request[]) => BatchOutcome<Result>[]) {}
+
+  submit(request: Request): Promise<Result> {
+    return new Promise<Result>((resolve, reject) => {
+      this.queue.push({ request, resolve, reject });
+      if (!this.drainScheduled) {
+        this.drainScheduled = true;
+        // setImmediate, not a microtask: callers woken by the previous batch enqueue first, so they share this one.
+        setImmediate(() => this.drain());
+      }
+    });
+  }
+
+  /** Resolves once every request submitted so far has settled. */
+  whenIdle(): Promise<void> {
+    if (!this.drainScheduled) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  private drain(): void {
+    const batch = this.queue;
+    this.queue = [];
+    this.drainScheduled = false;
+    let outcomes: BatchOutcome<Result>[];
+    try {
+      outcomes = this.writeBatch(batch.map((pending) => pending.request));
+    } catch (error) {
+      // The transaction itself failed (disk, lock): nothing of the batch was committed.
+      outcomes = batch.map(() => ({ ok: false, error }));
+    }
+    batch.forEach((pending, index) => {
+      const outcome = outcomes[index];
+      if (outcome.ok) pending.resolve(outcome.value);
+      else pending.reject(outcome.error);
+    });
+    if (!this.drainScheduled) {
+      const idle = this.idle;
+      this.idle = [];
+      for (const resolve of idle) resolve();
+    }
+  }
+}
