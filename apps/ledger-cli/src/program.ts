@@ -1,17 +1,10 @@
 import { Command } from 'commander';
+import { readLedgerConfig } from '../../ledger-api/src/config/ledger-config';
+import { rebuildProjections } from '../../ledger-api/src/queries/cli/rebuild-projections';
+import { reportBacklog } from '../../ledger-api/src/queries/cli/report-backlog';
 import { registerAuditCommands } from './commands/audit.command';
 import { registerReplayCommand } from './commands/replay.command';
 import { registerSeedCommand } from './commands/seed.command';
-
-/** Exit code of a command whose issue has not landed yet. */
-const NOT_IMPLEMENTED = 2;
-
-function notImplementedYet(name: string) {
-  return () => {
-    console.error(`${name}: not implemented yet`);
-    process.exitCode = NOT_IMPLEMENTED;
-  };
-}
 
 /** The command line of api.md: `npm run ledger -- <command>`. */
 export function buildProgram(): Command {
@@ -22,7 +15,10 @@ export function buildProgram(): Command {
   registerSeedCommand(program);
 
   const projections = program.command('projections').description('read models');
-  projections.command('rebuild').description('drop and rebuild every read model from the log').action(notImplementedYet('projections rebuild'));
+  projections
+    .command('rebuild')
+    .description('drop and rebuild every read model from the log')
+    .action(() => rebuildProjections(readLedgerConfig()));
 
   registerReplayCommand(program);
   registerAuditCommands(program);
@@ -33,7 +29,7 @@ export function buildProgram(): Command {
     .description('the regularization backlog')
     .option('--through <date>', 'as of this date (YYYY-MM-DD)')
     .option('--format <format>', 'table, csv or json', 'table')
-    .action(notImplementedYet('report backlog'));
+    .action((options: { through?: string; format: string }) => reportBacklog(readLedgerConfig(), options));
 
   return program;
 }
