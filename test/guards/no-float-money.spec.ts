@@ -9,6 +9,11 @@ import { join, relative } from 'node:path';
 const root = join(__dirname, '..', '..');
 const amountArithmetic = /\b\w*Cents\b\s*[*/%](?![*/])|[*/%]\s*\w*Cents\b/u;
 
+/** The code of a line, without `// …`, `/* … *\/` or the inside of a block comment (a line starting with `*`). */
+function withoutComments(line: string): string {
+  return line.replace(/\/\*.*?\*\//gu, '').replace(/\/\/.*$|^\s*\/?\*.*$/u, '');
+}
+
 function sourceFiles(directory: string): string[] {
   return readdirSync(directory).flatMap((name) => {
     const path = join(directory, name);
@@ -25,7 +30,7 @@ describe('money guard', () => {
       .flatMap((path) =>
         readFileSync(path, 'utf8')
           .split('\n')
-          .map((line, index) => ({ line: line.replace(/\/\/.*$|^\s*\*.*$/u, ''), index }))
+          .map((line, index) => ({ line: withoutComments(line), index }))
           .filter(({ line }) => amountArithmetic.test(line))
           .map(({ line, index }) => `${relative(root, path)}:${index + 1}: ${line.trim()}`),
       );
@@ -36,5 +41,7 @@ describe('money guard', () => {
     expect(amountArithmetic.test('const total = dailyCents * days;')).toBe(true);
     expect(amountArithmetic.test('const half = amountCents / 2;')).toBe(true);
     expect(amountArithmetic.test('const total = Money.fromCents(dailyCents).times(days, "truncate");')).toBe(false);
+    expect(amountArithmetic.test(withoutComments('/** entitlementCents − paidBeforeCents. */'))).toBe(false);
+    expect(amountArithmetic.test(withoutComments('const x = 1; /* a */ const y = totalCents * 2;'))).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -12,6 +13,7 @@ import { systemClock, type Clock } from './infrastructure/clock';
 import { loadPolicyholderIds } from './infrastructure/policyholder-ids';
 import { openStorage, type LedgerStorage } from './infrastructure/storage';
 import type { ProjectionSync } from './infrastructure/tokens';
+import { Projector } from '@ij/projections';
 
 export interface LedgerApp {
   app: NestExpressApplication;
@@ -25,11 +27,18 @@ export interface LedgerAppOptions {
   clock?: Clock;
 }
 
+/** LEDGER_ROLE=api: another process projects, so a command does not wait for the read models. */
 const noProjections: ProjectionSync = { waitFor: async () => undefined };
 
 /** Builds the HTTP application on the configured store (used by main.ts and by the end-to-end tests). */
 export async function createLedgerApp(config: LedgerConfig, options: LedgerAppOptions = {}): Promise<LedgerApp> {
   const storage = await openStorage(config);
+  // The embedded default (LEDGER_ROLE=all) projects in this process: a command answers once its events are in the read models.
+  const projector =
+    config.role === 'all'
+      ? new Projector(storage.events, storage.readModels, { onError: (error) => new NestLogger('Projector').error(error) })
+      : undefined;
+  await projector?.start();
   const { ring, generatedFile } = loadOrGenerateApiKeys(config.apiKeys, config.dataDirectory);
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({
@@ -38,7 +47,7 @@ export async function createLedgerApp(config: LedgerConfig, options: LedgerAppOp
       clock: options.clock ?? systemClock,
       keys: ring,
       policyholderIds: loadPolicyholderIds(config.dataDirectory, config.policyholderSecret),
-      projectionSync: noProjections,
+      projectionSync: projector ?? noProjections,
     }),
     { bodyParser: false, bufferLogs: true },
   );
@@ -64,6 +73,7 @@ export async function createLedgerApp(config: LedgerConfig, options: LedgerAppOp
     generatedKeysFile: generatedFile,
     close: async () => {
       await app.close();
+      await projector?.stop();
       await storage.close();
     },
   };

@@ -10,6 +10,7 @@ import {
   type EventStore,
   type IdempotencyStore,
 } from '@ij/event-store';
+import { PostgresReadModelStore, SqliteReadModelStore, type ReadModelStore } from '@ij/projections';
 import type { LedgerConfig } from '../config/ledger-config';
 
 /** Where the ledger keeps its log and its records, as LEDGER_EVENT_STORE chose. */
@@ -17,6 +18,8 @@ export interface LedgerStorage {
   kind: LedgerConfig['eventStore'];
   events: EventStore;
   idempotency: IdempotencyStore;
+  /** The read models, in the same database as the events (SQLite file, or PostgreSQL schema). */
+  readModels: ReadModelStore;
   /** The embedded database (sqlite): read models share it to commit with their checkpoint. */
   sqlite?: SqliteEventStore['database'];
   /** PostgreSQL (postgres, esdb): read models, checkpoints and idempotency records. */
@@ -35,6 +38,7 @@ export async function openStorage(config: LedgerConfig): Promise<LedgerStorage> 
       kind: 'sqlite',
       events,
       idempotency: new SqliteIdempotencyStore(events.database),
+      readModels: new SqliteReadModelStore(events.database),
       sqlite: events.database,
       close: () => events.close(),
     };
@@ -46,10 +50,12 @@ export async function openStorage(config: LedgerConfig): Promise<LedgerStorage> 
     config.eventStore === 'postgres'
       ? await PostgresEventStore.open({ connection: pool, schema })
       : EsdbEventStore.open(config.eventStoreConnectionString!);
+  const readModels = await PostgresReadModelStore.open(pool, schema);
   return {
     kind: config.eventStore,
     events,
     idempotency,
+    readModels,
     pool,
     schema,
     close: async () => {

@@ -1,0 +1,27 @@
+import type { Provider } from '@nestjs/common';
+import type { ReadModelStore } from '@ij/projections';
+import { GetBacklogHandler } from './handlers/backlog.handler';
+import { FindPolicyholderHandler, GetBalanceHandler, GetHistoryHandler } from './handlers/policyholder-queries.handlers';
+import { ExplainEntitlementHandler, GetStoppageHandler } from './handlers/stoppage-queries.handlers';
+import { PolicyholdersController } from './policyholders.controller';
+import { ProjectionShutdown } from './projection-shutdown';
+import { READ_MODELS, ReadSide } from './read-side';
+import { ReportsController } from './reports.controller';
+import { StoppageQueriesController } from './stoppage-queries.controller';
+
+/** The Queries table of api.md: its controllers, and the providers AppModule adds for them. */
+export const QUERY_CONTROLLERS = [StoppageQueriesController, PolicyholdersController, ReportsController];
+
+export function queryProviders(readModels: ReadModelStore): Provider[] {
+  return [
+    { provide: READ_MODELS, useValue: readModels },
+    ReadSide,
+    ProjectionShutdown,
+    GetStoppageHandler,
+    ExplainEntitlementHandler,
+    FindPolicyholderHandler,
+    GetBalanceHandler,
+    GetHistoryHandler,
+    GetBacklogHandler,
+  ];
+}

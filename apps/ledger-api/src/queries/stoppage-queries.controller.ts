@@ -1,0 +1,26 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator';
+import { EntitlementParams, ThroughParams } from './dto/query-params';
+import { ExplainEntitlementQuery, GetStoppageQuery } from './ledger.queries';
+
+const stoppageId = () => Param('stoppageId', new ParseUUIDPipe({ version: undefined }));
+
+@ApiTags('queries')
+@ApiBearerAuth()
+@Controller('v1/stoppages')
+@Roles('clerk', 'auditor')
+export class StoppageQueriesController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get(':stoppageId')
+  stoppage(@stoppageId() id: string, @Query() params: ThroughParams) {
+    return this.queryBus.execute(new GetStoppageQuery(id, params.through));
+  }
+
+  @Get(':stoppageId/entitlement')
+  entitlement(@stoppageId() id: string, @Query() params: EntitlementParams) {
+    return this.queryBus.execute(new ExplainEntitlementQuery(id, params.through, params.rulesVersion));
+  }
+}

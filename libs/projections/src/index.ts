@@ -1,0 +1,13 @@
+export * from './read-model-store.port';
+export { Projector, type ProjectorOptions } from './projector';
+export { SqliteReadModelStore } from './sqlite/sqlite-read-model-store';
+export { PostgresReadModelStore } from './postgres/postgres-read-model-store';
+export { toPolicyholderState, serializeDocument, deserializeDocument, type PolicyholderDocument } from './model/policyholder-document';
+export type { StoppageRow } from './model/stoppage-row';
+export { readActiveRules } from './queries/active-rules';
+export { stoppageView, type StoppageView } from './queries/stoppage-view';
+export { explainedEntitlement, type ExplainedEntitlement } from './queries/explained-entitlement';
+export { policyholderBalance, type PolicyholderBalance, type StoppageBalance } from './queries/balance';
+export { policyholderHistory, jsonPosition, type HistoryEntry } from './queries/history';
+export { regularizationBacklog, backlogCsv, backlogRowsOf, type RegularizationBacklog, type BacklogRow, type BacklogTotal } from './queries/backlog';
+export { BACKLOG_REASONS, AGE_BUCKETS, type BacklogReason, type AgeBucket } from './queries/backlog-reason';

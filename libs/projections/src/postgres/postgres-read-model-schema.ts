@@ -1,0 +1,50 @@
+import type { Pool } from 'pg';
+import { READ_MODELS_PROJECTION } from '../read-model-store.port';
+
+/** Schema names are spliced into SQL, so only plain identifiers are accepted. */
+export function quotedSchema(schema: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/u.test(schema)) throw new Error(`Invalid schema name: ${schema}`);
+  return `"${schema}"`;
+}
+
+/** The read models beside the events, in the same schema; a transaction-scoped lock keeps two starting processes apart. */
+export async function migratePostgresReadModels(pool: Pool, schema: string): Promise<void> {
+  const s = quotedSchema(schema);
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${schema}.read-models`]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
+    await client.query(`
+      CREATE TABLE IF NOT EXISTS ${s}.rm_checkpoints (projection TEXT PRIMARY KEY, position BIGINT NOT NULL);
+      CREATE TABLE IF NOT EXISTS ${s}.rm_policyholders (
+        policyholder_id TEXT PRIMARY KEY,
+        state_json      TEXT   NOT NULL,
+        last_position   BIGINT NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS ${s}.rm_stoppages (
+        stoppage_id                   TEXT PRIMARY KEY,
+        policyholder_id               TEXT    NOT NULL,
+        kind                          TEXT    NOT NULL,
+        status                        TEXT    NOT NULL,
+        start_date                    TEXT    NOT NULL,
+        end_date                      TEXT    NOT NULL,
+        last_day                      TEXT,
+        has_certificate               BOOLEAN NOT NULL,
+        advances_cents                BIGINT  NOT NULL,
+        paid_cents                    BIGINT  NOT NULL,
+        overpayment_outstanding_cents BIGINT  NOT NULL,
+        regularized_through           TEXT,
+        last_position                 BIGINT  NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS rm_stoppages_policyholder ON ${s}.rm_stoppages (policyholder_id);
+      CREATE INDEX IF NOT EXISTS rm_stoppages_kind_status ON ${s}.rm_stoppages (kind, status);`);
+    await client.query(`INSERT INTO ${s}.rm_checkpoints (projection, position) VALUES ($1, 0) ON CONFLICT DO NOTHING`, [READ_MODELS_PROJECTION]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,228 @@
+import type { Pool, PoolClient } from 'pg';
+import type { RecordedEvent } from '@ij/event-store';
+import { deserializeDocument, serializeDocument, type PolicyholderDocument } from '../model/policyholder-document';
+import { foldStream, policyholderOfStream, policyholdersTouched, projectEvents } from '../model/project-events';
+import { eventFromRow } from '../model/recorded-event-row';
+import { stoppageRows, type StoppageRow } from '../model/stoppage-row';
+import {
+  READ_MODELS_PROJECTION,
+  type ReadModelDump,
+  type ReadModelStore,
+  type RebuildProgress,
+  type RebuildResult,
+} from '../read-model-store.port';
+import { migratePostgresReadModels, quotedSchema } from './postgres-read-model-schema';
+
+type PolicyholderRecord = { policyholder_id: string; state_json: string; last_position: string };
+type StoppageRecord = {
+  stoppage_id: string; policyholder_id: string; kind: string; status: string; start_date: string; end_date: string; last_day: string | null;
+  has_certificate: boolean; advances_cents: string; paid_cents: string; overpayment_outstanding_cents: string; regularized_through: string | null;
+  last_position: string;
+};
+type EventRecord = { position: string; stream_id: string; revision: number; id: string; type: string; data: string; metadata: string };
+
+const REBUILD_PAGE_SIZE = 2_000;
+
+/**
+ * Read models in the events' PostgreSQL schema. A batch is one transaction that first locks the
+ * checkpoint row: projectors of several processes take turns, and each sees the checkpoint the previous
+ * one committed, so no event is applied twice or skipped.
+ */
+export class PostgresReadModelStore implements ReadModelStore {
+  private readonly s: string;
+
+  private constructor(private readonly pool: Pool, schema: string) {
+    this.s = quotedSchema(schema);
+  }
+
+  static async open(pool: Pool, schema: string): Promise<PostgresReadModelStore> {
+    await migratePostgresReadModels(pool, schema);
+    return new PostgresReadModelStore(pool, schema);
+  }
+
+  async checkpoint(): Promise<bigint> {
+    const { rows } = await this.pool.query(`SELECT position FROM ${this.s}.rm_checkpoints WHERE projection = $1`, [READ_MODELS_PROJECTION]);
+    return BigInt(rows[0].position);
+  }
+
+  async applyBatch(readFrom: bigint, events: readonly RecordedEvent[]): Promise<bigint> {
+    return this.inTransaction(async (client) => {
+      const stored = await this.lockCheckpoint(client);
+      if (stored < readFrom) return stored;
+      const fresh = events.filter((event) => event.position > stored);
+      if (fresh.length === 0) return stored;
+      const ids = policyholdersTouched(fresh);
+      const { rows } = await client.query<PolicyholderRecord>(
+        `SELECT policyholder_id, state_json, last_position FROM ${this.s}.rm_policyholders WHERE policyholder_id = ANY($1::text[])`,
+        [ids],
+      );
+      const loaded = new Map(rows.map((row) => [row.policyholder_id, toDocument(row)]));
+      await this.write(client, projectEvents(fresh, loaded));
+      const checkpoint = fresh[fresh.length - 1].position;
+      await this.saveCheckpoint(client, checkpoint);
+      return checkpoint;
+    });
+  }
+
+  async policyholder(policyholderId: string): Promise<PolicyholderDocument | undefined> {
+    const { rows } = await this.pool.query<PolicyholderRecord>(
+      `SELECT policyholder_id, state_json, last_position FROM ${this.s}.rm_policyholders WHERE policyholder_id = $1`,
+      [policyholderId],
+    );
+    return rows[0] && toDocument(rows[0]);
+  }
+
+  async stoppage(stoppageId: string): Promise<StoppageRow | undefined> {
+    const { rows } = await this.pool.query<StoppageRecord>(`SELECT * FROM ${this.s}.rm_stoppages WHERE stoppage_id = $1`, [stoppageId]);
+    return rows[0] && toStoppageRow(rows[0]);
+  }
+
+  async policyholders(afterId: string | null, limit: number): Promise<PolicyholderDocument[]> {
+    const { rows } = await this.pool.query<PolicyholderRecord>(
+      `SELECT policyholder_id, state_json, last_position FROM ${this.s}.rm_policyholders
+        WHERE policyholder_id COLLATE "C" > $1 ORDER BY policyholder_id COLLATE "C" LIMIT $2`,
+      [afterId ?? '', limit],
+    );
+    return rows.map(toDocument);
+  }
+
+  /**
+   * One transaction: the checkpoint row is locked (projectors wait), the models emptied and refolded
+   * stream by stream up to the head. Readers see the old models until COMMIT (MVCC), memory holds a page.
+   */
+  async rebuild(onProgress?: (progress: RebuildProgress) => void): Promise<RebuildResult> {
+    return this.inTransaction(async (client) => {
+      await this.lockCheckpoint(client);
+      await client.query(`DELETE FROM ${this.s}.rm_stoppages`);
+      await client.query(`DELETE FROM ${this.s}.rm_policyholders`);
+      const { rows: headRows } = await client.query(
+        `SELECT COALESCE(MAX(position), 0)::text AS head,
+                COUNT(*) FILTER (WHERE stream_id LIKE 'policyholder-%')::int AS total FROM ${this.s}.events`,
+      );
+      const head = BigInt(headRows[0].head);
+      const total: number = headRows[0].total;
+      const result: RebuildResult = { checkpoint: head, eventsFolded: 0, policyholders: 0, stoppages: 0 };
+      let after: [string, number] = ['policyholder-', -1];
+      let streamId = '';
+      let stream: RecordedEvent[] = [];
+      const flush = async () => {
+        const policyholderId = policyholderOfStream(streamId);
+        if (policyholderId === undefined || stream.length === 0) return;
+        const document = foldStream(policyholderId, stream);
+        await this.write(client, [document]);
+        result.policyholders++;
+        result.stoppages += document.stoppages.length;
+      };
+      for (;;) {
+        const { rows } = await client.query<EventRecord>(
+          `SELECT position::text AS position, stream_id, revision, id::text AS id, type, data, metadata FROM ${this.s}.events
+            WHERE (stream_id COLLATE "C", revision) > ($1 COLLATE "C", $2) AND stream_id LIKE 'policyholder-%' AND position <= $3
+            ORDER BY stream_id COLLATE "C", revision LIMIT $4`,
+          [after[0], after[1], String(head), REBUILD_PAGE_SIZE],
+        );
+        if (rows.length === 0) break;
+        for (const row of rows) {
+          if (row.stream_id !== streamId) {
+            await flush();
+            streamId = row.stream_id;
+            stream = [];
+          }
+          stream.push(eventFromRow(BigInt(row.position), row.stream_id, row.revision, row.id, row.type, row.data, row.metadata));
+        }
+        result.eventsFolded += rows.length;
+        after = [rows[rows.length - 1].stream_id, rows[rows.length - 1].revision];
+        onProgress?.({ processed: result.eventsFolded, total });
+      }
+      await flush();
+      await this.saveCheckpoint(client, head);
+      return result;
+    });
+  }
+
+  async dump(): Promise<ReadModelDump> {
+    const [policyholders, stoppages] = await Promise.all([
+      this.pool.query<PolicyholderRecord>(`SELECT policyholder_id, state_json, last_position FROM ${this.s}.rm_policyholders ORDER BY policyholder_id COLLATE "C"`),
+      this.pool.query<StoppageRecord>(`SELECT * FROM ${this.s}.rm_stoppages ORDER BY stoppage_id COLLATE "C"`),
+    ]);
+    return {
+      checkpoint: await this.checkpoint(),
+      policyholders: policyholders.rows.map((row) => ({ policyholderId: row.policyholder_id, stateJson: row.state_json, lastPosition: BigInt(row.last_position) })),
+      stoppages: stoppages.rows.map(toStoppageRow),
+    };
+  }
+
+  private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async lockCheckpoint(client: PoolClient): Promise<bigint> {
+    const { rows } = await client.query(`SELECT position FROM ${this.s}.rm_checkpoints WHERE projection = $1 FOR UPDATE`, [READ_MODELS_PROJECTION]);
+    return BigInt(rows[0].position);
+  }
+
+  private async saveCheckpoint(client: PoolClient, position: bigint): Promise<void> {
+    await client.query(`UPDATE ${this.s}.rm_checkpoints SET position = $1 WHERE projection = $2`, [String(position), READ_MODELS_PROJECTION]);
+  }
+
+  private async write(client: PoolClient, documents: PolicyholderDocument[]): Promise<void> {
+    if (documents.length === 0) return;
+    await client.query(
+      `INSERT INTO ${this.s}.rm_policyholders (policyholder_id, state_json, last_position)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])
+       ON CONFLICT (policyholder_id) DO UPDATE SET state_json = excluded.state_json, last_position = excluded.last_position`,
+      [documents.map((d) => d.policyholderId), documents.map(serializeDocument), documents.map((d) => String(d.lastPosition))],
+    );
+    const rows = documents.flatMap(stoppageRows);
+    if (rows.length === 0) return;
+    await client.query(
+      `INSERT INTO ${this.s}.rm_stoppages (stoppage_id, policyholder_id, kind, status, start_date, end_date, last_day, has_certificate,
+         advances_cents, paid_cents, overpayment_outstanding_cents, regularized_through, last_position)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[],
+         $9::bigint[], $10::bigint[], $11::bigint[], $12::text[], $13::bigint[])
+       ON CONFLICT (stoppage_id) DO UPDATE SET policyholder_id = excluded.policyholder_id, kind = excluded.kind, status = excluded.status,
+         start_date = excluded.start_date, end_date = excluded.end_date, last_day = excluded.last_day, has_certificate = excluded.has_certificate,
+         advances_cents = excluded.advances_cents, paid_cents = excluded.paid_cents,
+         overpayment_outstanding_cents = excluded.overpayment_outstanding_cents, regularized_through = excluded.regularized_through,
+         last_position = excluded.last_position`,
+      [
+        rows.map((r) => r.stoppageId), rows.map((r) => r.policyholderId), rows.map((r) => r.kind), rows.map((r) => r.status),
+        rows.map((r) => r.startDate), rows.map((r) => r.endDate), rows.map((r) => r.lastDay), rows.map((r) => r.hasCertificate),
+        rows.map((r) => r.advancesCents), rows.map((r) => r.paidCents), rows.map((r) => r.overpaymentOutstandingCents),
+        rows.map((r) => r.regularizedThrough), rows.map((r) => String(r.lastPosition)),
+      ],
+    );
+  }
+}
+
+function toDocument(row: PolicyholderRecord): PolicyholderDocument {
+  return deserializeDocument(row.policyholder_id, row.state_json, BigInt(row.last_position));
+}
+
+function toStoppageRow(row: StoppageRecord): StoppageRow {
+  return {
+    stoppageId: row.stoppage_id,
+    policyholderId: row.policyholder_id,
+    kind: row.kind as StoppageRow['kind'],
+    status: row.status as StoppageRow['status'],
+    startDate: row.start_date,
+    endDate: row.end_date,
+    lastDay: row.last_day,
+    hasCertificate: row.has_certificate,
+    advancesCents: Number(row.advances_cents),
+    paidCents: Number(row.paid_cents),
+    overpaymentOutstandingCents: Number(row.overpayment_outstanding_cents),
+    regularizedThrough: row.regularized_through,
+    lastPosition: BigInt(row.last_position),
+  };
+}

@@ -1,0 +1,41 @@
+import type { EventStore } from '@ij/event-store';
+import { policyholderStream } from '@ij/ledger';
+
+export interface HistoryEntry {
+  /** A JSON number while it is a safe integer (below 2^53), else its decimal string. */
+  position: number | string;
+  revision: number;
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  data: unknown;
+  recordedAt: string;
+  actor: string;
+  correlationId: string;
+  causationId: string;
+  rulesVersion?: string;
+  hash: string;
+}
+
+/** GET /v1/policyholders/{id}/history: the auditor's timeline, straight from the stream (no read model). */
+export async function policyholderHistory(events: EventStore, policyholderId: string): Promise<HistoryEntry[]> {
+  const stream = await events.readStream(policyholderStream(policyholderId));
+  return stream.map((event) => ({
+    position: jsonPosition(event.position),
+    revision: event.revision,
+    eventId: event.id,
+    type: event.type,
+    schemaVersion: event.metadata.schemaVersion,
+    data: event.data,
+    recordedAt: event.metadata.recordedAt,
+    actor: event.metadata.actor,
+    correlationId: event.metadata.correlationId,
+    causationId: event.metadata.causationId,
+    ...(event.metadata.rulesVersion === undefined ? {} : { rulesVersion: event.metadata.rulesVersion }),
+    hash: event.metadata.hash,
+  }));
+}
+
+export function jsonPosition(position: bigint): number | string {
+  return position <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(position) : position.toString();
+}
