@@ -21,6 +21,8 @@ import { POLICYHOLDER_IDS, type PolicyholderIds } from './infrastructure/policyh
 import { PolicyholderLedger } from './infrastructure/policyholder-ledger';
 import type { LedgerStorage } from './infrastructure/storage';
 import { EVENT_STORE, LEDGER_CONFIG, PROJECTION_SYNC, type ProjectionSync } from './infrastructure/tokens';
+import { QUERY_CONTROLLERS, queryProviders } from './queries/queries.wiring';
+import { REPLAY_CONTROLLERS, replayProviders } from './replay/replay.wiring';
 
 export interface LedgerAppDependencies {
   config: LedgerConfig;
@@ -60,7 +62,7 @@ export class AppModule {
           },
         }),
       ],
-      controllers: [HealthController, StoppagesController, RulesController],
+      controllers: [HealthController, StoppagesController, RulesController, ...QUERY_CONTROLLERS, ...REPLAY_CONTROLLERS],
       providers: [
         { provide: LEDGER_CONFIG, useValue: dependencies.config },
         { provide: EVENT_STORE, useValue: dependencies.storage.events },
@@ -82,6 +84,8 @@ export class AppModule {
         RegularizeHandler,
         RecordRecoveryHandler,
         ActivateRulesVersionHandler,
+        ...queryProviders(dependencies.storage.readModels),
+        ...replayProviders(dependencies.storage, dependencies.config),
       ],
     };
   }

@@ -1,0 +1,88 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { requireRulesVersion, runReplay, type ReplayProgress } from '@ij/replay';
+import { CLOCK, type Clock } from '../infrastructure/clock';
+import { PolicyholderLedger } from '../infrastructure/policyholder-ledger';
+import type { ReplayStorage } from './replay-storage';
+
+export const REPLAY_STORAGE = Symbol('ReplayStorage');
+export const REPLAY_WORKERS = Symbol('ReplayWorkers');
+
+/** How often a running replay writes its progress (processed/total) for GET /v1/replays/{id}. */
+const PROGRESS_INTERVAL_MS = 250;
+
+export interface StartReplay {
+  replayId: string;
+  rulesVersion: string;
+  through: string;
+  requestedBy: string;
+}
+
+/**
+ * Runs replays in the background of the API process and keeps their status and rows in the read models'
+ * database, so GET answers after a restart and from any process. A replay writes nothing to the ledger.
+ */
+@Injectable()
+export class ReplayRunner implements OnApplicationShutdown {
+  private readonly logger = new Logger('Replay');
+  private readonly running = new Map<string, { stop: AbortController; done: Promise<void> }>();
+
+  constructor(
+    @Inject(REPLAY_STORAGE) private readonly storage: ReplayStorage,
+    @Inject(REPLAY_WORKERS) private readonly workers: number | undefined,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly ledger: PolicyholderLedger,
+  ) {}
+
+  /** Records the replay as running and returns at once; the replay goes on in the background. */
+  async start(request: StartReplay): Promise<void> {
+    requireRulesVersion(request.rulesVersion);
+    if (this.running.has(request.replayId)) return;
+    const currentVersion = await this.ledger.activeRulesVersion();
+    const checkpoint = await this.storage.source.checkpoint();
+    await this.storage.store.start({
+      replayId: request.replayId,
+      rulesVersion: request.rulesVersion,
+      currentRulesVersion: currentVersion,
+      through: request.through,
+      checkpoint: checkpoint.toString(),
+      requestedBy: request.requestedBy,
+      requestedAt: this.clock.now(),
+    });
+    const stop = new AbortController();
+    const done = this.run(request, currentVersion, stop.signal).finally(() => this.running.delete(request.replayId));
+    this.running.set(request.replayId, { stop, done });
+  }
+
+  /** Stops running replays (they end `failed`) before the storage closes. */
+  async onApplicationShutdown(): Promise<void> {
+    for (const { stop } of this.running.values()) stop.abort();
+    await Promise.all([...this.running.values()].map(({ done }) => done));
+  }
+
+  private async run(request: StartReplay, currentVersion: string, signal: AbortSignal): Promise<void> {
+    const { store } = this.storage;
+    let lastWrite = 0;
+    let progressWrite = Promise.resolve();
+    const onProgress = ({ processed, total }: ReplayProgress) => {
+      const now = performance.now();
+      if (now - lastWrite < PROGRESS_INTERVAL_MS) return;
+      lastWrite = now;
+      progressWrite = progressWrite.then(() => store.progress(request.replayId, processed, total)).catch(() => undefined);
+    };
+    try {
+      await new Promise((resolve) => setImmediate(resolve));
+      const result = await runReplay(
+        { currentVersion, replayedVersion: request.rulesVersion, through: request.through },
+        { source: this.storage.source, workerSource: this.storage.workerSource, workers: this.workers, onProgress, signal },
+      );
+      await progressWrite;
+      await store.finish(request.replayId, { ...result, finishedAt: this.clock.now() }, result.rows);
+      this.logger.log(`Replay ${request.replayId} of ${request.rulesVersion} through ${request.through}: ${result.processed} policyholders, ${result.affected} affected`);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.logger.error(`Replay ${request.replayId} failed: ${reason}`);
+      await progressWrite;
+      await store.fail(request.replayId, reason, this.clock.now()).catch((failure: unknown) => this.logger.error(failure));
+    }
+  }
+}

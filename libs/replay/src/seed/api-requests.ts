@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '@ij/event-store';
+import type { PolicyholderCommand } from '@ij/ledger';
+
+/** The HTTP request (api.md) a clerk would have sent for a command: what the API hashes into `requestHash`. */
+export interface ApiRequest {
+  path: string;
+  body: Record<string, unknown>;
+}
+
+/** As the API's idempotency interceptor computes it, so that seeded events look like API-issued ones. */
+export function requestHash(request: ApiRequest): string {
+  return createHash('sha256').update(`POST ${request.path}\n${canonicalJson(request.body)}`).digest('hex');
+}
+
+/** The request body of each command; ids the API derives (advance, regularization, recovery) are not in it. */
+export function apiRequestOf(command: PolicyholderCommand, nir: string): ApiRequest {
+  switch (command.type) {
+    case 'OpenStoppage': {
+      const { type: _type, policyholderId: _policyholderId, aldAffectionId, ...facts } = command;
+      const body: Record<string, unknown> = { ...facts, nir };
+      if (aldAffectionId !== undefined) body.ald = { affectionId: aldAffectionId };
+      return { path: '/v1/stoppages', body: withoutUndefined(body) };
+    }
+    case 'ExtendStoppage':
+      return { path: stoppagePath(command.stoppageId, 'extensions'), body: withoutUndefined({ newEndDate: command.newEndDate, prescribedOn: command.prescribedOn }) };
+    case 'EndStoppageEarly':
+      return { path: stoppagePath(command.stoppageId, 'early-end'), body: { lastDay: command.lastDay } };
+    case 'RecordSalaryCertificate':
+      return { path: stoppagePath(command.stoppageId, 'salary-certificate'), body: { salaries: command.salaries } };
+    case 'IssueAdvance':
+      return { path: stoppagePath(command.stoppageId, 'advances'), body: { amountCents: command.amountCents, reason: command.reason } };
+    case 'Regularize':
+      return { path: stoppagePath(command.stoppageId, 'regularizations'), body: { through: command.through } };
+    case 'RecordRecovery':
+      return { path: stoppagePath(command.stoppageId, 'recoveries'), body: { amountCents: command.amountCents } };
+    default:
+      return unknownCommand(command);
+  }
+}
+
+export function activationRequest(version: string): ApiRequest {
+  return { path: '/v1/rules/active', body: { version } };
+}
+
+function stoppagePath(stoppageId: string, action: string): string {
+  return `/v1/stoppages/${stoppageId}/${action}`;
+}
+
+function withoutUndefined(body: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+}
+
+function unknownCommand(command: never): never {
+  throw new Error(`No API request for command ${(command as { type: string }).type}`);
+}

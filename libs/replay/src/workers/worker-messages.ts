@@ -1,0 +1,18 @@
+import type { ReplayRow } from '../replay-row';
+import type { SourceSpec } from '../source-spec';
+
+/** What a replay worker is given (workerData): versions travel by name, a connection by its spec. */
+export interface WorkerJob {
+  source: SourceSpec;
+  currentVersion: string;
+  replayedVersion: string;
+  through: string;
+  partition: number;
+  partitions: number;
+  pageSize?: number;
+}
+
+export type WorkerMessage =
+  | { type: 'progress'; processed: number }
+  | { type: 'done'; processed: number; rows: ReplayRow[] }
+  | { type: 'failed'; reason: string };
