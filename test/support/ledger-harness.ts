@@ -40,7 +40,7 @@ export interface TestLedger {
 
 let keyCounter = 0;
 
-export async function startTestLedger(kind: EventStoreKind = 'sqlite', today = TEST_TODAY): Promise<TestLedger> {
+export async function startTestLedger(kind: EventStoreKind = 'sqlite', today = TEST_TODAY, rateLimitPerMinute = 1_000_000): Promise<TestLedger> {
   const dataDirectory = mkdtempSync(join(tmpdir(), 'ij-ledger-test-'));
   const schema = kind === 'sqlite' ? undefined : await temporarySchema('ij_e2e');
   const config = readLedgerConfig({
@@ -49,6 +49,7 @@ export async function startTestLedger(kind: EventStoreKind = 'sqlite', today = T
     LEDGER_API_KEYS: KEYS_SPECIFICATION,
     LEDGER_POLICYHOLDER_SECRET: 'test-policyholder-secret',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    LEDGER_RATE_LIMIT_PER_MINUTE: String(rateLimitPerMinute),
     ...(schema ? { DATABASE_URL: TEST_DATABASE_URL, LEDGER_PG_SCHEMA: schema.schema } : {}),
     ...(kind === 'esdb' ? { EVENTSTORE_CONNECTION_STRING: process.env.EVENTSTORE_CONNECTION_STRING } : {}),
   });

@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { KeyThrottlerGuard } from './auth/key-throttler.guard';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -41,6 +43,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        ThrottlerModule.forRoot({ throttlers: [{ name: 'per-key', ttl: 60_000, limit: dependencies.config.rateLimitPerMinute }] }),
         CqrsModule.forRoot(),
         LoggerModule.forRoot({
           pinoHttp: {
@@ -72,6 +75,7 @@ export class AppModule {
         { provide: POLICYHOLDER_IDS, useValue: dependencies.policyholderIds },
         { provide: PROJECTION_SYNC, useValue: dependencies.projectionSync },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: KeyThrottlerGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemFilter },
         LedgerCommandRunner,

@@ -18,6 +18,8 @@ export interface LedgerConfig {
   policyholderSecret?: string;
   /** pino level: trace, debug, info, warn, error, fatal or silent. */
   logLevel: string;
+  /** Requests per minute and API key before 429 (LEDGER_RATE_LIMIT_PER_MINUTE). */
+  rateLimitPerMinute: number;
 }
 
 export class InvalidConfiguration extends Error {}
@@ -50,5 +52,12 @@ export function readLedgerConfig(environment: NodeJS.ProcessEnv = process.env): 
     postgresSchema: environment.LEDGER_PG_SCHEMA ?? 'ij_ledger',
     policyholderSecret: environment.LEDGER_POLICYHOLDER_SECRET,
     logLevel: environment.LOG_LEVEL ?? 'info',
+    rateLimitPerMinute: positiveInteger(environment.LEDGER_RATE_LIMIT_PER_MINUTE ?? '1200', 'LEDGER_RATE_LIMIT_PER_MINUTE'),
   };
+}
+
+function positiveInteger(value: string, name: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidConfiguration(`${name} must be a positive whole number, not "${value}"`);
+  return parsed;
 }
