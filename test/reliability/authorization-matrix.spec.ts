@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { startTestLedger, TEST_KEYS, testNir, type TestLedger } from '../support/ledger-harness';
+
+/**
+ * The authorization matrix as data: every route × every caller (each role alone, no key, an unknown key)
+ * → refused with 401/403, or let through. A route missing from this table fails the last test, so a new
+ * route cannot ship without deciding who may call it.
+ */
+type Caller = 'clerk' | 'supervisor' | 'auditor' | 'none' | 'unknown';
+const CALLERS: Caller[] = ['clerk', 'supervisor', 'auditor', 'none', 'unknown'];
+type Role = 'clerk' | 'supervisor' | 'auditor';
+
+interface RouteAccess {
+  method: 'GET' | 'POST';
+  path: string;
+  /** Who may call it; 'public' = no key needed; 'any' = any valid key. */
+  allowed: Role[] | 'public' | 'any';
+  body?: () => unknown;
+}
+
+const STOPPAGE = '00000000-0000-4000-8000-000000000001';
+const MATRIX: RouteAccess[] = [
+  { method: 'GET', path: '/health', allowed: 'public' },
+  { method: 'GET', path: '/docs', allowed: 'public' },
+  { method: 'POST', path: '/v1/stoppages', allowed: ['clerk'], body: () => ({ stoppageId: randomUUID(), nir: testNir(31_000 + Math.floor(Math.random() * 1000)), kind: 'SICKNESS', startDate: '2025-06-10', endDate: '2025-06-29' }) },
+  { method: 'POST', path: `/v1/stoppages/${STOPPAGE}/extensions`, allowed: ['clerk'], body: () => ({ newEndDate: '2025-07-30' }) },
+  { method: 'POST', path: `/v1/stoppages/${STOPPAGE}/early-end`, allowed: ['clerk'], body: () => ({ lastDay: '2025-06-20' }) },
+  { method: 'POST', path: `/v1/stoppages/${STOPPAGE}/salary-certificate`, allowed: ['clerk'], body: () => ({ salaries: [{ month: '2025-05', grossCents: 1 }] }) },
+  { method: 'POST', path: `/v1/stoppages/${STOPPAGE}/advances`, allowed: ['clerk'], body: () => ({ amountCents: 100, reason: 'matrix' }) },
+  { method: 'POST', path: `/v1/stoppages/${STOPPAGE}/regularizations`, allowed: ['clerk'], body: () => ({ through: '2025-06-20' }) },
+  { method: 'POST', path: `/v1/stoppages/${STOPPAGE}/recoveries`, allowed: ['clerk'], body: () => ({ amountCents: 1 }) },
+  { method: 'GET', path: '/v1/rules', allowed: 'any' },
+  { method: 'POST', path: '/v1/rules/active', allowed: ['supervisor'], body: () => ({ version: '2026.2' }) },
+  { method: 'GET', path: `/v1/stoppages/${STOPPAGE}`, allowed: ['clerk', 'auditor'] },
+  { method: 'GET', path: `/v1/stoppages/${STOPPAGE}/entitlement`, allowed: ['clerk', 'auditor'] },
+  { method: 'POST', path: '/v1/policyholders/search', allowed: ['clerk', 'auditor'], body: () => ({ nir: testNir(1) }) },
+  { method: 'GET', path: '/v1/policyholders/unknown-policyholder/balance', allowed: ['clerk', 'auditor', 'supervisor'] },
+  { method: 'GET', path: '/v1/policyholders/unknown-policyholder/history', allowed: ['auditor'] },
+  { method: 'GET', path: '/v1/reports/regularization-backlog', allowed: ['supervisor', 'auditor'] },
+  { method: 'POST', path: '/v1/replays', allowed: ['auditor', 'supervisor'], body: () => ({ rulesVersion: '2026.2', through: '2025-06-30' }) },
+  { method: 'GET', path: `/v1/replays/${STOPPAGE}`, allowed: ['auditor', 'supervisor'] },
+  { method: 'GET', path: `/v1/replays/${STOPPAGE}/diff`, allowed: ['auditor', 'supervisor'] },
+  { method: 'GET', path: '/v1/audit/verify', allowed: ['auditor'] },
+];
+
+function expectedOutcome(route: RouteAccess, caller: Caller): 'allowed' | 401 | 403 {
+  if (route.allowed === 'public') return 'allowed';
+  if (caller === 'none' || caller === 'unknown') return 401;
+  if (route.allowed === 'any' || route.allowed.includes(caller)) return 'allowed';
+  return 403;
+}
+
+describe('authorization matrix', () => {
+  let ledger: TestLedger;
+
+  beforeAll(async () => {
+    ledger = await startTestLedger('sqlite');
+  });
+  afterAll(async () => {
+    await ledger?.close();
+  });
+
+  const cases = MATRIX.flatMap((route) => CALLERS.map((caller) => ({ route, caller, expected: expectedOutcome(route, caller) })));
+
+  it.each(cases.map((entry) => [`${entry.route.method} ${entry.route.path}`, entry.caller, entry.expected, entry.route] as const))(
+    '%s as %s → %s',
+    async (_name, caller, expected, route) => {
+      let request = route.method === 'GET' ? ledger.http.get(route.path) : ledger.http.post(route.path);
+      if (caller === 'unknown') request = request.set('Authorization', 'Bearer not-a-key-of-this-ledger-00');
+      else if (caller !== 'none') request = request.set('Authorization', `Bearer ${TEST_KEYS[caller]}`);
+      if (route.method === 'POST') request = request.set('Idempotency-Key', randomUUID()).send(route.body?.() as object);
+      const response = await request;
+      if (expected === 'allowed') {
+        expect([401, 403]).not.toContain(response.status);
+        expect(response.status).toBeLessThan(500);
+      } else {
+        expect(response.status).toBe(expected);
+        expect(response.headers['content-type']).toMatch(/application\/problem\+json/u);
+      }
+    },
+  );
+
+  it('covers every route the application serves', () => {
+    const express = ledger.ledger.app.getHttpAdapter().getInstance() as { router?: { stack: Layer[] }; _router?: { stack: Layer[] } };
+    const stack = (express.router ?? express._router)!.stack;
+    const served = stack
+      .filter((layer) => layer.route)
+      .flatMap((layer) => Object.keys(layer.route!.methods).map((method) => `${method.toUpperCase()} ${layer.route!.path}`))
+      .filter((route) => route.includes('/v1/') || route.includes('/health'));
+    const covered = new Set(MATRIX.map((route) => `${route.method} ${route.path.replaceAll(STOPPAGE, ':id').replace('unknown-policyholder', ':id')}`));
+    const normalise = (route: string) => route.replace(/:[A-Za-z]+/gu, ':id');
+    expect(served.length).toBeGreaterThanOrEqual(MATRIX.length - 1);
+    expect(served.map(normalise).filter((route) => !covered.has(route))).toEqual([]);
+  });
+});
+
+interface Layer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
