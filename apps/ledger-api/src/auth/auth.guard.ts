@@ -22,7 +22,7 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const match = /^Bearer ([\x21-\x7e]{1,512})$/u.exec(request.headers.authorization ?? '');
+    const match = /^Bearer ([\x21-\x7e]{1,512})$/iu.exec(request.headers.authorization ?? '');
     const actor = match ? this.keys.authenticate(match[1]) : undefined;
     if (!actor) throw new UnauthorizedException('A valid API key is required: Authorization: Bearer <key>.');
     request.actor = actor;
