@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -136,6 +136,7 @@ describe('crashing the API with kill -9 during a burst of commands', () => {
   it.each(Array.from({ length: ITERATIONS }, (_, index) => index))('loses no acknowledged command and pays nothing twice (iteration %i)', async (iteration) => {
     const figures = await crashIteration(iteration);
     if (process.env.CRASH_VERBOSE) console.log(JSON.stringify(figures));
+    if (process.env.SOAK_FIGURES_FILE) appendFileSync(process.env.SOAK_FIGURES_FILE, `${JSON.stringify({ test: 'crash', iteration, ...figures })}\n`);
     expect(figures.lost).toBe(0);
     expect(figures.doublePayments).toBe(0);
   }, 60_000);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import { startTestLedger, testNir, type TestLedger } from '../support/ledger-harness';
 
 /**
@@ -194,5 +195,6 @@ describe('fuzzing the command routes', () => {
     );
     expect(sent).toBe(TOTAL_REQUESTS);
     expect(await ledger.ledger.storage.events.headPosition()).toBe(before);
+    if (process.env.SOAK_FIGURES_FILE) appendFileSync(process.env.SOAK_FIGURES_FILE, `${JSON.stringify({ test: 'fuzz', requests: sent, serverErrors: 0, logChanged: false })}\n`);
   }, 300_000);
 });
