@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SqliteEventStore, verifyChain, type RecordedEvent } from '@ij/event-store';
+import { SqliteReadModelStore } from '@ij/projections';
 import { withNirKey } from '@ij/ledger';
 import { startLedgerProcess, type LedgerProcess } from '../support/ledger-process';
 
@@ -104,6 +105,10 @@ export async function crashIteration(iteration: number): Promise<Omit<CrashFigur
         expect(again.status === 409 || (again.status >= 200 && again.status < 300)).toBe(true);
       }
     }
+    const audit = await fetch(`${ledger.baseUrl}/v1/audit/verify`, { headers: { Authorization: `Bearer ${CLERK_KEY}` } });
+    const report = (await audit.json()) as { ok: boolean; failures: unknown[] };
+    expect(report.failures).toEqual([]);
+    expect(report.ok).toBe(true);
     await ledger.kill('SIGTERM');
 
     const store = SqliteEventStore.open(join(dataDirectory, 'ledger.sqlite'));
@@ -122,6 +127,12 @@ export async function crashIteration(iteration: number): Promise<Omit<CrashFigur
       expect(lost).toBe(0);
       // After the re-sends every advance was executed exactly once.
       expect(new Set(advanceKeys)).toEqual(new Set(commands.filter((command) => command.key.startsWith('adv-')).map((command) => command.key)));
+
+      // The read models the process kept up to date equal the ones rebuilt from the log, row for row.
+      const readModels = new SqliteReadModelStore(store.database);
+      const live = await readModels.dump();
+      await readModels.rebuild();
+      expect(await readModels.dump()).toEqual(live);
       return { acknowledged: acknowledged.length, sent: commands.length, lost, doublePayments };
     } finally {
       await store.close();
