@@ -3,8 +3,10 @@ import { readLedgerConfig } from '../../ledger-api/src/config/ledger-config';
 import { rebuildProjections } from '../../ledger-api/src/queries/cli/rebuild-projections';
 import { reportBacklog } from '../../ledger-api/src/queries/cli/report-backlog';
 import { registerAuditCommands } from './commands/audit.command';
+import { registerProjectorCommand } from './commands/projector.command';
 import { registerReplayCommand } from './commands/replay.command';
 import { registerSeedCommand } from './commands/seed.command';
+import { registerRulesCommands } from './commands/rules.command';
 
 /** The command line of api.md: `npm run ledger -- <command>`. */
 export function buildProgram(): Command {
@@ -20,6 +22,8 @@ export function buildProgram(): Command {
     .description('drop and rebuild every read model from the log')
     .action(() => rebuildProjections(readLedgerConfig()));
 
+  registerProjectorCommand(program);
+  registerRulesCommands(program);
   registerReplayCommand(program);
   registerAuditCommands(program);
 

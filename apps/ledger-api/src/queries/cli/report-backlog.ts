@@ -1,4 +1,4 @@
-import { backlogCsv, readActiveRules, regularizationBacklog, type RegularizationBacklog } from '@ij/projections';
+import { backlogCsv, Projector, readActiveRules, regularizationBacklog, type RegularizationBacklog } from '@ij/projections';
 import type { LedgerConfig } from '../../config/ledger-config';
 import { isCalendarDate } from '../../http/validators';
 import { systemClock, type Clock } from '../../infrastructure/clock';
@@ -18,6 +18,8 @@ export async function reportBacklog(config: LedgerConfig, options: { through?: s
   if (!(BACKLOG_REPORT_FORMATS as readonly string[]).includes(options.format)) throw new InvalidReportOption('--format must be table, csv or json');
   const storage = await openStorage(config);
   try {
+    // The report reads the read models: bring them up to the log's head first, so it includes the latest commands.
+    await new Projector(storage.events, storage.readModels).catchUp();
     const backlog = await regularizationBacklog(storage.readModels, await readActiveRules(storage.events), options.through ?? clock.today());
     process.stdout.write(render(backlog, options.format as BacklogReportFormat));
   } finally {

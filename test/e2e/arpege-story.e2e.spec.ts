@@ -1,0 +1,60 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+/**
+ * The story README tells, command for command, on the compiled CLI (test/global-setup.js builds it): seed the
+ * Arpège population, see the backlog, replay the fixed rules version to find who the defect underpaid and by
+ * how much, activate the fix, settle everyone with `replay --apply`, and end with an empty backlog and a
+ * clean audit.
+ */
+const run = promisify(execFile);
+const CLI = join(__dirname, '..', '..', 'dist', 'apps', 'ledger-cli', 'src', 'main.js');
+
+describe('the Arpège story (README)', () => {
+  let dataDirectory: string;
+  const ledger = (...args: string[]) =>
+    run(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', LEDGER_DATA_DIR: dataDirectory, LEDGER_POLICYHOLDER_SECRET: 'story-secret' }, maxBuffer: 64 * 1024 * 1024 });
+
+  beforeAll(() => {
+    dataDirectory = mkdtempSync(join(tmpdir(), 'ij-ledger-story-'));
+  });
+  afterAll(() => {
+    rmSync(dataDirectory, { recursive: true, force: true });
+  });
+
+  it('finds who the defect underpaid, settles them, and ends with an empty backlog and a clean audit', async () => {
+    await ledger('seed', '--policyholders', '200', '--scenario', 'arpege');
+
+    const before = JSON.parse((await ledger('report', 'backlog', '--format', 'json')).stdout);
+    expect(before.rulesVersion).toBe('2026.1');
+    expect(before.totals.count).toBeGreaterThan(0);
+
+    const diffFile = join(dataDirectory, 'diff.csv');
+    const replay = await ledger('replay', '--rules', '2026.2', '--through', '2026-10-31', '--out', diffFile);
+    expect(replay.stdout).toContain('against the active 2026.1');
+    const rows = readFileSync(diffFile, 'utf8').trim().split('\n').slice(1).map((line) => line.split(','));
+    expect(rows.length).toBeGreaterThan(0);
+    // Every row the fix changes is an underpayment of a sickness or therapeutic part-time stoppage (the defect's reach).
+    for (const row of rows) {
+      expect(['SICKNESS', 'THERAPEUTIC_PART_TIME']).toContain(row[2]);
+      expect(Number(row[6])).toBeGreaterThan(0);
+    }
+
+    await ledger('rules', 'activate', '2026.2');
+    const applied = await ledger('replay', '--rules', '2026.2', '--through', '2026-10-31', '--apply');
+    expect(applied.stdout).toMatch(/applied: \d+ regularizations/u);
+
+    const after = JSON.parse((await ledger('report', 'backlog', '--format', 'json')).stdout);
+    expect(after.rulesVersion).toBe('2026.2');
+    expect(after.totals).toEqual({ count: 0, amountCents: 0 });
+    const audit = await ledger('audit', 'verify');
+    expect(audit.stdout).toMatch(/^OK: .* 0 failures/mu);
+
+    // Applying again pays nobody twice.
+    const again = await ledger('replay', '--rules', '2026.2', '--through', '2026-10-31', '--apply');
+    expect(again.stdout).toMatch(/applied: 0 regularizations|nothing to settle/u);
+  }, 180_000);
+});
