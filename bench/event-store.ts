@@ -7,7 +7,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem, type as osType, release } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem, type as osType, release } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Pool } from 'pg';
 import { PostgresEventStore, SqliteEventStore, deterministicEventId, type EventStore, type EventToAppend } from '../libs/event-store/src';
@@ -188,7 +188,9 @@ async function ourPostgres(): Promise<void> {
 const ratios: Array<{ name: string; value: number }> = [];
 
 async function main(): Promise<void> {
-  console.log(`Event store benchmark, scratch directory ${scratch}`);
+  // Other work on the machine skews every figure (fsync latency above all): the load is recorded with them.
+  const loadAtStart = loadavg().map((load) => round(load, 2));
+  console.log(`Event store benchmark, scratch directory ${scratch}, load average ${loadAtStart.join(' ')}`);
   rawBetterSqlite(1, 2_000);
   rawBetterSqlite(1_000, 200_000);
   await ourSqlite();
@@ -214,7 +216,7 @@ async function main(): Promise<void> {
 
   const results = {
     date: new Date().toISOString(),
-    machine: { os: `${osType()} ${release()}`, cpus: cpus().map((cpu) => cpu.model), cpuCount: cpus().length, totalMemoryBytes: totalmem(), node: process.version },
+    machine: { os: `${osType()} ${release()}`, cpus: cpus().map((cpu) => cpu.model), cpuCount: cpus().length, totalMemoryBytes: totalmem(), node: process.version, loadAverage1mAtStartAndEnd: [loadAtStart[0], round(loadavg()[0], 2)] },
     durability: 'sqlite: WAL + synchronous=FULL; postgres: default (fsync on, synchronous_commit on)',
     rows,
     ratios,

@@ -1,6 +1,7 @@
 import { Pool, type PoolClient } from 'pg';
 import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, RecordedEvent, Subscription } from '../event-store.port';
-import { checkAppendShape, planAppend, type StoredEventLocation, type StreamHead } from '../append-plan';
+import { checkAppendShape, planAppend, type AppendPlan, type StoredEventLocation, type StreamHead } from '../append-plan';
+import { WrongExpectedRevision } from '../errors';
 import { AppendSignal, catchUpSubscription } from '../catch-up-subscription';
 import { migratePostgresSchema, quoteSchema } from './postgres-schema';
 
@@ -21,7 +22,9 @@ type EventRow = { position: string; stream_id: string; revision: number; id: str
  * back), so positions become visible in increasing order and "everything up to the last position I
  * saw" is final. PostgreSQL makes a commit visible before it releases the transaction's locks, so the
  * next appender starts after the previous one is visible.
- * Cost: appends are serialised per schema (a few round trips each). Chosen over xid8/pg_snapshot_xmin
+ * Cost: appends are serialised per schema. The lock is taken inside append_events (postgres-schema.ts),
+ * which checks and inserts in the same call, so it is held for the server-side work and the commit, not
+ * across client round trips; an append planned on a known head is one round trip. Chosen over xid8/pg_snapshot_xmin
  * filtering, which allows parallel writers but makes every reader hold back behind the oldest open
  * transaction and is easy to get subtly wrong; the ledger's write rate is far below this limit.
  */
@@ -31,6 +34,7 @@ export class PostgresEventStore implements EventStore {
   private readonly s: string;
   private readonly signal = new AppendSignal();
   private readonly subscriptions = new Set<Subscription>();
+  private readonly heads = new Map<string, StreamHead>();
   private closed = false;
 
   private constructor(private readonly options: PostgresEventStoreOptions) {
@@ -53,20 +57,38 @@ export class PostgresEventStore implements EventStore {
   async append(streamId: string, events: EventToAppend[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
     if (this.closed) throw new Error('PostgresEventStore is closed');
     checkAppendShape(streamId, events);
-    const client = await this.pool.connect();
-    try {
-      // One round trip: BEGIN and the append lock, keyed by schema so separate schemas do not contend.
-      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(hashtext('${this.options.schema}.append'))`);
-      const result = await this.appendLocked(client, streamId, events, options.expectedRevision);
-      await client.query('COMMIT');
-      if (!result.duplicate) this.signal.notify();
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
+    const { expectedRevision } = options;
+    // The head the rows are planned on: none for 'no_stream', else the last one this process saw, else
+    // the stored one. Only a head append_events reported (seen under the lock, after it found none of the
+    // ids stored) may justify a refusal; a refusal on any other head is decided again under the lock.
+    let head: StreamHead | undefined;
+    let seenUnderLock = false;
+    if (expectedRevision !== 'no_stream') head = this.heads.get(streamId) ?? (await this.readHead(streamId));
+    for (let attempt = 0; attempt < MAX_OPTIMISTIC_ATTEMPTS; attempt++) {
+      let plan: AppendPlan;
+      try {
+        plan = planAppend(streamId, events, expectedRevision, [], head);
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevision) || seenUnderLock) throw error;
+        return this.appendUnderLock(streamId, events, expectedRevision);
+      }
+      if (plan.kind === 'duplicate') return plan.result;
+      const found = await this.callAppendEvents(streamId, head, plan);
+      if (found.kind === 'written') {
+        this.rememberHead(streamId, { revision: found.nextRevision, lastHash: plan.lastHash });
+        this.signal.notify();
+        return { nextRevision: found.nextRevision, position: found.position, duplicate: false };
+      }
+      // Ids first: stored ids make it a retry (or a conflict) whatever the head.
+      if (found.kind === 'stored') return expectDuplicate(planAppend(streamId, events, expectedRevision, found.stored, undefined));
+      // The head moved (or was guessed wrong): decide again on the one seen under the lock.
+      head = found.head;
+      seenUnderLock = true;
+      if (head) this.rememberHead(streamId, head);
+      else this.heads.delete(streamId);
     }
+    // Still losing the race for 'any' after several tries: take the lock first, as a client-side transaction.
+    return this.appendUnderLock(streamId, events, expectedRevision);
   }
 
   async readStream(streamId: string, options: { fromRevision?: number } = {}): Promise<RecordedEvent[]> {
@@ -111,6 +133,57 @@ export class PostgresEventStore implements EventStore {
     if (this.ownsPool) await this.pool.end();
   }
 
+  /** The pessimistic path: BEGIN, lock, read ids and head, insert, COMMIT (four round trips under the lock). */
+  private async appendUnderLock(streamId: string, events: EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    const client = await this.pool.connect();
+    try {
+      // One round trip: BEGIN and the append lock, keyed by schema so separate schemas do not contend.
+      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(hashtext('${this.options.schema}.append'))`);
+      const result = await this.appendLocked(client, streamId, events, expectedRevision);
+      await client.query('COMMIT');
+      if (!result.duplicate) this.signal.notify();
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async readHead(streamId: string): Promise<StreamHead | undefined> {
+    const { rows } = await this.pool.query(`SELECT revision, last_hash FROM ${this.s}.event_streams WHERE stream_id = $1`, [streamId]);
+    return rows[0] && { revision: rows[0].revision, lastHash: rows[0].last_hash };
+  }
+
+  private rememberHead(streamId: string, head: StreamHead): void {
+    this.heads.delete(streamId);
+    this.heads.set(streamId, head);
+    if (this.heads.size > HEAD_CACHE_SIZE) this.heads.delete(this.heads.keys().next().value as string);
+  }
+
+  /** One round trip: append_events (see postgres-schema.ts) locks, checks ids then head, and inserts or reports. */
+  private async callAppendEvents(streamId: string, head: StreamHead | undefined, plan: Extract<AppendPlan, { kind: 'write' }>): Promise<AppendEventsOutcome> {
+    const { rows } = await this.pool.query<AppendEventsRow>(`SELECT * FROM ${this.s}.append_events($1, $2, $3, $4, $5::uuid[], $6, $7, $8, $9)`, [
+      `${this.options.schema}.append`,
+      streamId,
+      head ? head.revision : -1,
+      head ? head.lastHash : null,
+      plan.rows.map((row) => row.id),
+      plan.rows.map((row) => row.type),
+      plan.rows.map((row) => row.data),
+      plan.rows.map((row) => row.metadata),
+      plan.lastHash,
+    ]);
+    const first = rows[0];
+    if (first.kind === 'written') return { kind: 'written', nextRevision: first.revision as number, position: BigInt(first.position as string) };
+    if (first.kind === 'head') return { kind: 'head', head: first.revision === null ? undefined : { revision: first.revision, lastHash: first.last_hash as string } };
+    return {
+      kind: 'stored',
+      stored: rows.map((row) => ({ id: row.id as string, streamId: row.stream_id, revision: row.revision as number, position: BigInt(row.position as string) })),
+    };
+  }
+
   private async appendLocked(client: PoolClient, streamId: string, events: EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     const { rows } = await client.query(
       `SELECT 'event' AS kind, id::text AS id, stream_id, revision, position::text AS position, NULL AS last_hash
@@ -152,6 +225,23 @@ export class PostgresEventStore implements EventStore {
     );
     return { nextRevision: plan.rows[plan.rows.length - 1].revision, position: BigInt(inserted[0].position), duplicate: false };
   }
+}
+
+/** Optimistic attempts of an append before it falls back to taking the lock first. */
+const MAX_OPTIMISTIC_ATTEMPTS = 3;
+/** Stream heads remembered per process (the guess an append is planned on); the oldest are forgotten. */
+const HEAD_CACHE_SIZE = 10_000;
+
+type AppendEventsRow = { kind: 'written' | 'head' | 'event'; id: string | null; stream_id: string; revision: number | null; position: string | null; last_hash: string | null };
+
+type AppendEventsOutcome =
+  | { kind: 'written'; nextRevision: number; position: bigint }
+  | { kind: 'head'; head: StreamHead | undefined }
+  | { kind: 'stored'; stored: StoredEventLocation[] };
+
+function expectDuplicate(plan: AppendPlan): AppendResult {
+  if (plan.kind !== 'duplicate') throw new Error('append_events reported stored ids, yet the plan writes');
+  return plan.result;
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {

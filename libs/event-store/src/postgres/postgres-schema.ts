@@ -32,6 +32,44 @@ const migrations = (s: string): string[] => [
      PRIMARY KEY (scope, key)
    );
    CREATE INDEX ON ${s}.idempotency_records (recorded_at);`,
+  // The whole locked part of an append in one call, so one round trip, and the append lock is held
+  // for the server-side work and the commit only, not across client round trips. The caller planned
+  // the rows (hash chain included) on the head it expects (-1: no stream); under the lock the function
+  // checks the ids first, then that head, and only then inserts. On a mismatch it writes nothing and
+  // returns what it found, and the caller decides again. Statements of a VOLATILE function each take a
+  // fresh snapshot, so everything committed before the lock was granted is seen.
+  `CREATE OR REPLACE FUNCTION ${s}.append_events(
+     p_lock_key TEXT, p_stream_id TEXT, p_base_revision INTEGER, p_base_hash TEXT,
+     p_ids UUID[], p_types TEXT[], p_data TEXT[], p_metadata TEXT[], p_last_hash TEXT)
+   RETURNS TABLE (kind TEXT, id TEXT, stream_id TEXT, revision INTEGER, "position" TEXT, last_hash TEXT)
+   LANGUAGE plpgsql VOLATILE AS $$
+   #variable_conflict use_column
+   DECLARE
+     head_revision INTEGER;
+     head_hash TEXT;
+     last_revision INTEGER := p_base_revision + cardinality(p_ids);
+   BEGIN
+     PERFORM pg_advisory_xact_lock(hashtext(p_lock_key));
+     RETURN QUERY SELECT 'event', e.id::text, e.stream_id, e.revision, e.position::text, NULL::text
+       FROM ${s}.events e WHERE e.id = ANY(p_ids);
+     IF FOUND THEN RETURN; END IF;
+     SELECT h.revision, h.last_hash INTO head_revision, head_hash FROM ${s}.event_streams h WHERE h.stream_id = p_stream_id;
+     IF head_revision IS DISTINCT FROM (CASE WHEN p_base_revision < 0 THEN NULL ELSE p_base_revision END)
+        OR head_hash IS DISTINCT FROM p_base_hash THEN
+       RETURN QUERY SELECT 'head', NULL::text, p_stream_id, head_revision, NULL::text, head_hash;
+       RETURN;
+     END IF;
+     RETURN QUERY WITH inserted AS (
+       INSERT INTO ${s}.events (stream_id, revision, id, type, data, metadata)
+       SELECT p_stream_id, p_base_revision + r.ordinal::int, r.id, r.type, r.data, r.metadata
+         FROM unnest(p_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS r(id, type, data, metadata, ordinal)
+        ORDER BY r.ordinal
+       RETURNING events.position
+     )
+     SELECT 'written', NULL::text, p_stream_id, last_revision, MAX(inserted.position)::text, p_last_hash FROM inserted;
+     INSERT INTO ${s}.event_streams AS h (stream_id, revision, last_hash) VALUES (p_stream_id, last_revision, p_last_hash)
+       ON CONFLICT ON CONSTRAINT event_streams_pkey DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash;
+   END $$;`,
 ];
 
 /**

@@ -30,7 +30,6 @@ export class SqliteEventStore implements EventStore {
   private readonly appends: GroupCommitQueue<AppendRequest, AppendResult>;
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly writeBatch: (requests: AppendRequest[]) => BatchOutcome<AppendResult>[];
-  private readonly appendOne: (request: AppendRequest) => AppendResult;
   private closed = false;
 
   /** `source`: a file path (opened and owned by the store) or an open connection (shared, left open on close). */
@@ -40,11 +39,34 @@ export class SqliteEventStore implements EventStore {
     configureDurableConnection(this.database);
     migrateEventStoreSchema(this.database);
     this.statements = prepareStatements(this.database);
-    // Nested inside the batch transaction, better-sqlite3 runs this as a SAVEPOINT: a refused append rolls back alone.
-    this.appendOne = this.database.transaction((request: AppendRequest) => this.writeAppend(request));
-    const batchTransaction = this.database.transaction((requests: AppendRequest[]) => requests.map((request) => this.tryAppend(request)));
     // IMMEDIATE takes the write lock first, so what the batch reads (heads, ids) cannot change before it writes.
-    this.writeBatch = (requests) => batchTransaction.immediate(requests);
+    // Fast path: every append is checked against the transaction's own state (earlier appends of the batch
+    // included) before it writes anything, so a refused append has written nothing and needs no savepoint.
+    const batchTransaction = this.database.transaction((requests: AppendRequest[]) => requests.map((request) => this.checkThenWrite(request)));
+    // Slow path, only after the fast one failed while writing (disk full, a constraint the checks missed):
+    // that transaction was rolled back whole, and the batch is replayed with one SAVEPOINT per append
+    // (a transaction nested in better-sqlite3's one), so one failing append does not fail its neighbours.
+    const appendOne = this.database.transaction((request: AppendRequest) => {
+      const outcome = this.checkThenWrite(request);
+      if (!outcome.ok) throw outcome.error;
+      return outcome.value;
+    });
+    const isolatedTransaction = this.database.transaction((requests: AppendRequest[]) =>
+      requests.map((request): BatchOutcome<AppendResult> => {
+        try {
+          return { ok: true, value: appendOne(request) };
+        } catch (error) {
+          return { ok: false, error };
+        }
+      }),
+    );
+    this.writeBatch = (requests) => {
+      try {
+        return batchTransaction.immediate(requests);
+      } catch {
+        return isolatedTransaction.immediate(requests);
+      }
+    };
     this.appends = new GroupCommitQueue((requests) => {
       const outcomes = this.writeBatch(requests);
       if (outcomes.some((outcome) => outcome.ok)) this.signal.notify();
@@ -103,30 +125,31 @@ export class SqliteEventStore implements EventStore {
     if (this.ownsDatabase) this.database.close();
   }
 
-  private tryAppend(request: AppendRequest): BatchOutcome<AppendResult> {
+  /**
+   * Reads and decides first (ids, head, plan): a refusal is returned before any row is written. An error
+   * thrown while writing is not caught here: it must abort the transaction, since the append may be half-written.
+   */
+  private checkThenWrite({ streamId, events, expectedRevision }: AppendRequest): BatchOutcome<AppendResult> {
+    const { findEvent, streamHead, insertEvent } = this.statements;
+    let plan;
     try {
-      return { ok: true, value: this.appendOne(request) };
+      const stored: StoredEventLocation[] = [];
+      for (const event of events) {
+        const row = findEvent.get(event.id) as [string, number, number] | undefined;
+        if (row) stored.push({ id: event.id, streamId: row[0], revision: row[1], position: BigInt(row[2]) });
+      }
+      const headRow = streamHead.get(streamId) as [number, string] | undefined;
+      const head: StreamHead | undefined = headRow && { revision: headRow[0], lastHash: headRow[1] };
+      plan = planAppend(streamId, events, expectedRevision, stored, head);
     } catch (error) {
       return { ok: false, error };
     }
-  }
-
-  private writeAppend({ streamId, events, expectedRevision }: AppendRequest): AppendResult {
-    const stored = events.flatMap((event) => {
-      const row = this.statements.findEvent.get(event.id) as [string, number, number] | undefined;
-      return row ? [{ id: event.id, streamId: row[0], revision: row[1], position: BigInt(row[2]) } satisfies StoredEventLocation] : [];
-    });
-    const headRow = this.statements.streamHead.get(streamId) as [number, string] | undefined;
-    const head: StreamHead | undefined = headRow && { revision: headRow[0], lastHash: headRow[1] };
-    const plan = planAppend(streamId, events, expectedRevision, stored, head);
-    if (plan.kind === 'duplicate') return plan.result;
-    let position = 0;
+    if (plan.kind === 'duplicate') return { ok: true, value: plan.result };
+    let position: number | bigint = 0;
     for (const row of plan.rows) {
-      position = Number(this.statements.insertEvent.run(streamId, row.revision, row.id, row.type, row.data, row.metadata).lastInsertRowid);
+      position = insertEvent.run(streamId, row.revision, row.id, row.type, row.data, row.metadata).lastInsertRowid;
     }
-    const nextRevision = plan.rows[plan.rows.length - 1].revision;
-    this.statements.saveStreamHead.run(streamId, nextRevision, plan.lastHash);
-    return { nextRevision, position: BigInt(position), duplicate: false };
+    return { ok: true, value: { nextRevision: plan.rows[plan.rows.length - 1].revision, position: BigInt(position), duplicate: false } };
   }
 }
 
@@ -134,12 +157,9 @@ function prepareStatements(database: Database) {
   const raw = (sql: string): Statement => database.prepare(sql).raw(true);
   return {
     findEvent: raw('SELECT stream_id, revision, position FROM events WHERE id = ?'),
-    streamHead: raw('SELECT revision, last_hash FROM event_streams WHERE stream_id = ?'),
+    // The stream's last row, by the (stream_id, revision) index; its hash is read out of the metadata JSON.
+    streamHead: raw("SELECT revision, metadata ->> '$.hash' FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1"),
     insertEvent: database.prepare('INSERT INTO events (stream_id, revision, id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)'),
-    saveStreamHead: database.prepare(
-      `INSERT INTO event_streams (stream_id, revision, last_hash) VALUES (?, ?, ?)
-       ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash`,
-    ),
     readStream: raw(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`),
     readAll: raw(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
     headPosition: raw('SELECT MAX(position) FROM events'),

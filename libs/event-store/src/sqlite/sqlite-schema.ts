@@ -30,6 +30,10 @@ const migrations: string[] = [
      PRIMARY KEY (scope, key)
    ) WITHOUT ROWID;
    CREATE INDEX idempotency_records_recorded_at ON idempotency_records (recorded_at);`,
+  // The stream head (last revision and hash) is the stream's last row, found through the (stream_id,
+  // revision) index: a separate head table was one more randomly-keyed b-tree written by every append,
+  // i.e. a third of the pages each group commit wrote to the WAL and fsynced.
+  `DROP TABLE IF EXISTS event_streams;`,
 ];
 
 /**
@@ -40,6 +44,13 @@ export function configureDurableConnection(database: Database): void {
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = FULL');
   database.pragma('busy_timeout = 5000');
+  // Performance only, durability unchanged. A 64 MiB page cache keeps the randomly-keyed index pages
+  // (event ids) in memory; checkpoints every 4 000 pages (~16 MiB) instead of 1 000 copy each hot index
+  // page to the database file once for more commits; journal_size_limit truncates the WAL back after
+  // a checkpoint so it does not keep its high-water size. (mmap was measured too: no gain on readAll.)
+  database.pragma('cache_size = -65536');
+  database.pragma('wal_autocheckpoint = 4000');
+  database.pragma('journal_size_limit = 67108864');
 }
 
 export function migrateEventStoreSchema(database: Database): void {
