@@ -187,6 +187,25 @@ async function ourPostgres(): Promise<void> {
 
 const ratios: Array<{ name: string; value: number }> = [];
 
+/**
+ * Runs a peer's workload so that a failure inside the peer (its sqlite3 driver has thrown SQLITE_BUSY and
+ * SQLITE_IOERR from an event emitter under load here) is recorded as a skipped row instead of killing the run.
+ */
+async function peerGuarded(name: string, run: () => Promise<void>): Promise<void> {
+  let onUncaught: ((error: Error) => void) | undefined;
+  const crashed = new Promise<never>((_resolve, reject) => {
+    onUncaught = reject;
+    process.on('uncaughtException', onUncaught);
+  });
+  try {
+    await Promise.race([run(), crashed]);
+  } catch (error) {
+    skipped.push({ name, reason: `the peer failed during its workload: ${(error as Error).message.split('\n')[0]}` });
+  } finally {
+    process.off('uncaughtException', onUncaught!);
+  }
+}
+
 async function main(): Promise<void> {
   // Other work on the machine skews every figure (fsync latency above all): the load is recorded with them.
   const loadAtStart = loadavg().map((load) => round(load, 2));
@@ -194,7 +213,7 @@ async function main(): Promise<void> {
   rawBetterSqlite(1, 2_000);
   rawBetterSqlite(1_000, 200_000);
   await ourSqlite();
-  await emmettComparison(32, 10);
+  await peerGuarded('Emmett SQLite', () => emmettComparison(32, 10));
   await ourPostgres();
 
   const find = (prefix: string) => rows.find((row) => row.name.startsWith(prefix));
