@@ -24,6 +24,7 @@ import { PolicyholderLedger } from './infrastructure/policyholder-ledger';
 import type { LedgerStorage } from './infrastructure/storage';
 import { EVENT_STORE, LEDGER_CONFIG, PROJECTION_SYNC, type ProjectionSync } from './infrastructure/tokens';
 import { QUERY_CONTROLLERS, queryProviders } from './queries/queries.wiring';
+import { ReadYourWritesInterceptor } from './queries/read-your-writes.interceptor';
 import { REPLAY_CONTROLLERS, replayProviders } from './replay/replay.wiring';
 
 export interface LedgerAppDependencies {
@@ -77,6 +78,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: KeyThrottlerGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
         { provide: APP_FILTER, useClass: ProblemFilter },
         LedgerCommandRunner,
         PolicyholderLedger,

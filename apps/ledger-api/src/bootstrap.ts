@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { loadOrGenerateApiKeys } from './auth/api-keys';
 import type { LedgerConfig } from './config/ledger-config';
 import { jsonBody } from './http/json-body';
+import { minPositionQuery } from './http/min-position-query';
 import { ledgerValidationPipe } from './http/validation';
 import { systemClock, type Clock } from './infrastructure/clock';
 import { loadPolicyholderIds } from './infrastructure/policyholder-ids';
@@ -54,6 +55,7 @@ export async function createLedgerApp(config: LedgerConfig, options: LedgerAppOp
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.use(helmet());
+  app.use(minPositionQuery);
   app.use(jsonBody);
   app.useGlobalPipes(ledgerValidationPipe());
   app.enableShutdownHooks();

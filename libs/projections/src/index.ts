@@ -1,5 +1,6 @@
 export * from './read-model-store.port';
-export { Projector, type ProjectorOptions } from './projector';
+export { Projector, SubscriptionProjector, type ProjectorOptions, type SubscriptionProjectorOptions } from './projector';
+export { PostgresProjectorLease } from './postgres/projector-lease';
 export { SqliteReadModelStore } from './sqlite/sqlite-read-model-store';
 export { PostgresReadModelStore } from './postgres/postgres-read-model-store';
 export { toPolicyholderState, serializeDocument, deserializeDocument, type PolicyholderDocument } from './model/policyholder-document';

@@ -6,13 +6,15 @@ export { replayPartition, DEFAULT_PAGE_SIZE, type PartitionJob, type PartitionRe
 export { runReplay, mergePartitions, defaultWorkerCount, DEFAULT_WORKER_FILE, type ReplayRequest, type ReplayRunOptions, type ReplayResult, type ReplayProgress } from './run-replay';
 export { requireRulesVersion, resolveVersions } from './resolve-versions';
 export { openSource, type SourceSpec } from './source-spec';
-export { replayIdOf, regularizationKeyOf, REPLAY_ID_NAMESPACE } from './replay-id';
+export { replayIdOf, partitionedReplayIdOf, regularizationKeyOf, REPLAY_ID_NAMESPACE } from './replay-id';
 export type { ReplayStore, ReplayRecord, ReplayStatus, NewReplay, StoredReplayRow, ReplayRowsQuery } from './replay-store.port';
 export { diffCsv, diffCsvHeader, diffCsvLines, DIFF_CSV_COLUMNS } from './diff-csv';
 export { SqlitePolicyholderSource } from './sqlite/sqlite-policyholder-source';
 export { SqliteReplayStore } from './sqlite/sqlite-replay-store';
 export { PostgresPolicyholderSource } from './postgres/postgres-policyholder-source';
 export { PostgresReplayStore } from './postgres/postgres-replay-store';
+export { PostgresWorkPartitions, type ClaimedPartition, type NewWorkJob, type PartitionRow, type PartitionStatus } from './postgres/work-partitions';
+export { runPartitionedReplay, REPLAY_JOB_KIND, type PartitionedReplayEvent, type PartitionedReplayOptions } from './partitioned-replay';
 export { verifyLedger, type VerifyOptions } from './audit/verify-ledger';
 export { reproduceRegularization } from './audit/reproduce-regularization';
 export type { AuditReport, AuditFailure, AuditFailureKind } from './audit/audit-report';

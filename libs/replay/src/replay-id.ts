@@ -15,3 +15,11 @@ export function replayIdOf(request: { currentVersion: string; replayedVersion: s
 export function regularizationKeyOf(replayId: string, stoppageId: string): string {
   return `replay:${replayId}:${stoppageId}`;
 }
+
+/**
+ * The id of a replay partitioned across processes (`replay --partitions N`): the processes started with the
+ * same options on the same log agree on it, and so share one job.
+ */
+export function partitionedReplayIdOf(request: { currentVersion: string; replayedVersion: string; through: string }, checkpoint: bigint, partitions: number): string {
+  return v5(JSON.stringify([request.currentVersion, request.replayedVersion, request.through, checkpoint.toString(), `partitions:${partitions}`]), REPLAY_ID_NAMESPACE);
+}

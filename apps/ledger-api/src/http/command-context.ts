@@ -12,6 +12,17 @@ export interface CommandContext {
   requestHash: string;
   correlationId: string;
   causationId: string;
+  /**
+   * The global position of the last event this command recorded (or found, on a repeat): answered in the
+   * `Ledger-Position` header so that a client can read its own writes from any API process.
+   */
+  recordedPosition?: bigint;
+}
+
+/** Remembers the highest position a command reached (a command may append to two streams). */
+export function noteRecordedPosition(context: CommandContext, position: bigint | undefined): void {
+  if (position === undefined) return;
+  if (context.recordedPosition === undefined || position > context.recordedPosition) context.recordedPosition = position;
 }
 
 export const IDEMPOTENT_COMMAND = 'ledger:idempotent-command';

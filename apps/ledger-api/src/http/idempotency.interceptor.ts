@@ -2,16 +2,20 @@ import { CallHandler, ExecutionContext, HttpStatus, Inject, Injectable, NestInte
 import { Reflector } from '@nestjs/core';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { createHash, randomUUID } from 'node:crypto';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
-import { canonicalJson, type IdempotencyStore, type StoredResponse } from '@ij/event-store';
+import { canonicalJson, type EventStore, type IdempotencyStore, type StoredResponse } from '@ij/event-store';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { CLOCK, type Clock } from '../infrastructure/clock';
+import { EVENT_STORE } from '../infrastructure/tokens';
 import { IDEMPOTENT_COMMAND, type CommandRequest } from './command-context';
 import { ProblemException, ValidationFailed } from './problem';
 import { toProblem } from './to-problem';
 
 export const IDEMPOTENCY_STORE = Symbol('IdempotencyStore');
+
+/** The global position of the command's last event: wait for it on a query with `Ledger-Min-Position`. */
+export const LEDGER_POSITION_HEADER = 'Ledger-Position';
 
 /** 1–128 visible ASCII characters (api.md). */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/u;
@@ -37,6 +41,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     private readonly reflector: Reflector,
     @Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -59,8 +64,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const running = this.inFlight.get(slot);
     if (running) await running.catch(() => undefined);
 
+    const response = context.switchToHttp().getResponse<Response>();
     const stored = await this.store.get(actor.actorId, key);
-    if (stored) return this.replay(stored, requestHash);
+    if (stored) {
+      // The first answer's position is not stored with it; the log's head is at or after it, so waiting for it is safe.
+      if (stored.requestHash === requestHash) response.setHeader(LEDGER_POSITION_HEADER, String(await this.events.headPosition()));
+      return this.replay(stored, requestHash);
+    }
 
     const correlationHeader = request.header('x-correlation-id');
     request.commandContext = {
@@ -76,6 +86,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       return await execution;
     } finally {
       this.inFlight.delete(slot);
+      const position = request.commandContext.recordedPosition;
+      if (position !== undefined && !response.headersSent) response.setHeader(LEDGER_POSITION_HEADER, String(position));
     }
   }
 

@@ -8,7 +8,7 @@ import {
   type RecordedEvent,
 } from '@ij/event-store';
 import { ProblemException } from '../http/problem';
-import type { CommandContext } from '../http/command-context';
+import { noteRecordedPosition, type CommandContext } from '../http/command-context';
 import { CLOCK, type Clock } from './clock';
 import { EVENT_STORE, PROJECTION_SYNC, type ProjectionSync } from './tokens';
 
@@ -74,6 +74,7 @@ export class LedgerCommandRunner {
           expectedRevision: last ? last.revision : 'no_stream',
         });
         if (result.duplicate) continue; // another process recorded this command meanwhile: answer from its events
+        noteRecordedPosition(context, result.position);
         await this.projections.waitFor(result.position);
         return { events: drafts, position: result.position };
       } catch (error) {
@@ -102,6 +103,7 @@ export class LedgerCommandRunner {
       throw new ProblemException(422, 'idempotency-key-reused', 'Idempotency key reused', 'This Idempotency-Key was already used for a different request. Use a new key for a new command.');
     }
     const position = events[events.length - 1].position;
+    noteRecordedPosition(context, position);
     await this.projections.waitFor(position);
     return { events: events.map(({ type, data, metadata }) => ({ type, data, schemaVersion: metadata.schemaVersion })), position };
   }

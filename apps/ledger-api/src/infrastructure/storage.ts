@@ -50,7 +50,8 @@ export async function openStorage(config: LedgerConfig): Promise<LedgerStorage> 
     config.eventStore === 'postgres'
       ? await PostgresEventStore.open({ connection: pool, schema })
       : EsdbEventStore.open(config.eventStoreConnectionString!);
-  const readModels = await PostgresReadModelStore.open(pool, schema);
+  // On EventStoreDB the events table does not exist: a rebuild reads the log through the port.
+  const readModels = await PostgresReadModelStore.open(pool, schema, config.eventStore === 'esdb' ? { log: events } : {});
   return {
     kind: config.eventStore,
     events,

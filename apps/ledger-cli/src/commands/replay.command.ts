@@ -13,6 +13,7 @@ import { PolicyholderLedger } from '../../../ledger-api/src/infrastructure/polic
 import { openStorage } from '../../../ledger-api/src/infrastructure/storage';
 import { applyReplay, type ApplyReport } from '../../../ledger-api/src/replay/apply-replay';
 import { openReplayStorage } from '../../../ledger-api/src/replay/replay-storage';
+import { partitionedReplay } from './partitioned-replay';
 
 /** A usage error the operator must fix (unknown version, bad date, apply refused): exit code 2. */
 const USAGE_ERROR = 2;
@@ -26,6 +27,10 @@ interface ReplayOptions {
   apply?: boolean;
   all?: boolean;
   workers?: string;
+  partitions?: string;
+  job?: string;
+  staleAfter: string;
+  pageSize?: string;
 }
 
 export function registerReplayCommand(program: Command): void {
@@ -38,6 +43,10 @@ export function registerReplayCommand(program: Command): void {
     .option('--apply', 'settle every affected stoppage with a regularization (the replayed version must be the active one)')
     .option('--all', 'in --out, also the rows the rules change does not move but a Regularize would settle')
     .option('--workers <n>', `worker threads (default ${defaultWorkerCount()})`)
+    .option('--partitions <n>', 'share the replay among every process started with the same options (PostgreSQL): N partitions by policyholder hash')
+    .option('--job <id>', 'with --partitions: join (or create) this job instead of the one the options and checkpoint name')
+    .option('--stale-after <seconds>', 'with --partitions: take over a partition whose owner has not beaten for this long', '30')
+    .option('--page-size <n>', 'policyholders read per page')
     .action((options: ReplayOptions) => replay(options));
 }
 
@@ -48,6 +57,16 @@ async function replay(options: ReplayOptions): Promise<void> {
   };
   if (!getRulesVersion(options.rules)) return refuse(`replay: unknown rules version ${options.rules} (GET /v1/rules lists the released ones)`);
   if (!isCalendarDate(options.through)) return refuse(`replay: --through must be a calendar date YYYY-MM-DD, not "${options.through}"`);
+  if (options.partitions !== undefined) {
+    const partitions = Number(options.partitions);
+    const staleAfterSeconds = Number(options.staleAfter);
+    const pageSize = options.pageSize === undefined ? undefined : Number(options.pageSize);
+    if (!Number.isInteger(partitions) || partitions < 1 || partitions > 4096) return refuse('replay: --partitions must be an integer from 1 to 4096');
+    if (!(staleAfterSeconds > 0)) return refuse('replay: --stale-after must be a positive number of seconds');
+    if (pageSize !== undefined && !(Number.isInteger(pageSize) && pageSize > 0)) return refuse('replay: --page-size must be a positive integer');
+    if (options.apply || options.out) return refuse('replay --partitions: --apply and --out run on the merged result; read it with GET /v1/replays/{id}/diff');
+    return partitionedReplay(readLedgerConfig(), { rules: options.rules, through: options.through, partitions, job: options.job, staleAfterSeconds, pageSize }, CLI_ACTOR.actorId);
+  }
   const workers = options.workers === undefined ? defaultWorkerCount() : Number(options.workers);
   if (!Number.isInteger(workers) || workers < 0 || workers > 64) return refuse('replay: --workers must be an integer from 0 to 64');
 

@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import type { RecordedEvent } from '@ij/event-store';
+import type { EventStore, RecordedEvent } from '@ij/event-store';
 import { deserializeDocument, serializeDocument, type PolicyholderDocument } from '../model/policyholder-document';
 import { foldStream, policyholderOfStream, policyholdersTouched, projectEvents } from '../model/project-events';
 import { eventFromRow } from '../model/recorded-event-row';
@@ -31,13 +31,17 @@ const REBUILD_PAGE_SIZE = 2_000;
 export class PostgresReadModelStore implements ReadModelStore {
   private readonly s: string;
 
-  private constructor(private readonly pool: Pool, schema: string) {
+  private constructor(private readonly pool: Pool, schema: string, private readonly log?: EventStore) {
     this.s = quotedSchema(schema);
   }
 
-  static async open(pool: Pool, schema: string): Promise<PostgresReadModelStore> {
+  /**
+   * `log`: the event store when the events are not in this schema (esdb): a rebuild then reads the log
+   * through the port instead of the events table.
+   */
+  static async open(pool: Pool, schema: string, options: { log?: EventStore } = {}): Promise<PostgresReadModelStore> {
     await migratePostgresReadModels(pool, schema);
-    return new PostgresReadModelStore(pool, schema);
+    return new PostgresReadModelStore(pool, schema, options.log);
   }
 
   async checkpoint(): Promise<bigint> {
@@ -91,6 +95,7 @@ export class PostgresReadModelStore implements ReadModelStore {
    * stream by stream up to the head. Readers see the old models until COMMIT (MVCC), memory holds a page.
    */
   async rebuild(onProgress?: (progress: RebuildProgress) => void): Promise<RebuildResult> {
+    if (this.log) return this.rebuildFromLog(this.log, onProgress);
     return this.inTransaction(async (client) => {
       await this.lockCheckpoint(client);
       await client.query(`DELETE FROM ${this.s}.rm_stoppages`);
@@ -136,6 +141,41 @@ export class PostgresReadModelStore implements ReadModelStore {
       await flush();
       await this.saveCheckpoint(client, head);
       return result;
+    });
+  }
+
+  /**
+   * The rebuild when the log is elsewhere (EventStoreDB): one transaction, the models emptied, then the log
+   * read in global order through the port up to its head, page by page, each page folded exactly as the
+   * projector folds it (the same function, so rebuilt = incremental). The total is not known in advance:
+   * progress reports it as what has been read so far.
+   */
+  private async rebuildFromLog(log: EventStore, onProgress?: (progress: RebuildProgress) => void): Promise<RebuildResult> {
+    return this.inTransaction(async (client) => {
+      await this.lockCheckpoint(client);
+      await client.query(`DELETE FROM ${this.s}.rm_stoppages`);
+      await client.query(`DELETE FROM ${this.s}.rm_policyholders`);
+      const head = await log.headPosition();
+      let position = 0n;
+      let eventsFolded = 0;
+      while (position < head) {
+        const page = (await log.readAll({ fromPosition: position, limit: REBUILD_PAGE_SIZE })).filter((event) => event.position <= head);
+        if (page.length === 0) break;
+        const ids = policyholdersTouched(page);
+        const { rows } = await client.query<PolicyholderRecord>(
+          `SELECT policyholder_id, state_json, last_position FROM ${this.s}.rm_policyholders WHERE policyholder_id = ANY($1::text[])`,
+          [ids],
+        );
+        await this.write(client, projectEvents(page, new Map(rows.map((row) => [row.policyholder_id, toDocument(row)]))));
+        eventsFolded += page.filter((event) => policyholderOfStream(event.streamId) !== undefined).length;
+        position = page[page.length - 1].position;
+        onProgress?.({ processed: eventsFolded, total: eventsFolded });
+      }
+      await this.saveCheckpoint(client, head);
+      const { rows } = await client.query<{ policyholders: number; stoppages: number }>(
+        `SELECT (SELECT COUNT(*) FROM ${this.s}.rm_policyholders)::int AS policyholders, (SELECT COUNT(*) FROM ${this.s}.rm_stoppages)::int AS stoppages`,
+      );
+      return { checkpoint: head, eventsFolded, policyholders: rows[0].policyholders, stoppages: rows[0].stoppages };
     });
   }
 

@@ -1,0 +1,67 @@
+import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request, Response } from 'express';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { from, type Observable } from 'rxjs';
+import { switchMap } from 'rxjs/operators';
+import type { ReadModelStore } from '@ij/projections';
+import type { LedgerConfig } from '../config/ledger-config';
+import { IDEMPOTENT_COMMAND } from '../http/command-context';
+import { MIN_POSITION_HEADER } from '../http/min-position-query';
+import { ProblemException, ValidationFailed } from '../http/problem';
+import { LEDGER_CONFIG } from '../infrastructure/tokens';
+import { READ_MODELS } from './read-side';
+
+export const PROJECTION_POSITION_HEADER = 'Ledger-Projection-Position';
+/** How often the read models' checkpoint is looked at while a query waits. */
+const CHECKPOINT_POLL_MS = 20;
+const POSITION = /^\d{1,19}$/u;
+
+/**
+ * Read-your-writes across processes: a query carrying `Ledger-Min-Position: N` (or `?minPosition=N`) waits
+ * until the read models' checkpoint reaches N — the `Ledger-Position` a command answered — then runs. After
+ * LEDGER_MIN_POSITION_WAIT_MS it answers 503 `projection-lagging` instead of a stale read.
+ */
+@Injectable()
+export class ReadYourWritesInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(READ_MODELS) private readonly models: ReadModelStore,
+    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<Request>();
+    const wanted = request.headers[MIN_POSITION_HEADER];
+    if (wanted === undefined || this.reflector.get<boolean>(IDEMPOTENT_COMMAND, context.getHandler())) return next.handle();
+    const value = Array.isArray(wanted) ? wanted[0] : wanted;
+    if (!POSITION.test(value)) {
+      throw new ValidationFailed([{ field: 'Ledger-Min-Position', message: 'a log position: a non-negative whole number (the Ledger-Position of a command answer)' }]);
+    }
+    const response = context.switchToHttp().getResponse<Response>();
+    return from(this.waitFor(BigInt(value), response)).pipe(switchMap(() => next.handle()));
+  }
+
+  private async waitFor(position: bigint, response: Response): Promise<void> {
+    const deadline = Date.now() + this.config.minPositionWaitMs;
+    for (;;) {
+      const checkpoint = await this.models.checkpoint();
+      if (checkpoint >= position) {
+        response.setHeader(PROJECTION_POSITION_HEADER, String(checkpoint));
+        return;
+      }
+      if (Date.now() >= deadline) {
+        response.setHeader(PROJECTION_POSITION_HEADER, String(checkpoint));
+        response.setHeader('Retry-After', '1');
+        throw new ProblemException(
+          503,
+          'projection-lagging',
+          'Read models behind the requested position',
+          `The read models include the log up to position ${checkpoint}, not yet ${position}; retry shortly.`,
+          { projectionPosition: String(checkpoint), minPosition: String(position) },
+        );
+      }
+      await sleep(CHECKPOINT_POLL_MS);
+    }
+  }
+}
