@@ -8,3 +8,4 @@ export { SqliteIdempotencyStore } from './sqlite/sqlite-idempotency-store';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { PostgresIdempotencyStore } from './postgres/postgres-idempotency-store';
 export { EsdbEventStore } from './esdb/esdb-event-store';
+export { inPostgresTransaction } from './postgres/in-transaction';

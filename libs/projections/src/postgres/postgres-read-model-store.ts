@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import type { EventStore, RecordedEvent } from '@ij/event-store';
+import { inPostgresTransaction, type EventStore, type RecordedEvent } from '@ij/event-store';
 import { deserializeDocument, serializeDocument, type PolicyholderDocument } from '../model/policyholder-document';
 import { foldStream, policyholderOfStream, policyholdersTouched, projectEvents } from '../model/project-events';
 import { eventFromRow } from '../model/recorded-event-row';
@@ -191,19 +191,8 @@ export class PostgresReadModelStore implements ReadModelStore {
     };
   }
 
-  private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+  private inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    return inPostgresTransaction(this.pool, work);
   }
 
   private async lockCheckpoint(client: PoolClient): Promise<bigint> {

@@ -1,3 +1,4 @@
+import { inPostgresTransaction } from '@ij/event-store';
 import type { Pool, PoolClient } from 'pg';
 import { recordOf, rowOf, ROW_COLUMNS, type ReplayColumns, type RowColumns } from '../replay-columns';
 import type { ReplayRow } from '../replay-row';
@@ -103,18 +104,7 @@ export class PostgresReplayStore implements ReplayStore {
     return rows.map(rowOf);
   }
 
-  private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+  private inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    return inPostgresTransaction(this.pool, work);
   }
 }

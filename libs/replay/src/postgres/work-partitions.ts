@@ -1,3 +1,4 @@
+import { inPostgresTransaction } from '@ij/event-store';
 import type { Pool, PoolClient } from 'pg';
 import { quotedSchema } from './quoted-schema';
 
@@ -145,18 +146,7 @@ export class PostgresWorkPartitions {
     });
   }
 
-  private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+  private inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    return inPostgresTransaction(this.pool, work);
   }
 }
