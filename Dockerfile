@@ -11,6 +11,7 @@ WORKDIR /app
 ENV NODE_ENV=production
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/apps/ledger-api/console/dist ./apps/ledger-api/console/dist
 COPY --from=build /app/package.json ./package.json
 EXPOSE 3000
 USER node

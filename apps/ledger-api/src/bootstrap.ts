@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { serveConsole } from '../console/server/serve-console';
 import { AppModule } from './app.module';
 import { loadOrGenerateApiKeys } from './auth/api-keys';
 import type { LedgerConfig } from './config/ledger-config';
@@ -55,6 +56,7 @@ export async function createLedgerApp(config: LedgerConfig, options: LedgerAppOp
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.use(helmet());
+  serveConsole(app);
   app.use(minPositionQuery);
   app.use(jsonBody);
   app.useGlobalPipes(ledgerValidationPipe());

@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Request, Response } from 'express';
+
+/**
+ * The console's built files (`npm run build:console` → apps/ledger-api/console/dist), found from the
+ * TypeScript sources (tests) and from the compiled dist/apps/ledger-api/console/server alike.
+ */
+export function consoleDirectory(): string | undefined {
+  const candidates = [
+    process.env.LEDGER_CONSOLE_DIR,
+    join(__dirname, '..', 'dist'),
+    join(__dirname, '..', '..', '..', '..', '..', 'apps', 'ledger-api', 'console', 'dist'),
+  ];
+  return candidates.find((directory): directory is string => !!directory && existsSync(join(directory, 'index.html')));
+}
+
+/**
+ * Serves the back-office console at /console without a key: the page is public, and every API call it
+ * makes carries the user's key. Registered before Nest's routes, so the API key guard does not apply.
+ * Hash routing: only index.html and hashed assets are ever requested. helmet's default CSP fits
+ * (scripts and styles are same-origin files, nothing inline).
+ */
+export function serveConsole(app: NestExpressApplication): void {
+  const directory = consoleDirectory();
+  if (!directory) {
+    app.use('/console', (_request: Request, response: Response) => {
+      response.status(503).type('text/plain').send('The console is not built: run `npm run build:console` (npm start and npm run build do it).');
+    });
+    return;
+  }
+  app.useStaticAssets(directory, {
+    prefix: '/console',
+    index: 'index.html',
+    // index.html names the hashed assets: always revalidate it; the assets themselves never change.
+    setHeaders: (response, path) => response.setHeader('Cache-Control', path.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
+  });
+}
