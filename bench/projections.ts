@@ -4,13 +4,13 @@
  * - a raw scan of the events table with JSON.parse of data and metadata (the baseline);
  * - `projections rebuild` (SqliteReadModelStore.rebuild): events/s and the child's peak RSS;
  * and in-process, the balance query (active rules + read model + libs/ledger account) p50/p99.
- * Run: npm run bench:projections   (BENCH_POLICYHOLDERS, BENCH_RUNS, BENCH_KEEP=1 to keep the file)
+ * Run: npm run bench:projections   (BENCH_POLICYHOLDERS, BENCH_RUNS, BENCH_KEEP=1 to keep the file, BENCH_FILE=… to reuse it)
  */
 import { execFileSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { LocalDate } from '@js-joda/core';
 import { SqliteEventStore, type EventToAppend } from '@ij/event-store';
@@ -182,15 +182,24 @@ async function balanceLatencies(file: string): Promise<object> {
   return { queries: BALANCE_QUERIES, through: THROUGH, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: at(1), checksum };
 }
 
+function eventCount(file: string): number {
+  const database = new BetterSqlite3(file, { readonly: true });
+  const count = (database.prepare('SELECT COUNT(*) FROM events').raw(true).get() as [number])[0];
+  database.close();
+  return count;
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main(): Promise<void> {
-  const directory = mkdtempSync(join(tmpdir(), 'ij-bench-projections-'));
-  const file = join(directory, 'ledger.sqlite');
+  // BENCH_FILE: a log kept by an earlier run (BENCH_KEEP=1) with the same BENCH_POLICYHOLDERS, to skip the seeding.
+  const reused = process.env.BENCH_FILE;
+  const directory = reused ? dirname(reused) : mkdtempSync(join(tmpdir(), 'ij-bench-projections-'));
+  const file = reused ?? join(directory, 'ledger.sqlite');
   try {
     const seedStarted = process.hrtime.bigint();
-    const seeded = await seed(file);
-    const seedSeconds = Number(process.hrtime.bigint() - seedStarted) / 1e9;
+    const seeded = reused ? eventCount(file) : await seed(file);
+    const seedSeconds = reused ? Number.NaN : Number(process.hrtime.bigint() - seedStarted) / 1e9;
     const scans: Record<string, number>[] = [];
     const rebuilds: Record<string, number>[] = [];
     child('raw-scan', file); // warms the page cache for both
@@ -245,7 +254,7 @@ async function main(): Promise<void> {
     mkdirSync(results, { recursive: true });
     writeFileSync(join(results, 'projections.json'), `${JSON.stringify(result, null, 2)}\n`);
   } finally {
-    if (!process.env.BENCH_KEEP) rmSync(directory, { recursive: true, force: true });
+    if (!process.env.BENCH_KEEP && !reused) rmSync(directory, { recursive: true, force: true });
     else process.stderr.write(`kept ${file}\n`);
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Throughput of the rules engine: entitlements of typical stoppages (20 days, mixed kinds) per second on
- * one core, with a same-process baseline that only iterates the same days and builds the same day lines.
+ * one core, with a same-process baseline that only iterates the same days and builds the same day lines,
+ * and the cents-only fast path (computeEntitlementCents) on the same inputs.
  * Run: npx tsc -p tsconfig.build.json && npx tsc-alias -p tsconfig.build.json && node dist/bench/rules.js
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
@@ -73,6 +74,15 @@ function main(): void {
     return total;
   };
 
+  // The cents-only fast path (what the ledger's accounts, the regularize decision and the replay need).
+  const fastPath = (facts: PolicyholderFacts) => {
+    let total = 0;
+    for (const entitlement of version.computeEntitlementCents(facts, through)) {
+      if (entitlement.status === 'COMPUTED') total += entitlement.entitlementCents;
+    }
+    return total;
+  };
+
   // Baseline: the same stoppages, only the day iteration and the day lines (cached date strings, no rules).
   const epochDays = new Map<string, number>();
   const dates = new Map<number, string>();
@@ -101,18 +111,28 @@ function main(): void {
   // Warm-up, then alternate the two loops so that both see the same machine state.
   measure(engine, inputs.slice(0, 500));
   measure(baseline, inputs.slice(0, 500));
+  measure(fastPath, inputs.slice(0, 500));
   const engineRuns: number[] = [];
   const baselineRuns: number[] = [];
+  const fastRuns: number[] = [];
   let engineChecksum = 0;
+  let fastChecksum = 0;
   for (let run = 0; run < RUNS; run += 1) {
     const engineRun = measure(engine, inputs);
     engineRuns.push(engineRun.stoppagesPerSecond);
     engineChecksum = engineRun.checksum;
     baselineRuns.push(measure(baseline, inputs).stoppagesPerSecond);
+    const fastRun = measure(fastPath, inputs);
+    fastRuns.push(fastRun.stoppagesPerSecond);
+    fastChecksum = fastRun.checksum;
   }
+  // The checksums add up different numbers of passes; the cents of one pass must be the same.
+  const onePass = (run: typeof engine) => inputs.reduce((sum, facts) => sum + run(facts), 0);
+  if (onePass(engine) !== onePass(fastPath)) throw new Error('the fast path does not give the cents of the full path');
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const engineMedian = median(engineRuns);
   const baselineMedian = median(baselineRuns);
+  const fastMedian = median(fastRuns);
   const result = {
     benchmark: 'rules: entitlements of typical stoppages per second, one core',
     rulesVersion: CURRENT_RULES_VERSION,
@@ -120,15 +140,22 @@ function main(): void {
     node: process.version,
     cpu: cpus()[0]?.model ?? 'unknown',
     input: { policyholders: POLICYHOLDERS, stoppagesPerPolicyholder: 1, daysPerStoppage: DAYS_PER_STOPPAGE, kinds: KINDS, through },
-    method: `${RUNS} runs of ${MEASURE_MILLISECONDS} ms each, engine and baseline alternated, after a warm-up; median reported`,
+    method: `${RUNS} runs of ${MEASURE_MILLISECONDS} ms each, engine, baseline and fast path alternated, after a warm-up; median reported`,
     engine: { stoppagesPerSecond: engineMedian, runs: engineRuns, checksumCents: engineChecksum },
     baseline: {
       description: 'same inputs, only the day iteration and day-line objects (cached date strings), no rules',
       stoppagesPerSecond: baselineMedian,
       runs: baselineRuns,
     },
+    fastPath: {
+      description: 'computeEntitlementCents: the same cents without day lines, steps or formatting (accounts, regularize, replay)',
+      stoppagesPerSecond: fastMedian,
+      runs: fastRuns,
+      checksumCents: fastChecksum,
+    },
     engineToBaselineRatio: Number((engineMedian / baselineMedian).toFixed(3)),
-    target: { stoppagesPerSecond: 100_000, met: engineMedian >= 100_000 },
+    fastPathToEngineRatio: Number((fastMedian / engineMedian).toFixed(3)),
+    target: { stoppagesPerSecond: 100_000, met: engineMedian >= 100_000, fastPathMet: fastMedian >= 100_000 },
   };
   const directory = join(process.cwd(), 'bench', 'results');
   mkdirSync(directory, { recursive: true });

@@ -22,3 +22,13 @@ export function chainRootOf(facts: PolicyholderFacts, stoppageId: string): Stopp
   const links = resolveChains(stoppages, PARAMETERS_2026);
   return facts.stoppages[links[index].rootIndex];
 }
+
+/**
+ * The chain root of every stoppage at once, in input order (the root's stoppageId): one pass of the same
+ * rule as chainRootOf, for a caller that needs the roots of several stoppages of the same facts.
+ */
+export function chainRootIdsOf(facts: PolicyholderFacts): string[] {
+  const stoppages = prepareStoppages(facts.stoppages);
+  const links = resolveChains(stoppages, PARAMETERS_2026);
+  return links.map((link) => facts.stoppages[link.rootIndex].stoppageId);
+}

@@ -1,3 +1,4 @@
+import { Money, type ScaledDecimal } from '@ij/money';
 import type { Tariff } from './calculators/calculation.types';
 import { CALCULATORS } from './calculators/daily-allowance';
 import { MissingParameter, parameterOn } from './calculators/missing-parameter';
@@ -7,7 +8,7 @@ import { netFactor } from './net-amount';
 import type { ChainLink } from './paid-days/chains';
 import { resolveChains } from './paid-days/chains';
 import { classifyDays, type ClassifiedDays } from './paid-days/classify-days';
-import { buildDayLines } from './paid-days/day-lines';
+import { buildDayLines, sumPayableDays } from './paid-days/day-lines';
 import { prepareStoppages, type PreparedStoppage } from './paid-days/prepared-stoppage';
 import type { RulesVersionDefinition } from './rules-version-definition';
 import type {
@@ -17,6 +18,7 @@ import type {
   NoParametersForDate,
   PolicyholderFacts,
   StoppageEntitlement,
+  StoppageEntitlementCents,
 } from './rules.types';
 import { sharedRequiredSalaryMonths, salaryByMonth } from './salary-months';
 
@@ -46,6 +48,39 @@ interface StoppageContext {
 }
 
 function entitlementOf(context: StoppageContext): StoppageEntitlement {
+  const priced = priceStoppage(context, true);
+  if (priced instanceof MissingParameter) return noParameters(context, priced);
+  const identity = identitySteps(context, priced.root, priced.requiredMonths);
+  if (priced.missingMonths.length > 0) return missingCertificate(context, identity, priced.missingMonths);
+  return computed(context, priced.tariff, priced.net, identity);
+}
+
+/** The cents-only view of a full entitlement: what computeEntitlementCents answers for the same stoppage. */
+export function toEntitlementCents(entitlement: StoppageEntitlement): StoppageEntitlementCents {
+  switch (entitlement.status) {
+    case 'COMPUTED': {
+      const { phases: _phases, days: _days, steps: _steps, ...cents } = entitlement;
+      return cents;
+    }
+    case 'MISSING_SALARY_CERTIFICATE': {
+      const { days: _days, steps: _steps, ...cents } = entitlement;
+      return cents;
+    }
+    case 'NO_PARAMETERS_FOR_DATE':
+      return entitlement;
+  }
+}
+
+interface PricedStoppage {
+  root: PreparedStoppage;
+  requiredMonths: readonly string[];
+  missingMonths: string[];
+  tariff: Tariff;
+  net: ScaledDecimal;
+}
+
+/** The tariff and net factor of a stoppage (shared by the full and the cents-only paths), or the parameter that is missing. */
+function priceStoppage(context: StoppageContext, explain: boolean): PricedStoppage | MissingParameter {
   const { definition, stoppage } = context;
   const { parameters } = definition;
   const root = context.stoppages[context.link.rootIndex];
@@ -55,11 +90,9 @@ function entitlementOf(context: StoppageContext): StoppageEntitlement {
   const certificate = stoppage.facts.salaries ?? root.facts.salaries;
   const salaries = salaryByMonth(certificate);
   const missingMonths = requiredMonths.filter((month) => !salaries.has(month));
-  let tariff: Tariff;
-  let net: ReturnType<typeof netFactor>;
   try {
     // Parameters are checked before the certificate: without them not even the required cap is known.
-    tariff = CALCULATORS[kind]({
+    const tariff = CALCULATORS[kind]({
       kind,
       parameters,
       behaviour: definition.behaviour,
@@ -70,18 +103,61 @@ function entitlementOf(context: StoppageContext): StoppageEntitlement {
       salaryByMonth: salaries,
       requiredMonths,
       dailyLossOfEarningsCents: stoppage.facts.dailyLossOfEarningsCents,
+      explain,
     });
-    net = netFactor(parameterOn(parameters.socialContributions, root.startEpochDay).value);
+    const net = netFactor(parameterOn(parameters.socialContributions, root.startEpochDay).value);
+    return { root, requiredMonths, missingMonths, tariff, net };
   } catch (error) {
-    if (error instanceof MissingParameter) return noParameters(context, error);
+    if (error instanceof MissingParameter) return error;
     throw error;
   }
-  const identity = identitySteps(context, root, requiredMonths);
-  if (missingMonths.length > 0) return missingCertificate(context, identity, missingMonths);
-  return computed(context, tariff, net, identity);
 }
 
-function computed(context: StoppageContext, tariff: Tariff, net: ReturnType<typeof netFactor>, identity: ExplanationStep[]): ComputedEntitlement {
+/**
+ * The cents-only path: the same classification, tariff and sums as computeEntitlements, without day
+ * lines, explanation steps or formatting. Gives exactly the same cents, payable days and statuses.
+ */
+export function computeEntitlementCents(definition: RulesVersionDefinition, facts: PolicyholderFacts, through: string): StoppageEntitlementCents[] {
+  const throughEpochDay = toEpochDay(through);
+  const stoppages = prepareStoppages(facts.stoppages);
+  const links = resolveChains(stoppages, definition.parameters);
+  const classified = classifyDays(stoppages, links, definition.parameters);
+  const results: StoppageEntitlementCents[] = new Array(stoppages.length);
+  for (let index = 0; index < stoppages.length; index += 1) {
+    const stoppage = stoppages[index];
+    const days = classified[index];
+    const { stoppageId, kind } = stoppage.facts;
+    if (days.status === 'NO_PARAMETERS') {
+      results[index] = { status: 'NO_PARAMETERS_FOR_DATE', stoppageId, kind, rulesVersion: definition.version, date: days.date, parameter: days.parameter };
+      continue;
+    }
+    const context: StoppageContext = { definition, stoppages, stoppage, link: links[index], days, through, throughEpochDay };
+    const priced = priceStoppage(context, false);
+    if (priced instanceof MissingParameter) {
+      results[index] = { status: 'NO_PARAMETERS_FOR_DATE', stoppageId, kind, rulesVersion: definition.version, date: priced.date, parameter: priced.parameter };
+    } else if (priced.missingMonths.length > 0) {
+      const payable = sumPayableDays(stoppage.startEpochDay, days, throughEpochDay, undefined);
+      results[index] = { status: 'MISSING_SALARY_CERTIFICATE', stoppageId, kind, rulesVersion: definition.version, through, missingMonths: priced.missingMonths, payableDays: payable.payableDays };
+    } else {
+      const payable = sumPayableDays(stoppage.startEpochDay, days, throughEpochDay, priced.tariff.phases);
+      const entitlement = Money.fromCents(payable.entitlementCents);
+      results[index] = {
+        status: 'COMPUTED',
+        stoppageId,
+        kind,
+        rulesVersion: definition.version,
+        through,
+        dailyBaseCents: priced.tariff.dailyBaseCents,
+        payableDays: payable.payableDays,
+        entitlementCents: entitlement.toCents(),
+        netEntitlementCents: entitlement.times(priced.net, definition.parameters.rounding.netAmount).toCents(),
+      };
+    }
+  }
+  return results;
+}
+
+function computed(context: StoppageContext, tariff: Tariff, net: ScaledDecimal, identity: ExplanationStep[]): ComputedEntitlement {
   const { stoppage, definition } = context;
   const lines = buildDayLines(stoppage.startEpochDay, context.days, context.throughEpochDay, tariff.phases);
   // Sum of the paid days' amounts: the same as daily IJ × payable days per phase, without a multiplication per phase.

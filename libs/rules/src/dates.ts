@@ -50,8 +50,21 @@ export function lastDayOfPreviousMonth(epochDay: number): number {
 
 /** The `count` calendar months ('YYYY-MM') before the month of `date`, oldest first. */
 export function monthsBefore(date: string, count: number): string[] {
-  const firstOfMonth = LocalDate.parse(date).withDayOfMonth(1);
+  // Month arithmetic on the string for the usual 4-digit years (the date is still validated by js-joda once).
   const months: string[] = [];
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  if (/^\d{4}-\d{2}-\d{2}$/u.test(date) && year >= 1100) {
+    toEpochDay(date);
+    const index = year * 12 + month - 1;
+    for (let back = count; back >= 1; back -= 1) {
+      const before = index - back;
+      const monthOfYear = (before % 12) + 1;
+      months.push(`${Math.floor(before / 12)}-${monthOfYear < 10 ? '0' : ''}${monthOfYear}`);
+    }
+    return months;
+  }
+  const firstOfMonth = LocalDate.parse(date).withDayOfMonth(1);
   for (let back = count; back >= 1; back -= 1) months.push(firstOfMonth.minusMonths(back).toString().slice(0, 7));
   return months;
 }

@@ -133,6 +133,19 @@ export interface NoParametersForDate {
   parameter: string;
 }
 
+/**
+ * The cents-only answer of `computeEntitlementCents`: the same status, cents and payable days as
+ * `computeEntitlements`, without day lines, phases or explanation steps.
+ */
+export type StoppageEntitlementCents =
+  | ComputedEntitlementCents
+  | MissingSalaryCertificateCents
+  | NoParametersForDate;
+
+export type ComputedEntitlementCents = Omit<ComputedEntitlement, 'phases' | 'days' | 'steps'>;
+
+export type MissingSalaryCertificateCents = Omit<MissingSalaryCertificate, 'days' | 'steps'>;
+
 export interface RulesVersionInfo {
   version: string;
   releasedOn: string;
@@ -146,6 +159,12 @@ export interface RulesVersionInfo {
 export interface RulesVersion extends RulesVersionInfo {
   /** Entitlement of every stoppage of the policyholder through `through` (inclusive), in input order. */
   computeEntitlements(facts: PolicyholderFacts, through: string): StoppageEntitlement[];
+  /**
+   * The fast path when only amounts are needed: for every stoppage, in input order, exactly the status,
+   * entitlementCents, netEntitlementCents, payableDays (and missing months or missing parameter) of
+   * computeEntitlements, without building day lines or explanation steps.
+   */
+  computeEntitlementCents(facts: PolicyholderFacts, through: string): StoppageEntitlementCents[];
   /** The salary months (`YYYY-MM`) a stoppage of this kind starting (chain start) on this date needs. */
   requiredSalaryMonths(kind: StoppageKind, chainStartDate: string): string[];
   /** The published maximum daily IJ for this kind and chain start, or undefined when no parameter row covers it. */

@@ -4,6 +4,7 @@ import { events } from '../test-support/events';
 import { JUNE_END, JUNE_ENTITLEMENT_CENTS, OTHER_STOPPAGE_ID, POLICYHOLDER_ID, STOPPAGE_ID } from '../test-support/fixtures';
 import { histories } from '../test-support/histories';
 import { currentRules } from '../test-support/rules';
+import { toPolicyholderFacts } from '../facts/to-policyholder-facts';
 import { policyholderAccount, stoppageAccount } from './stoppage-account';
 
 describe("a stoppage's account (ij-rules §5)", () => {
@@ -71,4 +72,36 @@ describe("a policyholder's account", () => {
 
   it('is all zeros without stoppages', () =>
     expect(policyholderAccount(foldEvents([]), currentRules(), JUNE_END)).toMatchObject({ entitlementCents: 0, paidCents: 0, balanceCents: 0, stoppages: [] }));
+});
+
+describe('the entitlement of an account (cents-only path, detail on demand)', () => {
+  const through = '2025-08-31';
+  const state = () =>
+    foldEvents([
+      ...histories.certifiedStoppage(),
+      ...histories.certifiedAccident({ stoppageId: OTHER_STOPPAGE_ID }).map((event) =>
+        event.type === 'StoppageOpened' ? { ...event, data: { ...event.data, startDate: '2025-08-04', endDate: '2025-08-23', accidentDate: '2025-08-01' } } : event,
+      ),
+    ]);
+
+  it('is exactly the rules engine full entitlement: same fields, same order, same JSON', () => {
+    const full = currentRules().computeEntitlements(toPolicyholderFacts(state()), through);
+    const account = policyholderAccount(state(), currentRules(), through);
+    expect(account.stoppages.map((stoppage) => stoppage.entitlement)).toStrictEqual(full);
+    expect(JSON.stringify(policyholderAccount(state(), currentRules(), through).stoppages.map((stoppage) => stoppage.entitlement))).toBe(JSON.stringify(full));
+    expect(Object.keys(stoppageAccount(state(), STOPPAGE_ID, currentRules(), through).entitlement)).toEqual(Object.keys(full[0]));
+  });
+
+  it('computes the amounts without the day lines until they are read', () => {
+    const released = currentRules();
+    const computeEntitlements = jest.fn(released.computeEntitlements);
+    const rules = { ...released, computeEntitlements };
+    const account = stoppageAccount(state(), STOPPAGE_ID, rules, through);
+    expect(account.entitlement.status).toBe('COMPUTED');
+    expect(computeEntitlements).not.toHaveBeenCalled();
+    if (account.entitlement.status !== 'COMPUTED') throw new Error('unreachable');
+    expect(account.entitlement.days.length).toBeGreaterThan(0);
+    expect(account.entitlement.steps.length).toBeGreaterThan(0);
+    expect(computeEntitlements).toHaveBeenCalledTimes(1);
+  });
 });

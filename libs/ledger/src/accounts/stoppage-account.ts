@@ -1,6 +1,7 @@
 import { Money, sum } from '@ij/money';
-import type { RulesVersion, StoppageEntitlement } from '@ij/rules';
+import type { RulesVersion, StoppageEntitlement, StoppageEntitlementCents } from '@ij/rules';
 import { toPolicyholderFacts } from '../facts/to-policyholder-facts';
+import { entitlementsWithLazyDetail } from './lazy-entitlement';
 import type { PolicyholderState } from '../state/policyholder-state';
 import { requireStoppage } from '../state/stoppage-queries';
 import { paymentTotals } from './payment-totals';
@@ -34,15 +35,18 @@ export interface PolicyholderAccount extends AccountTotals {
   stoppages: StoppageAccount[];
 }
 
-/** The single place where the rules' entitlement meets what was paid (ij-rules §5). */
+/**
+ * The single place where the rules' entitlement meets what was paid (ij-rules §5). The amounts come from
+ * the rules engine's cents-only path; the entitlement's day lines and steps are computed only if read.
+ */
 export function stoppageAccount(state: PolicyholderState, stoppageId: string, rules: RulesVersion, through: string): StoppageAccount {
   requireStoppage(state, stoppageId);
-  const entitlements = rules.computeEntitlements(toPolicyholderFacts(state), through);
+  const entitlements = entitlementsWithLazyDetail(rules, toPolicyholderFacts(state), through);
   return accountOf(state, stoppageId, entitlementFor(entitlements, stoppageId));
 }
 
 export function policyholderAccount(state: PolicyholderState, rules: RulesVersion, through: string): PolicyholderAccount {
-  const entitlements = rules.computeEntitlements(toPolicyholderFacts(state), through);
+  const entitlements = entitlementsWithLazyDetail(rules, toPolicyholderFacts(state), through);
   const stoppages = [...state.stoppages.keys()].map((stoppageId) =>
     accountOf(state, stoppageId, entitlementFor(entitlements, stoppageId)),
   );
@@ -66,13 +70,13 @@ export function policyholderAccount(state: PolicyholderState, rules: RulesVersio
 }
 
 /** The rules engine answers for every stoppage it was given; a missing answer is a bug, not a refusal. */
-export function entitlementFor(entitlements: StoppageEntitlement[], stoppageId: string): StoppageEntitlement {
+export function entitlementFor<T extends { stoppageId: string }>(entitlements: readonly T[], stoppageId: string): T {
   const entitlement = entitlements.find((candidate) => candidate.stoppageId === stoppageId);
   if (!entitlement) throw new Error(`The rules engine returned no entitlement for stoppage ${stoppageId}`);
   return entitlement;
 }
 
-export function entitlementCentsOf(entitlement: StoppageEntitlement): number {
+export function entitlementCentsOf(entitlement: StoppageEntitlement | StoppageEntitlementCents): number {
   return entitlement.status === 'COMPUTED' ? entitlement.entitlementCents : 0;
 }
 

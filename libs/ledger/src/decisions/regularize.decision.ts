@@ -1,5 +1,5 @@
 import { Money } from '@ij/money';
-import type { ComputedEntitlement, RulesVersion } from '@ij/rules';
+import type { ComputedEntitlementCents, RulesVersion } from '@ij/rules';
 import { entitlementFor } from '../accounts/stoppage-account';
 import { paymentTotals } from '../accounts/payment-totals';
 import type { Regularize } from '../commands/commands';
@@ -53,8 +53,9 @@ function requireSalaryCertificate(state: PolicyholderState, stoppage: StoppageSt
 }
 
 /** The rules engine has the last word: it may still refuse what the ledger's own checks let through. */
-function computedEntitlement(state: PolicyholderState, stoppage: StoppageState, rules: RulesVersion, through: string): ComputedEntitlement {
-  const entitlement = entitlementFor(rules.computeEntitlements(toPolicyholderFacts(state), through), stoppage.stoppageId);
+function computedEntitlement(state: PolicyholderState, stoppage: StoppageState, rules: RulesVersion, through: string): ComputedEntitlementCents {
+  // Only the amount is recorded: the cents-only path gives exactly the full path's cents.
+  const entitlement = entitlementFor(rules.computeEntitlementCents(toPolicyholderFacts(state), through), stoppage.stoppageId);
   switch (entitlement.status) {
     case 'COMPUTED':
       return entitlement;

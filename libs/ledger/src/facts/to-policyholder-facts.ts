@@ -1,6 +1,6 @@
 import type { PolicyholderFacts } from '@ij/rules';
 import type { PolicyholderState } from '../state/policyholder-state';
-import { referenceSalaries } from '../state/stoppage-queries';
+import { chainRoot } from '../state/stoppage-queries';
 import { ownStoppageFacts } from './stoppage-facts';
 
 /**
@@ -12,7 +12,9 @@ export function toPolicyholderFacts(state: PolicyholderState): PolicyholderFacts
   return {
     stoppages: [...state.stoppages.values()].map((stoppage) => {
       const facts = ownStoppageFacts(stoppage);
-      const salaries = referenceSalaries(state, stoppage);
+      // Its own certificate is already copied by ownStoppageFacts; the chain root's is copied here.
+      if (stoppage.salaries !== undefined) return facts;
+      const salaries = chainRoot(state, stoppage).salaries;
       return salaries === undefined ? facts : { ...facts, salaries: salaries.map((salary) => ({ ...salary })) };
     }),
   };

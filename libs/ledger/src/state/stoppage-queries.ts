@@ -1,4 +1,4 @@
-import { chainRootOf, type MonthlySalary, type PolicyholderFacts } from '@ij/rules';
+import { chainRootIdsOf, UnknownStoppage, type MonthlySalary, type PolicyholderFacts } from '@ij/rules';
 import { StoppageNotFound } from '../errors/stoppage-errors';
 import { ownStoppageFacts } from '../facts/stoppage-facts';
 import type { PolicyholderState, StoppageState } from './policyholder-state';
@@ -26,8 +26,27 @@ export function ownFacts(state: PolicyholderState): PolicyholderFacts {
  * so the ledger asks for the certificate and the parameter row the engine will use.
  */
 export function chainRoot(state: PolicyholderState, stoppage: StoppageState): StoppageState {
-  const root = chainRootOf(ownFacts(state), stoppage.stoppageId);
-  return state.stoppages.get(root.stoppageId) ?? stoppage;
+  const rootId = chainRootIds(state).get(stoppage.stoppageId);
+  if (rootId === undefined) throw new UnknownStoppage(stoppage.stoppageId);
+  return state.stoppages.get(rootId) ?? stoppage;
+}
+
+/**
+ * The chain root of every stoppage, resolved once per state. A state is never changed in place: evolve
+ * builds a new stoppages Map for every change, so the Map identifies the facts the roots were resolved from.
+ */
+const rootIdsByStoppages = new WeakMap<ReadonlyMap<string, StoppageState>, ReadonlyMap<string, string>>();
+
+function chainRootIds(state: PolicyholderState): ReadonlyMap<string, string> {
+  let rootIds = rootIdsByStoppages.get(state.stoppages);
+  if (!rootIds) {
+    // Only the dates and the links decide the chains: no need to copy certificates for that.
+    const stoppages = [...state.stoppages.values()].map(({ stoppageId, kind, startDate, endDate, lastDay, prolongationOf }) => ({ stoppageId, kind, startDate, endDate, lastDay, prolongationOf }));
+    const roots = chainRootIdsOf({ stoppages });
+    rootIds = new Map(stoppages.map((stoppage, index) => [stoppage.stoppageId, roots[index]]));
+    rootIdsByStoppages.set(state.stoppages, rootIds);
+  }
+  return rootIds;
 }
 
 export function chainStartDate(state: PolicyholderState, stoppage: StoppageState): string {

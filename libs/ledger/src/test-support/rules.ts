@@ -1,4 +1,4 @@
-import { CURRENT_RULES_VERSION, getRulesVersion, type RulesVersion, type StoppageEntitlement } from '@ij/rules';
+import { CURRENT_RULES_VERSION, getRulesVersion, toEntitlementCents, type RulesVersion, type StoppageEntitlement } from '@ij/rules';
 import type { DecisionContext } from '../decisions/decision-context';
 import { TODAY } from './fixtures';
 
@@ -13,16 +13,21 @@ export function decisionContext(overrides: Partial<DecisionContext> = {}): Decis
   return { rules: currentRules(), today: TODAY, ...overrides };
 }
 
-type Calculations = Pick<RulesVersion, 'computeEntitlements' | 'requiredSalaryMonths' | 'maximumDailyAllowanceCents'>;
+type Calculations = Pick<RulesVersion, 'computeEntitlements' | 'computeEntitlementCents' | 'requiredSalaryMonths' | 'maximumDailyAllowanceCents'>;
 
 /** The current rules with some calculations replaced: for what the real parameters cannot produce. */
 export function rulesWith(overrides: Partial<Calculations>): RulesVersion {
   const rules = currentRules();
+  const computeEntitlements = overrides.computeEntitlements ?? ((facts, through) => rules.computeEntitlements(facts, through));
   return {
     version: rules.version,
     releasedOn: rules.releasedOn,
     notes: rules.notes,
-    computeEntitlements: (facts, through) => rules.computeEntitlements(facts, through),
+    computeEntitlements,
+    // The fast path answers what the (possibly replaced) full path answers, as the released versions do.
+    computeEntitlementCents: overrides.computeEntitlements
+      ? (facts, through) => computeEntitlements(facts, through).map(toEntitlementCents)
+      : (facts, through) => rules.computeEntitlementCents(facts, through),
     requiredSalaryMonths: (kind, chainStartDate) => rules.requiredSalaryMonths(kind, chainStartDate),
     maximumDailyAllowanceCents: (kind, chainStartDate) => rules.maximumDailyAllowanceCents(kind, chainStartDate),
     ...overrides,

@@ -47,10 +47,30 @@ export function foldStream(policyholderId: string, events: readonly RecordedEven
   return { ...entry.document, stoppages: [...entry.state.stoppages.values()] };
 }
 
-function foldInto(entry: { document: PolicyholderDocument; state: PolicyholderState }, event: RecordedEvent): void {
-  const domainEvent = upcast(event.type, event.metadata.schemaVersion, event.data) as PolicyholderEvent;
+/** A document being folded: the domain state and what the projection remembers besides. */
+export interface FoldingDocument {
+  document: PolicyholderDocument;
+  state: PolicyholderState;
+}
+
+export function startFolding(policyholderId: string): FoldingDocument {
+  return { document: emptyDocument(policyholderId), state: toPolicyholderState(emptyDocument(policyholderId)) };
+}
+
+/** The folded document, as projectEvents and foldStream give it. */
+export function foldedDocument({ document, state }: FoldingDocument): PolicyholderDocument {
+  return { ...document, stoppages: [...state.stoppages.values()] };
+}
+
+function foldInto(entry: FoldingDocument, event: RecordedEvent): void {
+  foldEventInto(entry, event.type, event.metadata.schemaVersion, event.data, event.position);
+}
+
+/** Folds one stored event, given by the parts the fold reads (the rebuild reads only these from the log). */
+export function foldEventInto(entry: FoldingDocument, type: string, schemaVersion: number, data: unknown, position: bigint): void {
+  const domainEvent = upcast(type, schemaVersion, data) as PolicyholderEvent;
   entry.state = evolve(entry.state, domainEvent);
-  entry.document.lastPosition = event.position;
+  entry.document.lastPosition = position;
   if (domainEvent.type === 'StoppageRegularized') {
     const stoppage = entry.state.stoppages.get(domainEvent.data.stoppageId);
     if (stoppage) entry.document.advancesRegularized[stoppage.stoppageId] = stoppage.advances.length;

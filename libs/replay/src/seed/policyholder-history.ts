@@ -13,7 +13,7 @@ import {
   type PolicyholderState,
 } from '@ij/ledger';
 import type { RulesVersion, StoppageKind } from '@ij/rules';
-import { apiRequestOf } from './api-requests';
+import { apiRequestOf, requestHash } from './api-requests';
 import { derivedId, envelopes, type CommandEnvelopeContext } from './envelopes';
 import type { PlannedAction } from './plan.types';
 import type { PolicyholderPlan } from './policyholder-plan';
@@ -82,13 +82,15 @@ export function decidePolicyholderHistory(plan: PolicyholderPlan, context: Histo
       recordedAt: clock.at(action.on),
       request: apiRequestOf(command, plan.nir),
     };
+    // One request, one hash: the reservation and the policyholder's events carry the same.
+    const hash = requestHash(envelopeContext.request);
     if (command.type === 'OpenStoppage') {
       const reservationStream = stoppageStream(command.stoppageId);
-      reservations.push({ streamId: reservationStream, events: envelopes(reservationStream, reserveStoppageId(command.stoppageId, policyholderId), envelopeContext) });
+      reservations.push({ streamId: reservationStream, events: envelopes(reservationStream, reserveStoppageId(command.stoppageId, policyholderId), envelopeContext, hash) });
     }
     const decided = decideOrExplain(command, state, rules, action, plan);
     for (const event of decided) state = evolve(state, event);
-    events.push(...envelopes(streamId, decided, envelopeContext));
+    for (const envelope of envelopes(streamId, decided, envelopeContext, hash)) events.push(envelope);
     count(tally, command);
     if (command.type === 'Regularize') advancesAtLastRegularization.set(command.stoppageId, requireStoppage(state, command.stoppageId).advances.length);
   });

@@ -16,6 +16,8 @@ export interface CalculationInput {
   salaryByMonth: ReadonlyMap<string, number>;
   requiredMonths: readonly string[];
   dailyLossOfEarningsCents?: number;
+  /** False on the cents-only path: no explanation steps are built (the amounts are the same). */
+  explain: boolean;
 }
 
 /** A phase as the engine uses it: by indemnified day number and, for date-selected rows, by date. */

@@ -25,6 +25,8 @@ export function computeMaternityTariff(input: CalculationInput): Tariff {
   const maximumAmount = Money.fromCents(maximum.value);
   const bounded = max(min(computed, maximumAmount), Money.fromCents(minimum.value));
   const dailyAllowance = reference.capBindsOnEveryMonth ? maximumAmount : bounded;
+  const phases = [{ fromDay: 1, toDay: null, rate: rates.value.rate, dailyAllowanceCents: dailyAllowance.toCents() }];
+  if (!input.explain) return { dailyBaseCents: dailyBase.toCents(), phases, steps: [] };
   const steps = [
     step(`PMSS in force on ${toIsoDate(pmssDay)} (last day of the month before the start ${input.chainStartDate})`, euros(pmss.value), `CSS R331-5; ${pmss.source}`),
     step(`Reference salaries (${input.requiredMonths.join(', ')}, each capped at the PMSS)`, euros(reference.totalCents), 'CSS R331-5'),
@@ -38,7 +40,7 @@ export function computeMaternityTariff(input: CalculationInput): Tariff {
   steps.push(step('Daily IJ retained', euros(dailyAllowance.toCents()), 'CSS R331-5'));
   return {
     dailyBaseCents: dailyBase.toCents(),
-    phases: [{ fromDay: 1, toDay: null, rate: rates.value.rate, dailyAllowanceCents: dailyAllowance.toCents() }],
+    phases,
     steps,
   };
 }

@@ -35,6 +35,7 @@ export function computeOccupationalTariff(input: CalculationInput): Tariff {
     { fromDay: 1, toDay: lastLowerDay, rate: rates.value.upToDay28Rate, dailyAllowanceCents: phaseAllowance(rates.value.upToDay28Rate, maxima.value.upToDay28Cents) },
     { fromDay: rates.value.higherRateFromDay, toDay: null, rate: rates.value.fromDay29Rate, dailyAllowanceCents: phaseAllowance(rates.value.fromDay29Rate, maxima.value.fromDay29Cents) },
   ];
+  if (!input.explain) return { dailyBaseCents: dailyBase.toCents(), phases, steps: [] };
   const steps = [
     step(`Reference salary (${month}: the last calendar month before ${input.chainStartDate})`, euros(grossCents), 'CSS R433-4'),
     step(`Daily base SJR = salary ÷ ${rates.value.divisor}, rounded half-up to the cent`, euros(uncapped.toCents()), `CSS R433-4; ${rates.source}`),

@@ -25,7 +25,7 @@ export function computeSicknessTariff(input: CalculationInput): Tariff {
   const rowDates = sicknessRowDates(input);
   const rows = rowDates.map((rowEpochDay) => sicknessRow(input, rowEpochDay));
   const phases: TariffPhase[] = [];
-  const steps: ExplanationStep[] = [...rows[0].steps];
+  const steps: ExplanationStep[] = input.explain ? [...rows[0].steps] : [];
   rows.forEach((row, index) => {
     const nextFrom = rowDates[index + 1] ?? Number.POSITIVE_INFINITY;
     const from = rowDates[index];
@@ -35,7 +35,7 @@ export function computeSicknessTariff(input: CalculationInput): Tariff {
     if (index > 0) {
       phase.fromEpochDay = from;
       phase.fromDate = toIsoDate(from);
-      steps.push(...row.steps.map((rowStep) => ({ ...rowStep, label: `From ${phase.fromDate} (cap chosen by the paid day's date): ${rowStep.label}` })));
+      if (input.explain) steps.push(...row.steps.map((rowStep) => ({ ...rowStep, label: `From ${phase.fromDate} (cap chosen by the paid day's date): ${rowStep.label}` })));
     }
     phases.push(phase);
   });
@@ -66,6 +66,7 @@ function sicknessRow(input: CalculationInput, rowEpochDay: number): SicknessRow 
   const maximumAmount = Money.fromCents(maximum.value);
   const computed = dailyBase.times(decimal(rates.value.rate), parameters.rounding.dailyAllowance);
   const dailyAllowance = reference.capBindsOnEveryMonth ? maximumAmount : min(computed, maximumAmount);
+  if (!input.explain) return { dailyBaseCents: dailyBase.toCents(), dailyAllowanceCents: dailyAllowance.toCents(), rate: rates.value.rate, steps: [] };
   const steps = [
     step(`SMIC in force on ${toIsoDate(smicDay)} (last day of the month before the start ${input.chainStartDate})`, euros(smic.value), `CSS R323-4; ${smic.source}`),
     step(`Monthly salary cap = ${multiple.value} × SMIC`, euros(capCents), multiple.source),

@@ -12,6 +12,7 @@ export function computeTherapeuticPartTimeTariff(input: CalculationInput): Tarif
   const sickness = computeSicknessTariff(input);
   const loss = input.dailyLossOfEarningsCents;
   if (loss === undefined) {
+    if (!input.explain) return sickness;
     const noCap = step('No daily loss of earnings declared: the sickness daily IJ is not capped', 'not capped', 'ij-rules §3 (therapeutic part-time); decision of rules 2026');
     return { ...sickness, steps: [...sickness.steps, noCap] };
   }
@@ -20,6 +21,7 @@ export function computeTherapeuticPartTimeTariff(input: CalculationInput): Tarif
     ...phase,
     dailyAllowanceCents: min(Money.fromCents(phase.dailyAllowanceCents), lossAmount).toCents(),
   }));
+  if (!input.explain) return { ...sickness, phases };
   const steps = [
     ...sickness.steps,
     step('Declared daily loss of earnings (cap of the therapeutic part-time IJ)', euros(loss), 'ij-rules §3 (therapeutic part-time)'),

@@ -52,6 +52,31 @@ export function buildDayLines(
   return { lines, payableDays, payableDaysByPhase, entitlement };
 }
 
+/**
+ * The same sums as buildDayLines (payable days, and the paid days' amounts when there are phases)
+ * without building a day line: for the cents-only path. Integer additions, checked once at the end.
+ */
+export function sumPayableDays(
+  startEpochDay: number,
+  days: ClassifiedDays,
+  throughEpochDay: number,
+  phases: readonly TariffPhase[] | undefined,
+): { payableDays: number; entitlementCents: number } {
+  const { reasons, dayNumbers } = days;
+  // Days after `through` are NOT_YET_DUE (or AFTER_EARLY_END): never paid.
+  const last = Math.min(reasons.length, throughEpochDay - startEpochDay + 1);
+  let payableDays = 0;
+  let entitlementCents = 0;
+  const single = phases !== undefined && phases.length === 1 ? phases[0].dailyAllowanceCents : undefined;
+  for (let offset = 0; offset < last; offset += 1) {
+    if (reasons[offset] !== 'PAID') continue;
+    payableDays += 1;
+    if (single !== undefined) entitlementCents += single;
+    else if (phases) entitlementCents += phases[phaseIndexFor(phases, dayNumbers[offset], startEpochDay + offset)].dailyAllowanceCents;
+  }
+  return { payableDays, entitlementCents };
+}
+
 /** The last phase whose first day number (and first date, when it has one) the day has reached. */
 function phaseIndexFor(phases: readonly TariffPhase[], dayNumber: number, epochDay: number): number {
   for (let index = phases.length - 1; index > 0; index -= 1) {

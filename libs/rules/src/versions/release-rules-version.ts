@@ -1,4 +1,4 @@
-import { computeEntitlements } from '../compute-entitlements';
+import { computeEntitlementCents, computeEntitlements } from '../compute-entitlements';
 import { toEpochDay } from '../dates';
 import { deepFreeze, valueOn, type RulesParameters } from '../parameters';
 import type { RulesVersionDefinition } from '../rules-version-definition';
@@ -22,6 +22,7 @@ export function releaseRulesVersion(definition: RulesVersionDefinition): Release
     parameters: frozen.parameters,
     behaviour: frozen.behaviour,
     computeEntitlements: (facts, through) => computeEntitlements(frozen, facts, through),
+    computeEntitlementCents: (facts, through) => computeEntitlementCents(frozen, facts, through),
     requiredSalaryMonths: (kind, chainStartDate) => requiredSalaryMonths(frozen.parameters, kind, chainStartDate),
     maximumDailyAllowanceCents: (kind, chainStartDate) => maximumDailyAllowanceCents(frozen.parameters, kind, chainStartDate),
   } satisfies ReleasedRulesVersion);
