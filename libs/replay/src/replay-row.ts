@@ -5,7 +5,7 @@ import {
   toPolicyholderFacts,
   type PolicyholderState,
 } from '@ij/ledger';
-import type { RulesVersion, StoppageEntitlement, StoppageKind } from '@ij/rules';
+import type { RulesVersion, StoppageEntitlementCents, StoppageKind } from '@ij/rules';
 
 /**
  * One stoppage seen under two rules versions (api.md, "Replay figures"):
@@ -30,7 +30,7 @@ export interface ReplayRow {
    */
   settlementCents: number;
   /** The replayed entitlement's status: COMPUTED, MISSING_SALARY_CERTIFICATE or NO_PARAMETERS_FOR_DATE. */
-  entitlementStatus: StoppageEntitlement['status'];
+  entitlementStatus: StoppageEntitlementCents['status'];
 }
 
 export interface ReplayVersions {
@@ -44,8 +44,9 @@ export interface ReplayVersions {
 export function replayPolicyholder(policyholderId: string, state: PolicyholderState, versions: ReplayVersions, through: string): ReplayRow[] {
   if (state.stoppages.size === 0) return [];
   const facts = toPolicyholderFacts(state);
-  const current = byStoppage(versions.current.computeEntitlements(facts, through));
-  const replayed = versions.replayed === versions.current ? current : byStoppage(versions.replayed.computeEntitlements(facts, through));
+  // Only the cents matter here: the fast path skips day lines and explanations (same cents, property-tested in libs/rules).
+  const current = byStoppage(versions.current.computeEntitlementCents(facts, through));
+  const replayed = versions.replayed === versions.current ? current : byStoppage(versions.replayed.computeEntitlementCents(facts, through));
   const rows: ReplayRow[] = [];
   for (const stoppage of state.stoppages.values()) {
     const currentEntitlement = required(current, stoppage.stoppageId);
@@ -81,12 +82,12 @@ export function compareRows(left: ReplayRow, right: ReplayRow): number {
   return 0;
 }
 
-function byStoppage(entitlements: StoppageEntitlement[]): Map<string, StoppageEntitlement> {
+function byStoppage(entitlements: StoppageEntitlementCents[]): Map<string, StoppageEntitlementCents> {
   return new Map(entitlements.map((entitlement) => [entitlement.stoppageId, entitlement]));
 }
 
 /** The rules engine answers for every stoppage it was given; a missing answer is a bug, not a refusal. */
-function required(entitlements: Map<string, StoppageEntitlement>, stoppageId: string): StoppageEntitlement {
+function required(entitlements: Map<string, StoppageEntitlementCents>, stoppageId: string): StoppageEntitlementCents {
   const entitlement = entitlements.get(stoppageId);
   if (!entitlement) throw new Error(`The rules engine returned no entitlement for stoppage ${stoppageId}`);
   return entitlement;
