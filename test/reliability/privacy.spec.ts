@@ -59,6 +59,14 @@ describe('privacy of NIRs and API keys', () => {
     await send('GET', '/v1/rules', AUDITOR_KEY);
     await ledger.kill('SIGTERM');
 
+    // Each request leaves one structured line: request id, actor, route template and status.
+    const requestLines = ledger.output().split('\n').filter((line) => line.includes('"request completed"')).map((line) => JSON.parse(line));
+    expect(requestLines).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ req: expect.objectContaining({ id: expect.any(String) }), actor: 'clerk-1', route: '/v1/stoppages/:stoppageId/advances', res: { statusCode: 201 } }),
+      ]),
+    );
+
     const secrets = [NIR, NIR.slice(0, 13), WRONG_KEY_NIR, CLERK_KEY, AUDITOR_KEY];
     const output = ledger.output();
     expect(output.length).toBeGreaterThan(0);

@@ -38,6 +38,12 @@ export interface LedgerAppDependencies {
 
 const VISIBLE_ASCII = /^[\x21-\x7e]{1,128}$/u;
 
+type RoutedRequest = IncomingMessage & { actor?: { actorId: string }; route?: { path?: string } };
+
+function requestFacts(request: RoutedRequest): { actor?: string; route?: string } {
+  return { actor: request.actor?.actorId, route: request.route?.path };
+}
+
 @Module({})
 export class AppModule {
   static forRoot(dependencies: LedgerAppDependencies): DynamicModule {
@@ -58,10 +64,9 @@ export class AppModule {
               req: (request: { id: unknown; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
               res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
             },
-            customProps: (request: IncomingMessage & { actor?: { actorId: string }; route?: { path?: string } }) => ({
-              actor: request.actor?.actorId,
-              route: request.route?.path,
-            }),
+            // Who and which route template, added once the request is done (the actor and the route are known then).
+            customSuccessObject: (request: RoutedRequest, _response: unknown, line: object) => ({ ...line, ...requestFacts(request) }),
+            customErrorObject: (request: RoutedRequest, _response: unknown, _error: Error, line: object) => ({ ...line, ...requestFacts(request) }),
             redact: { paths: ['req.headers.authorization', '*.nir', '*.*.nir', 'nir'], censor: '[redacted]' },
           },
         }),
