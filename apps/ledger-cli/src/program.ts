@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { readLedgerConfig } from '../../ledger-api/src/config/ledger-config';
-import { rebuildProjections } from '../../ledger-api/src/queries/cli/rebuild-projections';
+import { rebuildProjections, rebuildProjectionsPartitioned } from '../../ledger-api/src/queries/cli/rebuild-projections';
 import { reportBacklog } from '../../ledger-api/src/queries/cli/report-backlog';
 import { registerAuditCommands } from './commands/audit.command';
 import { registerProjectorCommand } from './commands/projector.command';
@@ -20,7 +20,11 @@ export function buildProgram(): Command {
   projections
     .command('rebuild')
     .description('drop and rebuild every read model from the log')
-    .action(() => rebuildProjections(readLedgerConfig()));
+    .option('--partitions <n>', 'share the rebuild among every process started with the same options (PostgreSQL): N partitions by policyholder hash')
+    .option('--job <id>', 'with --partitions: join (or create) this job instead of the one the log head names')
+    .option('--stale-after <seconds>', 'with --partitions: take over a partition whose owner has not beaten for this long', '30')
+    .option('--page-size <n>', 'with --partitions: events read per page')
+    .action((options: RebuildOptions) => rebuild(options));
 
   registerProjectorCommand(program);
   registerRulesCommands(program);
@@ -36,4 +40,32 @@ export function buildProgram(): Command {
     .action((options: { through?: string; format: string }) => reportBacklog(readLedgerConfig(), options));
 
   return program;
+}
+
+interface RebuildOptions {
+  partitions?: string;
+  job?: string;
+  staleAfter: string;
+  pageSize?: string;
+}
+
+async function rebuild(options: RebuildOptions): Promise<void> {
+  if (options.partitions === undefined) {
+    if (options.job !== undefined || options.pageSize !== undefined) return usageError('projections rebuild: --job and --page-size go with --partitions');
+    return rebuildProjections(readLedgerConfig());
+  }
+  const partitions = Number(options.partitions);
+  const staleAfterSeconds = Number(options.staleAfter);
+  const pageSize = options.pageSize === undefined ? undefined : Number(options.pageSize);
+  if (!Number.isInteger(partitions) || partitions < 1 || partitions > 4096) return usageError('projections rebuild: --partitions must be an integer from 1 to 4096');
+  if (!(staleAfterSeconds > 0)) return usageError('projections rebuild: --stale-after must be a positive number of seconds');
+  if (pageSize !== undefined && !(Number.isInteger(pageSize) && pageSize > 0)) return usageError('projections rebuild: --page-size must be a positive integer');
+  if (options.job !== undefined && !/^[\w.:-]{1,100}$/u.test(options.job)) return usageError('projections rebuild: --job must be 1 to 100 letters, digits, _ . : or -');
+  return rebuildProjectionsPartitioned(readLedgerConfig(), { partitions, staleAfterSeconds, job: options.job, pageSize });
+}
+
+/** A usage error the operator must fix: exit code 2 (as `replay`). */
+function usageError(message: string): void {
+  console.error(message);
+  process.exitCode = 2;
 }

@@ -3,6 +3,20 @@ export { Projector, SubscriptionProjector, type ProjectorOptions, type Subscript
 export { PostgresProjectorLease } from './postgres/projector-lease';
 export { SqliteReadModelStore } from './sqlite/sqlite-read-model-store';
 export { PostgresReadModelStore } from './postgres/postgres-read-model-store';
+export { PostgresRebuildTables, shadowSuffixOf } from './postgres/postgres-partitioned-rebuild';
+export {
+  runPartitionedRebuild,
+  REBUILD_JOB_KIND,
+  type RebuildJobRequest,
+  type RebuildCoordinator,
+  type RebuildTables,
+  type ClaimedRebuildPartition,
+  type PartitionFold,
+  type PartitionFoldResult,
+  type PartitionedRebuildEvent,
+  type PartitionedRebuildOptions,
+} from './partitioned-rebuild';
+export { partitionOf } from './partition';
 export { toPolicyholderState, serializeDocument, deserializeDocument, type PolicyholderDocument } from './model/policyholder-document';
 export type { StoppageRow } from './model/stoppage-row';
 export { readActiveRules } from './queries/active-rules';

@@ -1,9 +1,9 @@
 import type { Pool, PoolClient } from 'pg';
 import { inPostgresTransaction, type EventStore, type RecordedEvent } from '@ij/event-store';
-import { deserializeDocument, serializeDocument, type PolicyholderDocument } from '../model/policyholder-document';
+import type { PolicyholderDocument } from '../model/policyholder-document';
 import { foldStream, policyholderOfStream, policyholdersTouched, projectEvents } from '../model/project-events';
 import { eventFromRow } from '../model/recorded-event-row';
-import { stoppageRows, type StoppageRow } from '../model/stoppage-row';
+import type { StoppageRow } from '../model/stoppage-row';
 import {
   READ_MODELS_PROJECTION,
   type ReadModelDump,
@@ -11,15 +11,9 @@ import {
   type RebuildProgress,
   type RebuildResult,
 } from '../read-model-store.port';
+import { PostgresRebuildTables } from './postgres-partitioned-rebuild';
 import { migratePostgresReadModels, quotedSchema } from './postgres-read-model-schema';
-
-type PolicyholderRecord = { policyholder_id: string; state_json: string; last_position: string };
-type StoppageRecord = {
-  stoppage_id: string; policyholder_id: string; kind: string; status: string; start_date: string; end_date: string; last_day: string | null;
-  has_certificate: boolean; advances_cents: string; paid_cents: string; overpayment_outstanding_cents: string; regularized_through: string | null;
-  last_position: string;
-};
-type EventRecord = { position: string; stream_id: string; revision: number; id: string; type: string; data: string; metadata: string };
+import { toDocument, toStoppageRow, writeDocuments, type EventRecord, type PolicyholderRecord, type StoppageRecord } from './postgres-read-model-rows';
 
 const REBUILD_PAGE_SIZE = 2_000;
 
@@ -179,6 +173,14 @@ export class PostgresReadModelStore implements ReadModelStore {
     });
   }
 
+  /**
+   * The shadow tables of a rebuild partitioned across processes (job `jobId`): its partitions are folded
+   * into them, and the last one done swaps them in (see partitioned-rebuild.ts).
+   */
+  rebuildTables(jobId: string): PostgresRebuildTables {
+    return new PostgresRebuildTables(this.pool, this.s, jobId, this.log);
+  }
+
   async dump(): Promise<ReadModelDump> {
     const [policyholders, stoppages] = await Promise.all([
       this.pool.query<PolicyholderRecord>(`SELECT policyholder_id, state_json, last_position FROM ${this.s}.rm_policyholders ORDER BY policyholder_id COLLATE "C"`),
@@ -205,53 +207,6 @@ export class PostgresReadModelStore implements ReadModelStore {
   }
 
   private async write(client: PoolClient, documents: PolicyholderDocument[]): Promise<void> {
-    if (documents.length === 0) return;
-    await client.query(
-      `INSERT INTO ${this.s}.rm_policyholders (policyholder_id, state_json, last_position)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])
-       ON CONFLICT (policyholder_id) DO UPDATE SET state_json = excluded.state_json, last_position = excluded.last_position`,
-      [documents.map((d) => d.policyholderId), documents.map(serializeDocument), documents.map((d) => String(d.lastPosition))],
-    );
-    const rows = documents.flatMap(stoppageRows);
-    if (rows.length === 0) return;
-    await client.query(
-      `INSERT INTO ${this.s}.rm_stoppages (stoppage_id, policyholder_id, kind, status, start_date, end_date, last_day, has_certificate,
-         advances_cents, paid_cents, overpayment_outstanding_cents, regularized_through, last_position)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[],
-         $9::bigint[], $10::bigint[], $11::bigint[], $12::text[], $13::bigint[])
-       ON CONFLICT (stoppage_id) DO UPDATE SET policyholder_id = excluded.policyholder_id, kind = excluded.kind, status = excluded.status,
-         start_date = excluded.start_date, end_date = excluded.end_date, last_day = excluded.last_day, has_certificate = excluded.has_certificate,
-         advances_cents = excluded.advances_cents, paid_cents = excluded.paid_cents,
-         overpayment_outstanding_cents = excluded.overpayment_outstanding_cents, regularized_through = excluded.regularized_through,
-         last_position = excluded.last_position`,
-      [
-        rows.map((r) => r.stoppageId), rows.map((r) => r.policyholderId), rows.map((r) => r.kind), rows.map((r) => r.status),
-        rows.map((r) => r.startDate), rows.map((r) => r.endDate), rows.map((r) => r.lastDay), rows.map((r) => r.hasCertificate),
-        rows.map((r) => r.advancesCents), rows.map((r) => r.paidCents), rows.map((r) => r.overpaymentOutstandingCents),
-        rows.map((r) => r.regularizedThrough), rows.map((r) => String(r.lastPosition)),
-      ],
-    );
+    await writeDocuments(client, this.s, documents);
   }
-}
-
-function toDocument(row: PolicyholderRecord): PolicyholderDocument {
-  return deserializeDocument(row.policyholder_id, row.state_json, BigInt(row.last_position));
-}
-
-function toStoppageRow(row: StoppageRecord): StoppageRow {
-  return {
-    stoppageId: row.stoppage_id,
-    policyholderId: row.policyholder_id,
-    kind: row.kind as StoppageRow['kind'],
-    status: row.status as StoppageRow['status'],
-    startDate: row.start_date,
-    endDate: row.end_date,
-    lastDay: row.last_day,
-    hasCertificate: row.has_certificate,
-    advancesCents: Number(row.advances_cents),
-    paidCents: Number(row.paid_cents),
-    overpaymentOutstandingCents: Number(row.overpayment_outstanding_cents),
-    regularizedThrough: row.regularized_through,
-    lastPosition: BigInt(row.last_position),
-  };
 }

@@ -34,6 +34,7 @@ export interface PartitionRow {
  * result). A process claims a pending partition, or a running one whose owner stopped beating (it
  * crashed), with FOR UPDATE SKIP LOCKED, so two processes never claim the same row at once; it stores the
  * partition's result and marks it done. The last step — merging — is taken by whoever locks the job row first.
+ * Jobs are of several kinds (`kind`: replays, read-model rebuilds); the rows do not depend on it.
  */
 export class PostgresWorkPartitions {
   private readonly s: string;
@@ -120,6 +121,30 @@ export class PostgresWorkPartitions {
     return rowCount === 1;
   }
 
+  /**
+   * Like `complete`, but the partition's output is written by `work` in the same transaction as its done
+   * mark (a partitioned rebuild writes its rows so): if this process no longer owns the partition when
+   * `work` ends, or the process dies before COMMIT, none of it is kept and whoever takes the partition
+   * over redoes it whole. False when the partition was lost (nothing committed).
+   */
+  async completeWith(claimed: ClaimedPartition, owner: string, work: (client: PoolClient) => Promise<unknown>): Promise<boolean> {
+    try {
+      return await this.inTransaction(async (client) => {
+        const result = await work(client);
+        const { rowCount } = await client.query(
+          `UPDATE ${this.s}.work_partitions SET status = 'done', result_json = $4, heartbeat_at = now()
+            WHERE job_id = $1 AND partition = $2 AND owner = $3 AND status = 'running'`,
+          [claimed.jobId, claimed.partition, owner, JSON.stringify(result ?? null)],
+        );
+        if (rowCount !== 1) throw new PartitionLost();
+        return true;
+      });
+    } catch (error) {
+      if (error instanceof PartitionLost) return false;
+      throw error;
+    }
+  }
+
   async partitions(jobId: string): Promise<PartitionRow[]> {
     const { rows } = await this.pool.query(
       `SELECT partition, status, owner, attempts, result_json FROM ${this.s}.work_partitions WHERE job_id = $1 ORDER BY partition`,
@@ -148,5 +173,12 @@ export class PostgresWorkPartitions {
 
   private inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     return inPostgresTransaction(this.pool, work);
+  }
+}
+
+/** Rolls back a partition's transaction when another process took the partition over. */
+class PartitionLost extends Error {
+  constructor() {
+    super('partition taken over by another process');
   }
 }
