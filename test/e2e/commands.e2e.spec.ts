@@ -94,7 +94,7 @@ describe.each(['sqlite', 'postgres'] as const)('commands on the %s store', (kind
       // 20 days less 3 days of carence = 17 × 32.87 € = 558.79 €.
       expect(regularization.body).toMatchObject({ entitlementCents: 55_879, paidBeforeCents: 30_000, deltaCents: 25_879, outcome: 'PAID' });
       expect(regularization.body.rulesVersion).toEqual(expect.any(String));
-      expect(await eventTypes(policyholderId)).toEqual(['StoppageOpened', 'AdvanceIssued', 'SalaryCertificateRecorded', 'StoppageRegularized']);
+      expect(await eventTypes(policyholderId)).toEqual(['StoppageOpened', 'AdvanceIssued', 'SalaryCertificateRecorded', 'StoppageRegularized', 'PaymentOrdered']);
     });
 
     it('assesses an overpayment when the advance exceeded the entitlement, then records its recovery', async () => {

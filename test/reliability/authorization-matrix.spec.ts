@@ -41,6 +41,11 @@ const MATRIX: RouteAccess[] = [
   { method: 'GET', path: `/v1/replays/${STOPPAGE}`, allowed: ['auditor', 'supervisor'] },
   { method: 'GET', path: `/v1/replays/${STOPPAGE}/diff`, allowed: ['auditor', 'supervisor'] },
   { method: 'GET', path: '/v1/audit/verify', allowed: ['auditor'] },
+  { method: 'POST', path: '/v1/policyholders/unknown-policyholder/bank-account', allowed: ['clerk'], body: () => ({ iban: 'FR7630006000011234567890189', holderName: 'Matrix' }) },
+  { method: 'POST', path: `/v1/stoppages/${STOPPAGE}/subrogations`, allowed: ['clerk'], body: () => ({ employerId: 'siret-1', from: '2025-06-12', to: '2025-06-20' }) },
+  { method: 'POST', path: '/v1/payment-runs', allowed: ['supervisor'], body: () => ({ through: '2025-06-30' }) },
+  { method: 'GET', path: `/v1/payment-runs/${STOPPAGE}`, allowed: ['supervisor', 'auditor'] },
+  { method: 'GET', path: `/v1/payment-runs/${STOPPAGE}/pain001`, allowed: ['supervisor'] },
 ];
 
 function expectedOutcome(route: RouteAccess, caller: Caller): 'allowed' | 401 | 403 {

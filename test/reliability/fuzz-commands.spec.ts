@@ -117,6 +117,34 @@ const routes: Record<string, Route> = {
     breakers: { amountCents: badAmount },
     required: ['amountCents'],
   },
+  bankAccount: {
+    path: () => '/v1/policyholders/fuzz-policyholder/bank-account',
+    valid: () => ({ iban: 'FR7630006000011234567890189', holderName: 'Fuzz' }),
+    breakers: {
+      iban: fc.oneof(fc.constantFrom('FR7730006000011234567890189', 'FR763000600001123456789018', 'ZZ7630006000011234567890189', ''), injection, fc.integer()),
+      bic: fc.oneof(fc.constantFrom('bnpafrpp', 'BNP', 'BNPAFRPPXXXX'), fc.integer()),
+      holderName: fc.oneof(fc.constant(''), fc.constant('x'.repeat(71)), fc.integer(), fc.constant(null)),
+    },
+    required: ['iban', 'holderName'],
+  },
+  subrogation: {
+    path: (id) => `/v1/stoppages/${id}/subrogations`,
+    valid: () => ({ employerId: 'siret-1', from: '2025-06-12', to: '2025-06-20' }),
+    breakers: {
+      employerId: fc.oneof(fc.constant(''), fc.constant('x'.repeat(65)), fc.integer()),
+      from: notADate,
+      to: fc.oneof(notADate, fc.constant('2025-06-11')),
+      employerIban: fc.oneof(fc.constantFrom('FR7730006000011234567890189', ''), fc.integer()),
+      employerName: fc.oneof(fc.constant(''), fc.integer()),
+    },
+    required: ['employerId', 'from', 'to'],
+  },
+  paymentRun: {
+    path: () => '/v1/payment-runs',
+    valid: () => ({ through: '2025-06-29' }),
+    breakers: { through: notADate },
+    required: ['through'],
+  },
   activate: {
     path: () => '/v1/rules/active',
     valid: () => ({ version: '2026.2' }),

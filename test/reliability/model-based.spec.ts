@@ -136,7 +136,8 @@ class Regularize implements LedgerCommand {
       model.cancelledCents += cancelled;
       model.pendingAdvances = 0;
       if (this.through >= effectiveEnd(model)) model.closed = true;
-      model.events++;
+      // A regularization that pays is followed by the order of the transfer to the policyholder (#12).
+      model.events += payment > 0 ? 2 : 1;
     }
     await checkAgreement(model, real);
   }

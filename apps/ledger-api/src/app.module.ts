@@ -26,6 +26,7 @@ import { EVENT_STORE, LEDGER_CONFIG, PROJECTION_SYNC, type ProjectionSync } from
 import { QUERY_CONTROLLERS, queryProviders } from './queries/queries.wiring';
 import { ReadYourWritesInterceptor } from './queries/read-your-writes.interceptor';
 import { REPLAY_CONTROLLERS, replayProviders } from './replay/replay.wiring';
+import { PAYMENT_CONTROLLERS, paymentProviders } from './payments/payments.wiring';
 
 export interface LedgerAppDependencies {
   config: LedgerConfig;
@@ -71,7 +72,7 @@ export class AppModule {
           },
         }),
       ],
-      controllers: [HealthController, StoppagesController, RulesController, ...QUERY_CONTROLLERS, ...REPLAY_CONTROLLERS],
+      controllers: [HealthController, StoppagesController, RulesController, ...QUERY_CONTROLLERS, ...REPLAY_CONTROLLERS, ...PAYMENT_CONTROLLERS],
       providers: [
         { provide: LEDGER_CONFIG, useValue: dependencies.config },
         { provide: EVENT_STORE, useValue: dependencies.storage.events },
@@ -97,6 +98,7 @@ export class AppModule {
         ActivateRulesVersionHandler,
         ...queryProviders(dependencies.storage.readModels),
         ...replayProviders(dependencies.storage, dependencies.config),
+        ...paymentProviders(),
       ],
     };
   }

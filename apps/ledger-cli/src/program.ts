@@ -4,6 +4,7 @@ import { rebuildProjections, rebuildProjectionsPartitioned } from '../../ledger-
 import { reportBacklog } from '../../ledger-api/src/queries/cli/report-backlog';
 import { registerAuditCommands } from './commands/audit.command';
 import { registerProjectorCommand } from './commands/projector.command';
+import { registerPayCommand } from './commands/pay.command';
 import { registerReplayCommand } from './commands/replay.command';
 import { registerSeedCommand } from './commands/seed.command';
 import { registerRulesCommands } from './commands/rules.command';
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerRulesCommands(program);
   registerReplayCommand(program);
   registerAuditCommands(program);
+  registerPayCommand(program);
 
   const report = program.command('report').description('reports');
   report

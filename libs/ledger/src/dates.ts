@@ -10,3 +10,12 @@ function dayNumber(date: string): number {
 export function daysInclusive(from: string, to: string): number {
   return Math.max(0, dayNumber(to) - dayNumber(from) + 1);
 }
+
+/** The same calendar day `years` years earlier; 29 February becomes 28 February in a common year. */
+export function yearsBefore(date: string, years: number): string {
+  const [year, month, day] = date.split('-');
+  const earlier = String(Number(year) - years).padStart(4, '0');
+  const leap = (value: number) => (value % 4 === 0 && value % 100 !== 0) || value % 400 === 0;
+  const safeDay = month === '02' && day === '29' && !leap(Number(earlier)) ? '28' : day;
+  return `${earlier}-${month}-${safeDay}`;
+}

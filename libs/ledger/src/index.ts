@@ -11,6 +11,8 @@ export * from './errors/stoppage-errors';
 export * from './errors/prolongation-errors';
 export * from './errors/payment-errors';
 export * from './errors/registry-errors';
+export * from './errors/payee-errors';
+export * from './events/payment-events';
 
 export * from './state/policyholder-state';
 export { evolve, foldEvents } from './state/evolve';
@@ -36,3 +38,7 @@ export { decideRules } from './rules-stream/activate-rules-version.decision';
 export { initialRulesState, evolveRules, foldRulesEvents, type RulesState } from './rules-stream/rules-state';
 export { reserveStoppageId } from './stoppage-ids/reserve-stoppage-id';
 export { isValidNir, nirKey, nirProblem, withNirKey } from './identity/nir';
+export { ibanProblem, isValidIban, maskIban, normalizeIban, withIbanCheckDigits } from './identity/iban';
+export { overpaymentAssessments, outstandingOverpayments, timeBarredOnOrBefore, RECOVERY_LIMITATION_YEARS, type OverpaymentAssessment, type OutstandingOverpayments } from './payees/overpayments';
+export { employerShares, grossPaidTo, type EmployerShare } from './payees/payee-shares';
+export { withholdingsOn, type Withholdings } from './payees/withholdings';

@@ -1,3 +1,3 @@
-export { Money, AmountOutOfRange, NotWholeCents, formatCents, type RoundingMode } from './money';
+export { Money, AmountOutOfRange, NotWholeCents, formatCents, decimalEuros, type RoundingMode } from './money';
 export { sum, min, max, sumCents } from './operations';
 export { toScaledDecimal, InvalidDecimal, type ScaledDecimal } from './rate';

@@ -153,3 +153,10 @@ export function formatCents(cents: number): string {
   const remainder = (absolute % 100n).toString().padStart(2, '0');
   return `${sign}${groupFormatter.format(euros)},${remainder} €`;
 }
+
+/** Integer cents as a plain decimal with two places ("1234.56"), as bank files (ISO 20022 amounts) write them. */
+export function decimalEuros(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const absolute = BigInt(Math.abs(Money.fromCents(cents).toCents()));
+  return `${sign}${(absolute / 100n).toString()}.${(absolute % 100n).toString().padStart(2, '0')}`;
+}

@@ -110,10 +110,11 @@ describe.each(['sqlite', 'postgres'] as StoreKind[])('rebuilding the read models
       }),
       { numRuns: kind === 'sqlite' ? 40 : 15 },
     );
-    // The generated commands are mostly accepted, so the histories are rich: every event type occurs.
-    expect([...appended.keys()].sort()).toEqual(
-      ['AdvanceIssued', 'RecoveryRecorded', 'SalaryCertificateRecorded', 'StoppageEndedEarly', 'StoppageExtended', 'StoppageOpened', 'StoppageRegularized'],
-    );
+    // The generated commands are mostly accepted, so the histories are rich: every event type the
+    // generator's commands record occurs (an OverpaymentOffset only when a seed happens to produce one).
+    expect([...appended.keys()].sort()).toEqual(expect.arrayContaining(
+      ['AdvanceIssued', 'PaymentOrdered', 'RecoveryRecorded', 'SalaryCertificateRecorded', 'StoppageEndedEarly', 'StoppageExtended', 'StoppageOpened', 'StoppageRegularized'],
+    ));
   }, 120_000);
 });
 

@@ -1,6 +1,6 @@
 import { DateTimeParseException, LocalDate, YearMonth } from '@js-joda/core';
 import { ValidateBy, ValidationArguments, type ValidationOptions } from 'class-validator';
-import { nirProblem } from '@ij/ledger';
+import { ibanProblem, nirProblem } from '@ij/ledger';
 
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/u;
 const MONTH_SHAPE = /^\d{4}-\d{2}$/u;
@@ -82,6 +82,19 @@ export const OnlyForKinds = (kinds: readonly string[], options?: ValidationOptio
       validator: {
         validate: (value, args) => value === undefined || kinds.includes(String((args?.object as { kind?: unknown }).kind)),
         defaultMessage: () => `is only allowed for ${kinds.join(' or ')} stoppages`,
+      },
+    },
+    options,
+  );
+
+/** An IBAN (ISO 13616 check digits and the country's length); the message never repeats the IBAN. */
+export const IsIban = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isIban',
+      validator: {
+        validate: (value) => ibanProblem(value) === undefined,
+        defaultMessage: (args?: ValidationArguments) => ibanProblem(args?.value) ?? 'must be a valid IBAN',
       },
     },
     options,

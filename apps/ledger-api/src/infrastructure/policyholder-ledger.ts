@@ -74,8 +74,13 @@ export class PolicyholderLedger {
   }
 
   /** Runs a command addressed by stoppage id on its policyholder's stream. */
-  async decideOnStoppage(command: Exclude<PolicyholderCommand, { type: 'OpenStoppage' }>, context: CommandContext): Promise<CommandOutcome> {
+  async decideOnStoppage(command: Exclude<Extract<PolicyholderCommand, { stoppageId: string }>, { type: 'OpenStoppage' }>, context: CommandContext): Promise<CommandOutcome> {
     return this.decideOnPolicyholder(await this.policyholderOf(command.stoppageId), command, context);
+  }
+
+  /** Runs a command addressed by policyholder id (one that concerns no single stoppage). */
+  async decideForPolicyholder(policyholderId: string, command: Extract<PolicyholderCommand, { type: 'RecordBankAccount' }>, context: CommandContext): Promise<CommandOutcome> {
+    return this.decideOnPolicyholder(policyholderId, command, context);
   }
 
   async activate(command: ActivateRulesVersion, context: CommandContext): Promise<CommandOutcome> {

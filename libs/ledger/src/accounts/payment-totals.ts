@@ -6,7 +6,10 @@ export interface PaymentTotals {
   advances: Money;
   /** Regularization payments. */
   payments: Money;
+  /** Recoveries recorded by hand plus deductions from later payments (offsets). */
   recovered: Money;
+  /** The part of `recovered` deducted from later payments (CSS L133-4-1). */
+  offset: Money;
   assessed: Money;
   cancelled: Money;
   /** advances + payments − recovered (ij-rules §5). */
@@ -18,13 +21,15 @@ export interface PaymentTotals {
 export function paymentTotals(stoppage: StoppageState): PaymentTotals {
   const advances = sumOf(stoppage.advances.map((advance) => advance.amountCents));
   const payments = sumOf(stoppage.regularizations.map((regularization) => regularization.paymentCents));
-  const recovered = sumOf(stoppage.recoveries.map((recovery) => recovery.amountCents));
+  const offset = sumOf((stoppage.offsets ?? []).map((deduction) => deduction.amountCents));
+  const recovered = sumOf(stoppage.recoveries.map((recovery) => recovery.amountCents)).plus(offset);
   const assessed = sumOf(stoppage.regularizations.map((regularization) => regularization.overpaymentAssessedCents));
   const cancelled = sumOf(stoppage.regularizations.map((regularization) => regularization.overpaymentCancelledCents));
   return {
     advances,
     payments,
     recovered,
+    offset,
     assessed,
     cancelled,
     paid: advances.plus(payments).minus(recovered),

@@ -56,6 +56,27 @@ export interface RecordRecovery {
   amountCents: number;
 }
 
+/** The policyholder's own bank account (the IBAN is validated, ISO 13616, before it reaches the domain). */
+export interface RecordBankAccount {
+  type: 'RecordBankAccount';
+  policyholderId: string;
+  iban: string;
+  bic?: string;
+  holderName: string;
+}
+
+/** The employer maintains the salary for `fromDate … toDate`: those days' allowances are paid to it. */
+export interface RecordSubrogation {
+  type: 'RecordSubrogation';
+  stoppageId: string;
+  subrogationId: string;
+  employerId: string;
+  fromDate: string;
+  toDate: string;
+  /** Required the first time an employer is subrogated on this policyholder's stoppages. */
+  employerAccount?: { iban: string; bic?: string; holderName: string };
+}
+
 export interface ActivateRulesVersion {
   type: 'ActivateRulesVersion';
   version: string;
@@ -69,6 +90,8 @@ export type PolicyholderCommand =
   | RecordSalaryCertificate
   | IssueAdvance
   | Regularize
-  | RecordRecovery;
+  | RecordRecovery
+  | RecordBankAccount
+  | RecordSubrogation;
 
 export type LedgerCommand = PolicyholderCommand | ActivateRulesVersion;

@@ -8,7 +8,9 @@ import { issueAdvance } from './issue-advance.decision';
 import { openStoppage } from './open-stoppage.decision';
 import { recordRecovery } from './record-recovery.decision';
 import { recordSalaryCertificate } from './record-salary-certificate.decision';
-import { regularize } from './regularize.decision';
+import { recordBankAccount } from './record-bank-account.decision';
+import { recordSubrogation } from './record-subrogation.decision';
+import { regularizeAndOrderPayments } from './regularize-and-order-payments.decision';
 
 /** The events a command on a policyholder's stream records, or a DomainError saying why it may not. */
 export function decide(command: PolicyholderCommand, state: PolicyholderState, context: DecisionContext): PolicyholderEvent[] {
@@ -24,9 +26,13 @@ export function decide(command: PolicyholderCommand, state: PolicyholderState, c
     case 'IssueAdvance':
       return issueAdvance(command, state, context);
     case 'Regularize':
-      return regularize(command, state, context);
+      return regularizeAndOrderPayments(command, state, context);
     case 'RecordRecovery':
       return recordRecovery(command, state, context);
+    case 'RecordBankAccount':
+      return recordBankAccount(command, state, context);
+    case 'RecordSubrogation':
+      return recordSubrogation(command, state, context);
     default:
       return unknownCommand(command);
   }

@@ -22,27 +22,27 @@ describe('regularizing a stoppage', () => {
   it('pays the whole entitlement when nothing was paid: 26 days × 32.87 € (ij-rules §3, §4)', () =>
     given(...histories.certifiedStoppage())
       .when(commands.regularize({ through: JUNE_END }))
-      .then([
-        events.stoppageRegularized({
+      .then(
+        histories.paidRegularization({
           entitlementCents: 85_462,
           deltaCents: 85_462,
           outcome: 'PAID',
           paymentCents: 85_462,
         }),
-      ]));
+      ));
 
   it('pays the remainder after an advance', () =>
     given(...histories.certifiedStoppage(), events.advanceIssued({ amountCents: 30_000 }))
       .when(commands.regularize())
-      .then([
-        events.stoppageRegularized({
+      .then(
+        histories.paidRegularization({
           entitlementCents: JUNE_ENTITLEMENT_CENTS,
           paidBeforeCents: 30_000,
           deltaCents: 55_462,
           outcome: 'PAID',
           paymentCents: 55_462,
         }),
-      ]));
+      ));
 
   it('assesses an overpayment when the advance was larger than the entitlement', () =>
     given(...histories.certifiedStoppage(), events.advanceIssued({ amountCents: 100_000 }))
@@ -114,15 +114,15 @@ describe('regularizing a stoppage', () => {
   it('pays only the days up to `through`: 11 days after carence (ij-rules §5)', () =>
     given(...histories.certifiedStoppage())
       .when(commands.regularize({ through: '2025-06-15' }))
-      .then([
-        events.stoppageRegularized({
+      .then(
+        histories.paidRegularization({
           through: '2025-06-15',
           entitlementCents: 11 * SICKNESS_DAILY_IJ_CENTS,
           deltaCents: 36_157,
           outcome: 'PAID',
           paymentCents: 36_157,
         }),
-      ]));
+      ));
 
   it('turns what was paid after an early end into an overpayment (ij-rules §4)', () =>
     given(
@@ -147,8 +147,8 @@ describe('regularizing a stoppage', () => {
   it("computes a prolongation with its chain root's salaries and no new carence (ij-rules §4)", () =>
     given(...histories.prolongedStoppage())
       .when(commands.regularize({ stoppageId: CONTINUATION_ID, through: '2025-07-15' }))
-      .then([
-        events.stoppageRegularized({
+      .then(
+        histories.paidRegularization({
           stoppageId: CONTINUATION_ID,
           through: '2025-07-15',
           entitlementCents: 15 * SICKNESS_DAILY_IJ_CENTS,
@@ -156,20 +156,20 @@ describe('regularizing a stoppage', () => {
           outcome: 'PAID',
           paymentCents: 49_305,
         }),
-      ]));
+      ));
 
   it('occupational accident, 2 000 € → IJ 39.45 €, 20 days 789.00 € (R433-1; ij-rules §3)', () =>
     given(...histories.certifiedAccident())
       .when(commands.regularize({ through: ACCIDENT_END }))
-      .then([
-        events.stoppageRegularized({
+      .then(
+        histories.paidRegularization({
           through: ACCIDENT_END,
           entitlementCents: ACCIDENT_ENTITLEMENT_CENTS,
           deltaCents: ACCIDENT_ENTITLEMENT_CENTS,
           outcome: 'PAID',
           paymentCents: ACCIDENT_ENTITLEMENT_CENTS,
         }),
-      ]));
+      ));
 
   describe('after a rules fix changed the entitlement', () => {
     it('cancels part of the outstanding overpayment when the entitlement grows a little', () =>
@@ -194,8 +194,8 @@ describe('regularizing a stoppage', () => {
         .when(commands.regularize({ regularizationId: 'regularization-0002' }), {
           rules: rulesAnswering((stoppageId) => computedEntitlement(stoppageId, 120_000)),
         })
-        .then([
-          events.stoppageRegularized({
+        .then(
+          histories.paidRegularization({
             regularizationId: 'regularization-0002',
             entitlementCents: 120_000,
             paidBeforeCents: 100_000,
@@ -205,13 +205,13 @@ describe('regularizing a stoppage', () => {
             paymentCents: 20_000,
             overpaymentCancelledCents: OVERPAID_CENTS,
           }),
-        ]));
+        ));
   });
 
   it('may settle through today', () =>
     given(...histories.certifiedStoppage())
       .when(commands.regularize({ through: '2025-06-15' }), { today: '2025-06-15' })
-      .then([events.stoppageRegularized({ through: '2025-06-15', entitlementCents: 36_157, deltaCents: 36_157, outcome: 'PAID', paymentCents: 36_157, regularizedOn: '2025-06-15' })]));
+      .then(histories.paidRegularization({ through: '2025-06-15', entitlementCents: 36_157, deltaCents: 36_157, paymentCents: 36_157, regularizedOn: '2025-06-15' })));
 
   it('refuses to settle days that have not happened yet', () =>
     given(...histories.certifiedStoppage())

@@ -22,6 +22,10 @@ const instances: DomainError[] = [
   new ledger.RegularizationInFuture('s1', '2025-07-01', '2025-06-30'),
   new ledger.StoppageIdTaken('s1'),
   new ledger.UnknownRulesVersion('2099.1', ['2026.1']),
+  new ledger.PolicyholderNotFound(),
+  new ledger.SubrogationOutsideStoppage('s1', '2025-05-01', '2025-06-10', '2025-06-02', '2025-06-30'),
+  new ledger.SubrogationsOverlap('s1', '2025-06-10', '2025-06-20', 'subrogation-1'),
+  new ledger.EmployerBankAccountUnknown('s1', 'employer-1'),
 ];
 
 describe('domain errors', () => {

@@ -1,4 +1,4 @@
-/** Every refusal the domain can give. The API maps each to a problem type (404 for stoppage-not-found, else 409). */
+/** Every refusal the domain can give. The API maps each to a problem type (404 for stoppage-not-found and policyholder-not-found, else 409). */
 export const DOMAIN_ERROR_CODES = [
   'stoppage-not-found',
   'stoppage-already-exists',
@@ -19,6 +19,10 @@ export const DOMAIN_ERROR_CODES = [
   'regularization-in-future',
   'stoppage-id-taken',
   'unknown-rules-version',
+  'policyholder-not-found',
+  'subrogation-outside-stoppage',
+  'subrogations-overlap',
+  'employer-bank-account-unknown',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -1,5 +1,6 @@
 import type { MonthlySalary, StoppageKind } from '@ij/rules';
 import type { LedgerEvent } from './ledger-event';
+import { PAYMENT_EVENT_TYPES, type PaymentEvent } from './payment-events';
 
 /** The policyholder is the aggregate: carence, the 360-day window and ALD limits span its stoppages. */
 export function policyholderStream(policyholderId: string): string {
@@ -84,7 +85,8 @@ export type PolicyholderEvent =
   | SalaryCertificateRecorded
   | AdvanceIssued
   | StoppageRegularized
-  | RecoveryRecorded;
+  | RecoveryRecorded
+  | PaymentEvent;
 
 export type PolicyholderEventType = PolicyholderEvent['type'];
 
@@ -96,6 +98,7 @@ export const POLICYHOLDER_EVENT_TYPES: readonly PolicyholderEventType[] = [
   'AdvanceIssued',
   'StoppageRegularized',
   'RecoveryRecorded',
+  ...PAYMENT_EVENT_TYPES,
 ];
 
 export function isPolicyholderEvent(event: { type: string }): event is PolicyholderEvent {

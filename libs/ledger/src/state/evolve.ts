@@ -30,6 +30,23 @@ export function evolve(state: PolicyholderState, event: PolicyholderEvent): Poli
         ...stoppage,
         recoveries: [...stoppage.recoveries, event.data],
       }));
+    case 'BankAccountRecorded':
+      return { ...state, bankAccount: event.data.account };
+    case 'SubrogationRecorded':
+      return update(state, event.data.stoppageId, (stoppage) => ({
+        ...stoppage,
+        subrogations: [...(stoppage.subrogations ?? []), event.data],
+      }));
+    case 'PaymentOrdered':
+      return update(state, event.data.stoppageId, (stoppage) => ({
+        ...stoppage,
+        paymentOrders: [...(stoppage.paymentOrders ?? []), event.data],
+      }));
+    case 'OverpaymentOffset':
+      return update(state, event.data.overpaymentStoppageId, (stoppage) => ({
+        ...stoppage,
+        offsets: [...(stoppage.offsets ?? []), event.data],
+      }));
     default:
       return state;
   }

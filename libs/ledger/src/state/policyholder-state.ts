@@ -5,11 +5,15 @@ import type {
   StoppageExtended,
   StoppageRegularized,
 } from '../events/policyholder-events';
+import type { BankAccount, OverpaymentOffset, PaymentOrdered, SubrogationRecorded } from '../events/payment-events';
 
 export type AdvanceRecord = AdvanceIssued['data'];
 export type RegularizationRecord = StoppageRegularized['data'];
 export type RecoveryRecord = RecoveryRecorded['data'];
 export type ExtensionRecord = StoppageExtended['data'];
+export type SubrogationRecord = SubrogationRecorded['data'];
+export type PaymentOrderRecord = PaymentOrdered['data'];
+export type OffsetRecord = OverpaymentOffset['data'];
 
 /** What the ledger knows of one stoppage: its facts (for the rules engine) and its money movements. */
 interface StoppageRecord {
@@ -33,6 +37,12 @@ interface StoppageRecord {
   readonly advances: readonly AdvanceRecord[];
   readonly regularizations: readonly RegularizationRecord[];
   readonly recoveries: readonly RecoveryRecord[];
+  // The three lists below are optional: read models stored before payees existed (#12) lack them.
+  readonly subrogations?: readonly SubrogationRecord[];
+  /** The transfers its regularizations ordered, per payee. */
+  readonly paymentOrders?: readonly PaymentOrderRecord[];
+  /** Parts of this stoppage's overpayments deducted from later payments (recovered by offsetting). */
+  readonly offsets?: readonly OffsetRecord[];
 }
 
 export interface OpenStoppageState extends StoppageRecord {
@@ -52,6 +62,8 @@ export interface PolicyholderState {
   readonly policyholderId: string | null;
   /** In opening order (a Map keeps insertion order). */
   readonly stoppages: ReadonlyMap<string, StoppageState>;
+  /** The latest account the policyholder gave for their payments. */
+  readonly bankAccount?: BankAccount;
 }
 
 export function initialState(): PolicyholderState {

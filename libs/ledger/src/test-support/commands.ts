@@ -4,7 +4,9 @@ import type {
   ExtendStoppage,
   IssueAdvance,
   OpenStoppage,
+  RecordBankAccount,
   RecordRecovery,
+  RecordSubrogation,
   RecordSalaryCertificate,
   Regularize,
 } from '../commands/commands';
@@ -17,6 +19,10 @@ import {
   REGULARIZATION_ID,
   SICKNESS_SALARIES,
   STOPPAGE_ID,
+  EMPLOYER_ACCOUNT,
+  EMPLOYER_ID,
+  POLICYHOLDER_ACCOUNT,
+  SUBROGATION_ID,
 } from './fixtures';
 
 type Fields<Command> = Partial<Omit<Command, 'type'>>;
@@ -76,6 +82,24 @@ export const commands = {
     stoppageId: STOPPAGE_ID,
     recoveryId: RECOVERY_ID,
     amountCents: 10_000,
+    ...fields,
+  }),
+
+  recordBankAccount: (fields: Fields<RecordBankAccount> = {}): RecordBankAccount => ({
+    type: 'RecordBankAccount',
+    policyholderId: POLICYHOLDER_ID,
+    ...POLICYHOLDER_ACCOUNT,
+    ...fields,
+  }),
+
+  recordSubrogation: (fields: Fields<RecordSubrogation> = {}): RecordSubrogation => ({
+    type: 'RecordSubrogation',
+    stoppageId: STOPPAGE_ID,
+    subrogationId: SUBROGATION_ID,
+    employerId: EMPLOYER_ID,
+    fromDate: JUNE_START,
+    toDate: JUNE_END,
+    employerAccount: EMPLOYER_ACCOUNT,
     ...fields,
   }),
 

@@ -7,11 +7,15 @@ import type {
   StoppageOpened,
   StoppageRegularized,
 } from '../events/policyholder-events';
+import type { BankAccountRecorded, OverpaymentOffset, PaymentOrdered, SubrogationRecorded } from '../events/payment-events';
 import type { RulesVersionActivated } from '../events/rules-events';
+import { Money } from '@ij/money';
+import { withholdingsOn } from '../payees/withholdings';
 import type { StoppageIdReserved } from '../events/stoppage-id-events';
 import {
   ADVANCE_ID,
   JUNE_END,
+  JUNE_ENTITLEMENT_CENTS,
   JUNE_START,
   POLICYHOLDER_ID,
   RECOVERY_ID,
@@ -19,6 +23,11 @@ import {
   SICKNESS_SALARIES,
   STOPPAGE_ID,
   TODAY,
+  OTHER_STOPPAGE_ID,
+  EMPLOYER_ID,
+  SUBROGATION_ID,
+  POLICYHOLDER_ACCOUNT,
+  EMPLOYER_ACCOUNT,
 } from './fixtures';
 import { currentRules } from './rules';
 
@@ -88,6 +97,66 @@ export const events = {
     type: 'RecoveryRecorded',
     schemaVersion: 1,
     data: { stoppageId: STOPPAGE_ID, recoveryId: RECOVERY_ID, amountCents: 10_000, recordedOn: TODAY, ...data },
+  }),
+
+  bankAccountRecorded: (data: Partial<BankAccountRecorded['data']> = {}): BankAccountRecorded => ({
+    type: 'BankAccountRecorded',
+    schemaVersion: 1,
+    data: { policyholderId: POLICYHOLDER_ID, account: POLICYHOLDER_ACCOUNT, recordedOn: TODAY, ...data },
+  }),
+
+  subrogationRecorded: (data: Partial<SubrogationRecorded['data']> = {}): SubrogationRecorded => ({
+    type: 'SubrogationRecorded',
+    schemaVersion: 1,
+    data: {
+      stoppageId: STOPPAGE_ID,
+      subrogationId: SUBROGATION_ID,
+      employerId: EMPLOYER_ID,
+      fromDate: JUNE_START,
+      toDate: JUNE_END,
+      employerAccount: EMPLOYER_ACCOUNT,
+      recordedOn: TODAY,
+      ...data,
+    },
+  }),
+
+  /** The withholdings (CSG, CRDS, net) follow from the gross less the offset unless the test states them. */
+  paymentOrdered: (data: Partial<PaymentOrdered['data']> = {}): PaymentOrdered => {
+    const grossCents = data.grossCents ?? JUNE_ENTITLEMENT_CENTS;
+    const offsetCents = data.offsetCents ?? 0;
+    const transferred = Money.fromCents(grossCents).minus(Money.fromCents(offsetCents));
+    const orderedOn = data.orderedOn ?? TODAY;
+    return {
+      type: 'PaymentOrdered',
+      schemaVersion: 1,
+      data: {
+        paymentId: 'regularization0001H',
+        stoppageId: STOPPAGE_ID,
+        regularizationId: REGULARIZATION_ID,
+        payee: 'POLICYHOLDER',
+        grossCents,
+        offsetCents,
+        transferredGrossCents: transferred.toCents(),
+        ...withholdingsOn(transferred, orderedOn),
+        orderedOn,
+        ...data,
+      },
+    };
+  },
+
+  overpaymentOffset: (data: Partial<OverpaymentOffset['data']> = {}): OverpaymentOffset => ({
+    type: 'OverpaymentOffset',
+    schemaVersion: 1,
+    data: {
+      offsetId: 'regularization0002HO1',
+      overpaymentStoppageId: OTHER_STOPPAGE_ID,
+      overpaymentRegularizationId: REGULARIZATION_ID,
+      paymentId: 'regularization0002H',
+      paymentStoppageId: STOPPAGE_ID,
+      amountCents: 10_000,
+      offsetOn: TODAY,
+      ...data,
+    },
   }),
 
   rulesVersionActivated: (data: Partial<RulesVersionActivated['data']> = {}): RulesVersionActivated => ({

@@ -9,6 +9,12 @@ export const OTHER_STOPPAGE_ID = 'stoppage-0003';
 export const ADVANCE_ID = 'advance-0001';
 export const REGULARIZATION_ID = 'regularization-0001';
 export const RECOVERY_ID = 'recovery-0001';
+export const SUBROGATION_ID = 'subrogation-0001';
+export const EMPLOYER_ID = 'employer-0001';
+
+/** Valid IBANs (ISO 13616 check digits) of a policyholder and an employer, at French banks. */
+export const POLICYHOLDER_ACCOUNT = { iban: 'FR7630006000011234567890189', holderName: 'Camille Martin' };
+export const EMPLOYER_ACCOUNT = { iban: 'FR7630004000031234567890143', bic: 'BNPAFRPP', holderName: 'Ateliers Durand SARL' };
 
 /** The business date of every command unless a test says otherwise. */
 export const TODAY = '2025-09-30';

@@ -1,4 +1,4 @@
-import type { PolicyholderEvent } from '../events/policyholder-events';
+import type { PolicyholderEvent, StoppageRegularized } from '../events/policyholder-events';
 import { events } from './events';
 import {
   ACCIDENT_DATE,
@@ -17,6 +17,16 @@ interface Ids {
 
 /** Histories that tests start from, named for the situation they set up. */
 export const histories = {
+  /** A regularization that paid, and the transfer of the whole payment to the policyholder (no subrogation, no offset). */
+  paidRegularization: (data: Partial<StoppageRegularized['data']> = {}): PolicyholderEvent[] => {
+    const regularized = events.stoppageRegularized({ outcome: 'PAID', ...data });
+    const { regularizationId, stoppageId, paymentCents, regularizedOn } = regularized.data;
+    return [
+      regularized,
+      events.paymentOrdered({ paymentId: `${regularizationId.replace(/-/gu, '')}H`, regularizationId, stoppageId, grossCents: paymentCents, orderedOn: regularizedOn }),
+    ];
+  },
+
   /** A June 2025 sickness stoppage, opened, no certificate yet. */
   openedStoppage: ({ stoppageId = STOPPAGE_ID }: Ids = {}): PolicyholderEvent[] => [events.stoppageOpened({ stoppageId })],
 

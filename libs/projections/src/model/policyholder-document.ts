@@ -1,4 +1,4 @@
-import type { PolicyholderState, StoppageState } from '@ij/ledger';
+import type { BankAccount, PolicyholderState, StoppageState } from '@ij/ledger';
 
 /**
  * One policyholder as the read models keep it: the folded domain state in a JSON-safe form, plus what the
@@ -14,6 +14,8 @@ export interface PolicyholderDocument {
    * regularization recorded the same day would be ambiguous.
    */
   advancesRegularized: Record<string, number>;
+  /** The policyholder's bank account (absent until one is recorded). */
+  bankAccount?: BankAccount;
   /** Global position of the last event folded into this document. */
   lastPosition: bigint;
 }
@@ -27,15 +29,22 @@ export function toPolicyholderState(document: PolicyholderDocument): Policyholde
   return {
     policyholderId: document.stoppages.length > 0 ? document.policyholderId : null,
     stoppages: new Map(document.stoppages.map((stoppage) => [stoppage.stoppageId, stoppage])),
+    ...(document.bankAccount ? { bankAccount: document.bankAccount } : {}),
   };
+}
+
+/** The parts of a document the domain state gives: its stoppages, and its bank account once there is one. */
+export function stateFields(state: PolicyholderState): Pick<PolicyholderDocument, 'stoppages' | 'bankAccount'> {
+  return { stoppages: [...state.stoppages.values()], ...(state.bankAccount ? { bankAccount: state.bankAccount } : {}) };
 }
 
 /** What is stored in `state_json`: the position is a column of its own. */
 export function serializeDocument(document: PolicyholderDocument): string {
-  return JSON.stringify({ stoppages: document.stoppages, advancesRegularized: document.advancesRegularized });
+  const { stoppages, advancesRegularized, bankAccount } = document;
+  return JSON.stringify(bankAccount ? { stoppages, advancesRegularized, bankAccount } : { stoppages, advancesRegularized });
 }
 
 export function deserializeDocument(policyholderId: string, stateJson: string, lastPosition: bigint): PolicyholderDocument {
-  const stored = JSON.parse(stateJson) as Pick<PolicyholderDocument, 'stoppages' | 'advancesRegularized'>;
-  return { policyholderId, stoppages: stored.stoppages, advancesRegularized: stored.advancesRegularized, lastPosition };
+  const stored = JSON.parse(stateJson) as Pick<PolicyholderDocument, 'stoppages' | 'advancesRegularized' | 'bankAccount'>;
+  return { policyholderId, stoppages: stored.stoppages, advancesRegularized: stored.advancesRegularized, ...(stored.bankAccount ? { bankAccount: stored.bankAccount } : {}), lastPosition };
 }

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@ij/event-store';
 import { evolve, upcast, type PolicyholderEvent, type PolicyholderState } from '@ij/ledger';
-import { emptyDocument, toPolicyholderState, type PolicyholderDocument } from './policyholder-document';
+import { emptyDocument, stateFields, toPolicyholderState, type PolicyholderDocument } from './policyholder-document';
 
 const POLICYHOLDER_STREAM_PREFIX = 'policyholder-';
 
@@ -37,14 +37,14 @@ export function projectEvents(events: readonly RecordedEvent[], loaded: Readonly
     }
     foldInto(entry, event);
   }
-  return [...changed.values()].map(({ document, state }) => ({ ...document, stoppages: [...state.stoppages.values()] }));
+  return [...changed.values()].map(({ document, state }) => ({ ...document, ...stateFields(state) }));
 }
 
 /** Folds one stream's events, in revision order, into a fresh document (the rebuild's path). */
 export function foldStream(policyholderId: string, events: readonly RecordedEvent[]): PolicyholderDocument {
   const entry = { document: emptyDocument(policyholderId), state: toPolicyholderState(emptyDocument(policyholderId)) };
   for (const event of events) foldInto(entry, event);
-  return { ...entry.document, stoppages: [...entry.state.stoppages.values()] };
+  return { ...entry.document, ...stateFields(entry.state) };
 }
 
 /** A document being folded: the domain state and what the projection remembers besides. */
@@ -59,7 +59,7 @@ export function startFolding(policyholderId: string): FoldingDocument {
 
 /** The folded document, as projectEvents and foldStream give it. */
 export function foldedDocument({ document, state }: FoldingDocument): PolicyholderDocument {
-  return { ...document, stoppages: [...state.stoppages.values()] };
+  return { ...document, ...stateFields(state) };
 }
 
 function foldInto(entry: FoldingDocument, event: RecordedEvent): void {

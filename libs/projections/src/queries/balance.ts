@@ -1,6 +1,7 @@
 import { policyholderAccount } from '@ij/ledger';
 import type { RulesVersion } from '@ij/rules';
 import { toPolicyholderState, type PolicyholderDocument } from '../model/policyholder-document';
+import { maskedBankAccount, overpaymentRecovery, payeeBalances, type OverpaymentRecovery, type PayeeBalance } from './payees';
 
 export interface StoppageBalance {
   stoppageId: string;
@@ -11,6 +12,8 @@ export interface StoppageBalance {
   paidCents: number;
   balanceCents: number;
   overpaymentOutstandingCents: number;
+  /** The policyholder, and each employer subrogated for some of the days. */
+  payees: PayeeBalance[];
 }
 
 export interface PolicyholderBalance {
@@ -21,6 +24,10 @@ export interface PolicyholderBalance {
   paidCents: number;
   balanceCents: number;
   overpaymentOutstandingCents: number;
+  /** Outstanding overpayments to deduct from later payments, and those time-barred (as of `through`). */
+  overpayments: OverpaymentRecovery;
+  /** Masked but for the last 4 characters of the IBAN. */
+  bankAccount: { iban: string; bic?: string; holderName: string } | null;
   stoppages: StoppageBalance[];
 }
 
@@ -36,6 +43,8 @@ export function policyholderBalance(document: PolicyholderDocument, rules: Rules
     paidCents: account.paidCents,
     balanceCents: account.balanceCents,
     overpaymentOutstandingCents: account.overpaymentOutstandingCents,
+    overpayments: overpaymentRecovery(state, through),
+    bankAccount: maskedBankAccount(state),
     stoppages: account.stoppages.map((stoppage) => {
       const facts = state.stoppages.get(stoppage.stoppageId)!;
       return {
@@ -47,6 +56,7 @@ export function policyholderBalance(document: PolicyholderDocument, rules: Rules
         paidCents: stoppage.paidCents,
         balanceCents: stoppage.balanceCents,
         overpaymentOutstandingCents: stoppage.overpaymentOutstandingCents,
+        payees: payeeBalances(facts, stoppage),
       };
     }),
   };

@@ -34,6 +34,13 @@ export function apiRequestOf(command: PolicyholderCommand, nir: string): ApiRequ
       return { path: stoppagePath(command.stoppageId, 'regularizations'), body: { through: command.through } };
     case 'RecordRecovery':
       return { path: stoppagePath(command.stoppageId, 'recoveries'), body: { amountCents: command.amountCents } };
+    case 'RecordBankAccount':
+      return { path: `/v1/policyholders/${command.policyholderId}/bank-account`, body: withoutUndefined({ iban: command.iban, bic: command.bic, holderName: command.holderName }) };
+    case 'RecordSubrogation': {
+      const account = command.employerAccount;
+      const employer = account ? { employerIban: account.iban, employerBic: account.bic, employerName: account.holderName } : {};
+      return { path: stoppagePath(command.stoppageId, 'subrogations'), body: withoutUndefined({ employerId: command.employerId, from: command.fromDate, to: command.toDate, ...employer }) };
+    }
     default:
       return unknownCommand(command);
   }

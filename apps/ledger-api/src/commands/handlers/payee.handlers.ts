@@ -1,0 +1,47 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { maskIban, normalizeIban, type BankAccountRecorded, type SubrogationRecorded } from '@ij/ledger';
+import { PolicyholderLedger } from '../../infrastructure/policyholder-ledger';
+import { RecordBankAccountCommand, RecordSubrogationCommand } from '../payee.commands';
+import { derivedId, eventData } from './derived-id';
+
+/** The answer shows the IBAN masked but for its last 4 characters: it is personal data. */
+@CommandHandler(RecordBankAccountCommand)
+export class RecordBankAccountHandler implements ICommandHandler<RecordBankAccountCommand> {
+  constructor(private readonly ledger: PolicyholderLedger) {}
+
+  async execute({ policyholderId, body, context }: RecordBankAccountCommand) {
+    const command = { type: 'RecordBankAccount' as const, policyholderId, iban: normalizeIban(body.iban), bic: body.bic, holderName: body.holderName };
+    const { events } = await this.ledger.decideForPolicyholder(policyholderId, command, context);
+    const { account } = eventData<BankAccountRecorded['data']>(events, 'BankAccountRecorded');
+    return { policyholderId, iban: maskIban(account.iban), ...(account.bic ? { bic: account.bic } : {}), holderName: account.holderName };
+  }
+}
+
+@CommandHandler(RecordSubrogationCommand)
+export class RecordSubrogationHandler implements ICommandHandler<RecordSubrogationCommand> {
+  constructor(private readonly ledger: PolicyholderLedger) {}
+
+  async execute({ stoppageId, body, context }: RecordSubrogationCommand) {
+    const employerAccount =
+      body.employerIban === undefined ? undefined : { iban: normalizeIban(body.employerIban), bic: body.employerBic, holderName: body.employerName ?? '' };
+    const command = {
+      type: 'RecordSubrogation' as const,
+      stoppageId,
+      subrogationId: derivedId(context, 'subrogation'),
+      employerId: body.employerId,
+      fromDate: body.from,
+      toDate: body.to,
+      employerAccount,
+    };
+    const { events } = await this.ledger.decideOnStoppage(command, context);
+    const subrogation = eventData<SubrogationRecorded['data']>(events, 'SubrogationRecorded');
+    return {
+      subrogationId: subrogation.subrogationId,
+      stoppageId,
+      employerId: subrogation.employerId,
+      from: subrogation.fromDate,
+      to: subrogation.toDate,
+      employerIban: maskIban(subrogation.employerAccount.iban),
+    };
+  }
+}

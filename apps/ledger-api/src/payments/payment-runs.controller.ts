@@ -1,0 +1,44 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Roles } from '../auth/roles.decorator';
+import { CurrentCommand, IdempotentCommand, type CommandContext } from '../http/command-context';
+import { StartPaymentRunBody } from './dto/payment-run.body';
+import { GetPaymentRunFileQuery, GetPaymentRunQuery, StartPaymentRunCommand } from './payment-run.messages';
+
+@ApiTags('payments')
+@ApiBearerAuth()
+@Controller('v1/payment-runs')
+export class PaymentRunsController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
+
+  /** Starts (or resumes) the run through a date in the background (202); its id derives from `through`. */
+  @Post()
+  @HttpCode(202)
+  @Roles('supervisor')
+  @IdempotentCommand()
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: '1–128 visible ASCII characters' })
+  start(@Body() body: StartPaymentRunBody, @CurrentCommand() context: CommandContext) {
+    return this.commandBus.execute(new StartPaymentRunCommand(body, context));
+  }
+
+  @Get(':runId')
+  @Roles('supervisor', 'auditor')
+  get(@Param('runId') runId: string) {
+    return this.queryBus.execute(new GetPaymentRunQuery(runId));
+  }
+
+  /** The ISO 20022 credit-transfer file (pain.001.001.03) for the bank. */
+  @Get(':runId/pain001')
+  @Roles('supervisor')
+  async file(@Param('runId') runId: string, @Res({ passthrough: true }) response: Response) {
+    const xml = await this.queryBus.execute(new GetPaymentRunFileQuery(runId));
+    response.type('application/xml; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="pain001-${runId}.xml"`);
+    return xml;
+  }
+}

@@ -1,0 +1,18 @@
+import type { Regularize } from '../commands/commands';
+import type { PolicyholderEvent } from '../events/policyholder-events';
+import type { PolicyholderState } from '../state/policyholder-state';
+import type { DecisionContext } from './decision-context';
+import { orderPayments } from './order-payments';
+import { regularize } from './regularize.decision';
+
+/**
+ * Regularize settles the stoppage (StoppageRegularized, whose meaning is unchanged), then orders the
+ * payment to its payees and deducts outstanding overpayments (PaymentOrdered, OverpaymentOffset).
+ * The payments are decided on the state before the regularization; the regularization itself already
+ * cancelled this stoppage's own outstanding overpayment, so only the other stoppages' are deducted.
+ */
+export function regularizeAndOrderPayments(command: Regularize, state: PolicyholderState, context: DecisionContext): PolicyholderEvent[] {
+  const [regularized] = regularize(command, state, context);
+  const orders = orderPayments(regularized, state, context.rules);
+  return [regularized, ...orders];
+}
