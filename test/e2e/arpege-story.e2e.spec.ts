@@ -1,17 +1,20 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { validateXML } from 'xmllint-wasm';
+import { pdfText } from '../support/pdf-text';
 
 /**
  * The story README tells, command for command, on the compiled CLI (test/global-setup.js builds it): seed the
  * Arpège population, see the backlog, replay the fixed rules version to find who the defect underpaid and by
  * how much, activate the fix, settle everyone with `replay --apply`, and end with an empty backlog and a
- * clean audit.
+ * clean audit; then the payment run (its bank file valid against the pain.001 schema) and a statement.
  */
 const run = promisify(execFile);
 const CLI = join(__dirname, '..', '..', 'dist', 'apps', 'ledger-cli', 'src', 'main.js');
+const XSD = readFileSync(join(__dirname, '..', 'fixtures', 'pain.001.001.03.xsd'), 'utf8');
 
 describe('the Arpège story (README)', () => {
   let dataDirectory: string;
@@ -56,5 +59,32 @@ describe('the Arpège story (README)', () => {
     // Applying again pays nobody twice.
     const again = await ledger('replay', '--rules', '2026.2', '--through', '2026-10-31', '--apply');
     expect(again.stdout).toMatch(/applied: 0 regularizations|nothing to settle/u);
+
+    // The payment run settles what replay --apply left (every seeded policyholder has a bank account): it may pay
+    // remainders or nothing; either way it completes, and its bank file is a valid pain.001.
+    const bankFile = join(dataDirectory, 'pain001.xml');
+    const paid = await ledger('pay', '--through', '2026-10-31', '--out', bankFile);
+    expect(paid.stdout).toMatch(/^payment run \S+ through 2026-10-31: \d+ payments, .* transferred; \d+ skipped$/mu);
+    expect(paid.stdout).not.toMatch(/NO_BANK_ACCOUNT/u);
+    // A pain.001 needs at least one transfer: a run that moved no money writes none and says so.
+    if (/^payment run .*: 0 payments/mu.test(paid.stdout)) {
+      expect(paid.stdout).toContain('nothing to transfer: no pain.001 written');
+      expect(existsSync(bankFile)).toBe(false);
+    } else {
+      const validation = await validateXML({ xml: [{ fileName: 'pain001.xml', contents: readFileSync(bankFile, 'utf8') }], schema: [{ fileName: 'pain.001.001.03.xsd', contents: XSD }] });
+      expect(validation.errors).toEqual([]);
+    }
+
+    // A policyholder the backlog listed: their 2026 statement has months with allowances paid, and its PDF prints the totals.
+    const policyholderId = before.rows[0].policyholderId as string;
+    const statement = JSON.parse((await ledger('statement', '--policyholder', policyholderId, '--year', '2026')).stdout);
+    expect(statement.months).toHaveLength(12);
+    expect(statement.months.some((month: { allowancesGrossCents: number }) => month.allowancesGrossCents > 0)).toBe(true);
+    expect(statement.totals.netPaidCents).toBeGreaterThan(0);
+    const pdfFile = join(dataDirectory, 'statement.pdf');
+    await ledger('statement', '--policyholder', policyholderId, '--year', '2026', '--format', 'pdf', '--out', pdfFile);
+    const text = await pdfText(readFileSync(pdfFile));
+    expect(text).toContain(policyholderId);
+    expect(text).toContain('Total 2026');
   }, 180_000);
 });

@@ -36,6 +36,7 @@ const MATRIX: RouteAccess[] = [
   { method: 'POST', path: '/v1/policyholders/search', allowed: ['clerk', 'auditor'], body: () => ({ nir: testNir(1) }) },
   { method: 'GET', path: '/v1/policyholders/unknown-policyholder/balance', allowed: ['clerk', 'auditor', 'supervisor'] },
   { method: 'GET', path: '/v1/policyholders/unknown-policyholder/history', allowed: ['auditor'] },
+  { method: 'GET', path: '/v1/policyholders/unknown-policyholder/statements/2026', allowed: ['clerk', 'auditor'] },
   { method: 'GET', path: '/v1/reports/regularization-backlog', allowed: ['supervisor', 'auditor'] },
   { method: 'POST', path: '/v1/replays', allowed: ['auditor', 'supervisor'], body: () => ({ rulesVersion: '2026.2', through: '2025-06-30' }) },
   { method: 'GET', path: `/v1/replays/${STOPPAGE}`, allowed: ['auditor', 'supervisor'] },
@@ -92,7 +93,7 @@ describe('authorization matrix', () => {
       .filter((layer) => layer.route)
       .flatMap((layer) => Object.keys(layer.route!.methods).map((method) => `${method.toUpperCase()} ${layer.route!.path}`))
       .filter((route) => route.includes('/v1/') || route.includes('/health'));
-    const covered = new Set(MATRIX.map((route) => `${route.method} ${route.path.replaceAll(STOPPAGE, ':id').replace('unknown-policyholder', ':id')}`));
+    const covered = new Set(MATRIX.map((route) => `${route.method} ${route.path.replaceAll(STOPPAGE, ':id').replace('unknown-policyholder', ':id').replace(/\/statements\/\d{4}$/u, '/statements/:id')}`));
     const normalise = (route: string) => route.replace(/:[A-Za-z]+/gu, ':id');
     expect(served.length).toBeGreaterThanOrEqual(MATRIX.length - 1);
     expect(served.map(normalise).filter((route) => !covered.has(route))).toEqual([]);

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { withNirKey } from '@ij/ledger';
 import { createLedgerApp, type LedgerApp } from '../../apps/ledger-api/src/bootstrap';
 import { readLedgerConfig, type EventStoreKind } from '../../apps/ledger-api/src/config/ledger-config';
-import { fixedClock } from '../../apps/ledger-api/src/infrastructure/clock';
+import type { Clock } from '../../apps/ledger-api/src/infrastructure/clock';
 import { TEST_DATABASE_URL, temporarySchema } from './postgres';
 
 /** Fixed keys of the test deployment, one per role and one with every role. */
@@ -35,6 +35,8 @@ export interface TestLedger {
   /** POST a command as `role` with an idempotency key (a fresh one unless given). */
   command(role: TestRole, path: string, body: unknown, idempotencyKey?: string): request.Test;
   get(role: TestRole, path: string): request.Test;
+  /** Moves the business date of the deployment (the clock is stopped at a date, as fixedClock's). */
+  setToday(date: string): void;
   close(): Promise<void>;
 }
 
@@ -53,7 +55,9 @@ export async function startTestLedger(kind: EventStoreKind = 'sqlite', today = T
     ...(schema ? { DATABASE_URL: TEST_DATABASE_URL, LEDGER_PG_SCHEMA: schema.schema } : {}),
     ...(kind === 'esdb' ? { EVENTSTORE_CONNECTION_STRING: process.env.EVENTSTORE_CONNECTION_STRING } : {}),
   });
-  const ledger = await createLedgerApp(config, { clock: fixedClock(today) });
+  let current = today;
+  const clock: Clock = { now: () => `${current}T12:00:00.000Z`, today: () => current };
+  const ledger = await createLedgerApp(config, { clock });
   await ledger.app.init();
   const server = ledger.app.getHttpServer();
   const http = request(server);
@@ -68,6 +72,9 @@ export async function startTestLedger(kind: EventStoreKind = 'sqlite', today = T
         .set('Idempotency-Key', idempotencyKey ?? `test-key-${process.pid}-${++keyCounter}`)
         .send(body as object),
     get: (role, path) => request(server).get(path).set('Authorization', `Bearer ${TEST_KEYS[role]}`),
+    setToday: (date) => {
+      current = date;
+    },
     close: async () => {
       await ledger.close();
       await schema?.drop();

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { readLedgerConfig } from '../../ledger-api/src/config/ledger-config';
 import { rebuildProjections, rebuildProjectionsPartitioned } from '../../ledger-api/src/queries/cli/rebuild-projections';
+import { printStatement, type StatementOptions } from '../../ledger-api/src/queries/cli/print-statement';
 import { reportBacklog } from '../../ledger-api/src/queries/cli/report-backlog';
 import { registerAuditCommands } from './commands/audit.command';
 import { registerProjectorCommand } from './commands/projector.command';
@@ -40,6 +41,15 @@ export function buildProgram(): Command {
     .option('--through <date>', 'as of this date (YYYY-MM-DD)')
     .option('--format <format>', 'table, csv or json', 'table')
     .action((options: { through?: string; format: string }) => reportBacklog(readLedgerConfig(), options));
+
+  program
+    .command('statement')
+    .description("a policyholder's statement for a year (GET /v1/policyholders/{id}/statements/{year})")
+    .requiredOption('--policyholder <id>', 'the policyholder id')
+    .requiredOption('--year <year>', 'the calendar year (2000 … 2100)')
+    .option('--format <format>', 'json or pdf', 'json')
+    .option('--out <file>', 'write it to this file (required for pdf)')
+    .action((options: StatementOptions) => printStatement(readLedgerConfig(), options));
 
   return program;
 }

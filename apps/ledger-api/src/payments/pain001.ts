@@ -29,7 +29,7 @@ const PAYEE_LABELS = { POLICYHOLDER: 'H', EMPLOYER: 'E' } as const;
  * moves no money. Amounts are euros with 2 decimals written from integer cents (never floats).
  */
 export function pain001(input: Pain001Input): string {
-  const transfers = input.payments.filter((payment) => payment.netCents > 0 && payment.creditorAccount !== undefined);
+  const transfers = bankTransfers(input.payments);
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(NAMESPACE, 'Document').ele('CstmrCdtTrfInitn');
   const header = root.ele('GrpHdr');
   header.ele('MsgId').txt(input.messageId);
@@ -42,6 +42,11 @@ export function pain001(input: Pain001Input): string {
     if (batch.length > 0) paymentInformation(root, input, `${input.messageId.slice(0, 33)}-${PAYEE_LABELS[payee]}`, batch);
   }
   return root.end({ prettyPrint: true });
+}
+
+/** The payments a bank file carries. The schema needs at least one (PmtInf minOccurs 1): without any, no file. */
+export function bankTransfers(payments: ReadonlyArray<PaymentOrdered['data']>): Array<PaymentOrdered['data']> {
+  return payments.filter((payment) => payment.netCents > 0 && payment.creditorAccount !== undefined);
 }
 
 function paymentInformation(root: XMLBuilder, input: Pain001Input, id: string, batch: ReadonlyArray<PaymentOrdered['data']>): void {

@@ -1,6 +1,6 @@
 import { CommandHandler, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ProblemException } from '../http/problem';
-import { pain001, type Debtor } from './pain001';
+import { bankTransfers, pain001, type Debtor } from './pain001';
 import { GetPaymentRunFileQuery, GetPaymentRunQuery, StartPaymentRunCommand } from './payment-run.messages';
 import { PaymentRunRunner, type PaymentRunRecord } from './payment-run-runner';
 
@@ -17,6 +17,9 @@ export function debtorFrom(environment: NodeJS.ProcessEnv = process.env): Debtor
 export function bankFileOf(run: PaymentRunRecord): string {
   if (run.status !== 'done' || !run.payments || !run.completedAt) {
     throw new ProblemException(409, 'payment-run-not-done', 'Payment run not done', `Payment run ${run.runId} is ${run.status}; its bank file exists once it is done.`, { runStatus: run.status });
+  }
+  if (bankTransfers(run.payments).length === 0) {
+    throw new ProblemException(409, 'nothing-to-transfer', 'Nothing to transfer', `Payment run ${run.runId} moved no money: a pain.001 file needs at least one transfer.`);
   }
   return pain001({ messageId: run.runId.replace(/-/gu, ''), createdAt: run.completedAt.slice(0, 19), executionDate: run.completedAt.slice(0, 10), debtor: debtorFrom(), payments: run.payments });
 }

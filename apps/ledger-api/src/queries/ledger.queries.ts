@@ -22,3 +22,7 @@ export class GetHistoryQuery {
 export class GetBacklogQuery {
   constructor(readonly through?: string) {}
 }
+
+export class GetStatementQuery {
+  constructor(readonly policyholderId: string, readonly year: number) {}
+}

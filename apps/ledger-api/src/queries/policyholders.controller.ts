@@ -1,9 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { PolicyholderStatement } from '@ij/projections';
 import { Roles } from '../auth/roles.decorator';
-import { SearchPolicyholderBody, ThroughParams } from './dto/query-params';
-import { FindPolicyholderQuery, GetBalanceQuery, GetHistoryQuery } from './ledger.queries';
+import { SearchPolicyholderBody, StatementParams, StatementPathParams, ThroughParams } from './dto/query-params';
+import { FindPolicyholderQuery, GetBalanceQuery, GetHistoryQuery, GetStatementQuery } from './ledger.queries';
+import { statementPdf } from './statement-pdf';
 
 @ApiTags('queries')
 @ApiBearerAuth()
@@ -30,5 +33,16 @@ export class PolicyholdersController {
   @Roles('auditor')
   history(@Param('policyholderId') policyholderId: string) {
     return this.queryBus.execute(new GetHistoryQuery(policyholderId));
+  }
+
+  /** JSON by default; `?format=pdf` answers the same statement as application/pdf. */
+  @Get(':policyholderId/statements/:year')
+  @Roles('clerk', 'auditor')
+  async statement(@Param() path: StatementPathParams, @Query() params: StatementParams, @Res({ passthrough: true }) response: Response) {
+    const statement: PolicyholderStatement = await this.queryBus.execute(new GetStatementQuery(path.policyholderId, Number(path.year)));
+    if (params.format !== 'pdf') return statement;
+    response.type('application/pdf');
+    response.setHeader('Content-Disposition', `attachment; filename="statement-${statement.year}.pdf"`);
+    return new StreamableFile(await statementPdf(statement));
   }
 }

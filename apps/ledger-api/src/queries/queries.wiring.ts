@@ -1,7 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import type { ReadModelStore } from '@ij/projections';
 import { GetBacklogHandler } from './handlers/backlog.handler';
-import { FindPolicyholderHandler, GetBalanceHandler, GetHistoryHandler } from './handlers/policyholder-queries.handlers';
+import { FindPolicyholderHandler, GetBalanceHandler, GetHistoryHandler, GetStatementHandler } from './handlers/policyholder-queries.handlers';
 import { ExplainEntitlementHandler, GetStoppageHandler } from './handlers/stoppage-queries.handlers';
 import { PolicyholdersController } from './policyholders.controller';
 import { ProjectionShutdown } from './projection-shutdown';
@@ -22,6 +22,7 @@ export function queryProviders(readModels: ReadModelStore): Provider[] {
     FindPolicyholderHandler,
     GetBalanceHandler,
     GetHistoryHandler,
+    GetStatementHandler,
     GetBacklogHandler,
   ];
 }

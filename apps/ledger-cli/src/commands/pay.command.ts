@@ -9,6 +9,7 @@ import { systemClock } from '../../../ledger-api/src/infrastructure/clock';
 import { LedgerCommandRunner } from '../../../ledger-api/src/infrastructure/ledger-command-runner';
 import { PolicyholderLedger } from '../../../ledger-api/src/infrastructure/policyholder-ledger';
 import { openStorage } from '../../../ledger-api/src/infrastructure/storage';
+import { bankTransfers } from '../../../ledger-api/src/payments/pain001';
 import { bankFileOf } from '../../../ledger-api/src/payments/payment-run.handlers';
 import { PaymentRunRunner, type PaymentRunRecord } from '../../../ledger-api/src/payments/payment-run-runner';
 import { openReplayStorage } from '../../../ledger-api/src/replay/replay-storage';
@@ -48,7 +49,9 @@ async function pay(options: { through: string; out?: string }): Promise<void> {
     console.log(`payment run ${run.runId} through ${run.through}: ${run.paidCount} payments, ${formatCents(run.paidGrossCents ?? 0)} gross, ` +
       `${formatCents(run.offsetCents ?? 0)} deducted for overpayments, ${formatCents(run.paidCents ?? 0)} transferred; ${run.skipped?.length ?? 0} skipped`);
     for (const skipped of run.skipped ?? []) console.log(`skipped ${skipped.stoppageId}: ${skipped.reason}: ${skipped.detail}`);
-    if (options.out) {
+    if (options.out && bankTransfers(run.payments ?? []).length === 0) {
+      console.log('nothing to transfer: no pain.001 written (a bank file needs at least one transfer)');
+    } else if (options.out) {
       writeFileSync(options.out, bankFileOf(run));
       console.log(`pain.001 written to ${options.out}`);
     }

@@ -36,4 +36,6 @@ export type PlannedAction =
   | { type: 'advance'; on: string; stoppageId: string; amountCents: number; reason: string; caseId: string }
   | { type: 'regularize'; on: string; stoppageId: string; through: string; caseId: string }
   /** The amount is read from the overpayment outstanding when it is recorded: half of it, or all the rest. */
-  | { type: 'recovery'; on: string; stoppageId: string; share: 'half' | 'rest'; caseId: string };
+  | { type: 'recovery'; on: string; stoppageId: string; share: 'half' | 'rest'; caseId: string }
+  /** The policyholder's bank account, given with their first stoppage: payments need somewhere to go. */
+  | { type: 'bankAccount'; on: string; iban: string; holderName: string; caseId: string };

@@ -128,6 +128,8 @@ function commandOf(action: PlannedAction, policyholderId: string, state: Policyh
       return { type: 'IssueAdvance', stoppageId: action.stoppageId, advanceId: derive('advance'), amountCents: action.amountCents, reason: action.reason };
     case 'regularize':
       return { type: 'Regularize', stoppageId: action.stoppageId, regularizationId: derive('regularization'), through: action.through };
+    case 'bankAccount':
+      return { type: 'RecordBankAccount', policyholderId, iban: action.iban, holderName: action.holderName };
     case 'recovery': {
       // The clerk records what the policyholder paid back: half of the overpayment, then the rest.
       const outstanding = paymentTotals(requireStoppage(state, action.stoppageId)).overpaymentOutstanding;

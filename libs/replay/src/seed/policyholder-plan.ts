@@ -6,6 +6,7 @@ import type { ChainSpec, PlannedAction } from './plan.types';
 import type { Scenario } from './scenario';
 import { SEED_ID_ROLES, seedId } from './seed-ids';
 import { SeededRandom } from './seeded-random';
+import { syntheticIban } from './synthetic-iban';
 import { syntheticNir, type Sex } from './synthetic-nir';
 
 export type Cohort = 'affectedStraddler' | 'otherStraddler' | 'pendingAdvance' | 'general';
@@ -37,6 +38,8 @@ const FEMALE_KINDS: Readonly<Record<GeneralKind, number>> = {
 const MALE_KINDS: Readonly<Record<GeneralKind, number>> = {
   SICKNESS: 52, ALD_SICKNESS: 8, OCCUPATIONAL_ACCIDENT: 14, OCCUPATIONAL_DISEASE: 6, THERAPEUTIC_PART_TIME: 8, MATERNITY: 0, PATERNITY: 12,
 };
+/** Draws the bank account from its own generator, so that adding it changed no other draw of the plan. */
+const BANK_ACCOUNT_STREAM = 0xba4c;
 const ALD_AFFECTIONS = ['ALD-5', 'ALD-8', 'ALD-12', 'ALD-23', 'ALD-30'];
 
 /** Cohorts are dealt by position in each block of 20, so every population (even 50 people) has its share. */
@@ -70,6 +73,11 @@ export function planPolicyholder(index: number, seed: number, scenario: Scenario
   );
   // A stable sort: commands of one day keep the order in which the story issued them.
   actions.sort((first, second) => (first.on < second.on ? -1 : first.on > second.on ? 1 : 0));
+  const firstOpen = actions.findIndex((action) => action.type === 'open');
+  if (firstOpen >= 0) {
+    const { on, caseId } = actions[firstOpen];
+    actions.splice(firstOpen + 1, 0, { type: 'bankAccount', on, caseId, iban: syntheticIban(SeededRandom.for(seed, index, BANK_ACCOUNT_STREAM)), holderName: `Arpège policyholder ${index}` });
+  }
   return { index, nir, cohort, actorId, chains, actions };
 }
 

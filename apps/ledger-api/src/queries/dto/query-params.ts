@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { IsCalendarDate, IsNir } from '../../http/validators';
 
 /** `?through=YYYY-MM-DD`: amounts through this date, today (Europe/Paris) when absent. */
@@ -32,4 +32,24 @@ export class SearchPolicyholderBody {
   @ApiProperty({ example: '185057800608436' })
   @IsNir()
   nir!: string;
+}
+
+/** `/v1/policyholders/{policyholderId}/statements/{year}`: a calendar year from 2000 to 2100. */
+export class StatementPathParams {
+  @IsString()
+  @Length(1, 128)
+  policyholderId!: string;
+
+  @ApiProperty({ example: '2026' })
+  @Matches(/^(20\d\d|2100)$/u, { message: 'year must be a year from 2000 to 2100' })
+  year!: string;
+}
+
+export const STATEMENT_FORMATS = ['json', 'pdf'] as const;
+
+export class StatementParams {
+  @ApiPropertyOptional({ enum: STATEMENT_FORMATS, default: 'json' })
+  @IsOptional()
+  @IsIn(STATEMENT_FORMATS)
+  format?: (typeof STATEMENT_FORMATS)[number];
 }

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { policyholderBalance, policyholderHistory } from '@ij/projections';
+import { policyholderBalance, policyholderHistory, policyholderStatement } from '@ij/projections';
 import { POLICYHOLDER_IDS, PolicyholderIds } from '../../infrastructure/policyholder-ids';
-import { FindPolicyholderQuery, GetBalanceQuery, GetHistoryQuery } from '../ledger.queries';
+import { FindPolicyholderQuery, GetBalanceQuery, GetHistoryQuery, GetStatementQuery } from '../ledger.queries';
 import { policyholderNotFound, ReadSide } from '../read-side';
 
 /** The NIR is never stored: its HMAC is the policyholderId, which must name a policyholder of the read model. */
@@ -38,5 +38,14 @@ export class GetHistoryHandler implements IQueryHandler<GetHistoryQuery> {
     const history = await policyholderHistory(this.readSide.events, policyholderId);
     if (history.length === 0) throw policyholderNotFound();
     return history;
+  }
+}
+
+@QueryHandler(GetStatementQuery)
+export class GetStatementHandler implements IQueryHandler<GetStatementQuery> {
+  constructor(private readonly readSide: ReadSide) {}
+
+  async execute({ policyholderId, year }: GetStatementQuery) {
+    return policyholderStatement(await this.readSide.policyholder(policyholderId), year);
   }
 }
