@@ -3,7 +3,7 @@ import { LocalDate } from '@js-joda/core';
 import { monthsBefore } from './dates';
 import { toEntitlementCents } from './compute-entitlements';
 import { RULES_VERSIONS } from './versions/registry';
-import { facts } from './test-support/facts';
+import { facts, stoppageOfKind } from './test-support/facts';
 import { STOPPAGE_KINDS, type PolicyholderFacts } from './rules.types';
 
 /**
@@ -12,14 +12,6 @@ import { STOPPAGE_KINDS, type PolicyholderFacts } from './rules.types';
  */
 const FIRST_START = LocalDate.parse('2023-10-01');
 const date = (offset: number) => FIRST_START.plusDays(offset).toString();
-const builderByKind = {
-  SICKNESS: facts.sickness,
-  THERAPEUTIC_PART_TIME: facts.therapeuticPartTime,
-  OCCUPATIONAL_ACCIDENT: facts.occupationalAccident,
-  OCCUPATIONAL_DISEASE: facts.occupationalDisease,
-  MATERNITY: facts.maternity,
-  PATERNITY: facts.paternity,
-} as const;
 
 const stoppageShape = fc.record({
   kind: fc.constantFrom(...STOPPAGE_KINDS),
@@ -54,7 +46,7 @@ const histories = fc.array(stoppageShape, { minLength: 1, maxLength: 6 }).map((s
           : shape.certificate === 'own'
             ? { salaries: months.map((month) => ({ month, grossCents: shape.grossCents })) }
             : {};
-    return builderByKind[shape.kind]({
+    return stoppageOfKind(shape.kind, {
       stoppageId: `s${index}`,
       startDate: date(start),
       endDate: date(end),

@@ -3,19 +3,11 @@ import { LocalDate } from '@js-joda/core';
 import { Money } from '@ij/money';
 import { chainRootOf } from './chain-root';
 import { RULES_2026_2 } from './versions/v2026-2';
-import { facts } from './test-support/facts';
+import { facts, stoppageOfKind } from './test-support/facts';
 import { STOPPAGE_KINDS, type PolicyholderFacts, type StoppageEntitlement, type StoppageFacts } from './rules.types';
 
 const FIRST_START = LocalDate.parse('2024-02-01');
 const date = (offset: number) => FIRST_START.plusDays(offset).toString();
-const builderByKind = {
-  SICKNESS: facts.sickness,
-  THERAPEUTIC_PART_TIME: facts.therapeuticPartTime,
-  OCCUPATIONAL_ACCIDENT: facts.occupationalAccident,
-  OCCUPATIONAL_DISEASE: facts.occupationalDisease,
-  MATERNITY: facts.maternity,
-  PATERNITY: facts.paternity,
-} as const;
 
 const stoppageShape = fc.record({
   kind: fc.constantFrom(...STOPPAGE_KINDS),
@@ -37,7 +29,7 @@ const histories = fc.array(stoppageShape, { minLength: 1, maxLength: 4 }).map((s
     const start = previousEnd + (shape.prolongs && index > 0 ? Math.min(shape.startsAfter, 4) : shape.startsAfter);
     const end = start + shape.length - 1;
     previousEnd = end;
-    return builderByKind[shape.kind]({
+    return stoppageOfKind(shape.kind, {
       stoppageId: `s${index}`,
       startDate: date(start),
       endDate: date(end),
@@ -114,10 +106,10 @@ describe('properties of entitlements (rules 2026.2)', () => {
           const start = shape.startsAfter;
           const end = start + pieceLengths.reduce((total, length) => total + length, 0) - 1;
           const common = { grossCents: shape.grossCents, dailyLossOfEarningsCents: shape.dailyLossOfEarningsCents, aldAffectionId: shape.ald };
-          const whole = builderByKind[shape.kind]({ ...common, stoppageId: 'whole', startDate: date(start), endDate: date(end) });
+          const whole = stoppageOfKind(shape.kind, { ...common, stoppageId: 'whole', startDate: date(start), endDate: date(end) });
           let pieceStart = start;
           const pieces: StoppageFacts[] = pieceLengths.map((length, index) => {
-            const piece = builderByKind[shape.kind]({
+            const piece = stoppageOfKind(shape.kind, {
               ...common,
               stoppageId: `piece${index}`,
               startDate: date(pieceStart),

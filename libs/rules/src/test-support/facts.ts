@@ -44,3 +44,8 @@ export const facts = {
   paternity: (overrides: StoppageOverrides = {}) => stoppage('PATERNITY', overrides),
   policyholder: (...stoppages: StoppageFacts[]): PolicyholderFacts => ({ stoppages }),
 };
+
+/** A stoppage of any kind, for generators that draw the kind (`stoppageOfKind(kind, overrides)`). */
+export function stoppageOfKind(kind: StoppageKind, overrides: StoppageOverrides = {}): StoppageFacts {
+  return stoppage(kind, overrides);
+}
