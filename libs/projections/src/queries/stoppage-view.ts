@@ -1,8 +1,9 @@
-import { requireStoppage, stoppageAccount, type StoppageState } from '@ij/ledger';
+import { requireStoppage, stoppageAccount, type AccountTotals, type StoppageState } from '@ij/ledger';
 import type { RulesVersion } from '@ij/rules';
 import { toPolicyholderState, type PolicyholderDocument } from '../model/policyholder-document';
 
-export interface StoppageView {
+/** The facts and payments of a stoppage, with its money (libs/ledger's account totals, bar the assessed and cancelled overpayments). */
+export interface StoppageView extends Omit<AccountTotals, 'assessedCents' | 'cancelledCents'> {
   stoppageId: string;
   policyholderId: string;
   kind: StoppageState['kind'];
@@ -25,13 +26,6 @@ export interface StoppageView {
   through: string;
   /** COMPUTED, MISSING_SALARY_CERTIFICATE or NO_PARAMETERS_FOR_DATE (then the entitlement counts as 0). */
   entitlementStatus: string;
-  entitlementCents: number;
-  paidCents: number;
-  balanceCents: number;
-  overpaymentOutstandingCents: number;
-  advancesCents: number;
-  paymentsCents: number;
-  recoveredCents: number;
   missingSalaryMonths?: string[];
 }
 
