@@ -1,3 +1,4 @@
+import { inPostgresTransaction } from './in-transaction';
 import { Pool, type PoolClient } from 'pg';
 import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, RecordedEvent, Subscription } from '../event-store.port';
 import { checkAppendShape, planAppend, type AppendPlan, type StoredEventLocation, type StreamHead } from '../append-plan';
@@ -135,20 +136,14 @@ export class PostgresEventStore implements EventStore {
 
   /** The pessimistic path: BEGIN, lock, read ids and head, insert, COMMIT (four round trips under the lock). */
   private async appendUnderLock(streamId: string, events: EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
-    const client = await this.pool.connect();
-    try {
-      // One round trip: BEGIN and the append lock, keyed by schema so separate schemas do not contend.
-      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(hashtext('${this.options.schema}.append'))`);
-      const result = await this.appendLocked(client, streamId, events, expectedRevision);
-      await client.query('COMMIT');
-      if (!result.duplicate) this.signal.notify();
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    // BEGIN and the append lock in one round trip, keyed by schema so separate schemas do not contend.
+    const result = await inPostgresTransaction(
+      this.pool,
+      (client) => this.appendLocked(client, streamId, events, expectedRevision),
+      `BEGIN; SELECT pg_advisory_xact_lock(hashtext('${this.options.schema}.append'))`,
+    );
+    if (!result.duplicate) this.signal.notify();
+    return result;
   }
 
   private async readHead(streamId: string): Promise<StreamHead | undefined> {
