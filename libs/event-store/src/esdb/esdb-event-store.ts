@@ -76,8 +76,10 @@ export class EsdbEventStore implements EventStore {
     for await (const resolved of this.client.readAll({ fromPosition: from, direction: FORWARDS })) {
       const event = toRecordedEvent(resolved);
       if (!event || event.position <= fromPosition) continue;
+      // The events of one append share their commit position: a page never ends inside an append, or a
+      // reader resuming from the page's last position would skip the rest of it.
+      if (events.length >= limit && event.position !== events[events.length - 1].position) break;
       events.push(event);
-      if (events.length >= limit) break;
     }
     return events;
   }
