@@ -21,15 +21,19 @@ export function append(parent: Element, ...children: Child[]): void {
   }
 }
 
-const EURO = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
-/** Integer cents → "1 234,56 €" (display only: amounts are never computed here). */
-export const euros = (cents: number | undefined): string => (cents === undefined || cents === null ? '—' : EURO.format(cents / 100));
+const GROUPS = new Intl.NumberFormat('fr-FR', { useGrouping: true, maximumFractionDigits: 0 });
+/** Integer cents → "1 234,56 €", written from the integer's digits (no division into a float). */
+export function euros(cents: number | undefined): string {
+  if (cents === undefined || cents === null) return '—';
+  const magnitude = BigInt(Math.abs(cents));
+  return `${cents < 0 ? '-' : ''}${GROUPS.format(magnitude / 100n)},${(magnitude % 100n).toString().padStart(2, '0')} €`;
+}
 
 /** "12,5" / "12.50" / "12" → 1250 cents, exactly (no floating point); anything else is returned as typed for the API to reject. */
 export function centsOf(text: string): number | string {
   const match = /^\s*(\d{1,10})(?:[.,](\d{1,2}))?\s*$/u.exec(text);
   if (!match) return text.trim();
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  return Number(`${match[1]}${(match[2] ?? '').padEnd(2, '0')}`);
 }
 
 export const dateTime = (iso: string): string => iso.replace('T', ' ').replace(/\.\d+Z$|Z$/u, ' UTC');
