@@ -36,6 +36,12 @@ export interface RecordedEvent {
   type: string;
   data: unknown;
   metadata: EventMetadata & { hash: string };
+  /**
+   * Where the event stands in the append that wrote it, set by a store that gives every event of one append
+   * the same position (EventStoreDB: the commit position). A reader that checkpoints by position must not
+   * stop between them. Stores with one position per event leave it out.
+   */
+  append?: { index: number; size: number };
 }
 
 /** A number (the revision of the stream's last event), 'no_stream' or 'any'. */

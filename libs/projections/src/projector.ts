@@ -207,8 +207,10 @@ export class SubscriptionProjector {
       this.buffer = [];
       return;
     }
-    const batch = this.buffer;
-    this.buffer = [];
+    const complete = completeAppends(this.buffer);
+    if (complete === 0) return;
+    const batch = this.buffer.slice(0, complete);
+    this.buffer = this.buffer.slice(complete);
     const stored = await this.models.applyBatch(this.committed, batch);
     if (stored === batch[batch.length - 1].position) {
       this.committed = stored;
@@ -234,4 +236,17 @@ export class SubscriptionProjector {
       setTimeout(() => void this.resubscribe(), this.options.retryDelayMs ?? 1_000).unref();
     }
   }
+}
+
+/**
+ * How many events of `events` can be committed: all of them, unless the last ones are the beginning of an
+ * append whose events share one position (EventStoreDB). Committing those alone would move the checkpoint
+ * to that position, and the rest of the append, at the same position, would then be skipped as applied.
+ */
+export function completeAppends(events: readonly RecordedEvent[]): number {
+  const last = events[events.length - 1];
+  if (!last?.append || last.append.index === last.append.size - 1) return events.length;
+  let end = events.length;
+  while (end > 0 && events[end - 1].position === last.position) end--;
+  return end;
 }

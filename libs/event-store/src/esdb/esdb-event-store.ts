@@ -44,7 +44,15 @@ export class EsdbEventStore implements EventStore {
     try {
       const result = await this.client.appendToStream(
         streamId,
-        plan.rows.map((row) => jsonEvent({ id: row.id, type: row.type, data: JSON.parse(row.data), metadata: JSON.parse(row.metadata) })),
+        plan.rows.map((row, index) =>
+          jsonEvent({
+            id: row.id,
+            type: row.type,
+            data: JSON.parse(row.data),
+            // The events of one append share a commit position: record where each stands (see RecordedEvent.append).
+            metadata: { ...JSON.parse(row.metadata), [APPEND_KEY]: { index, size: plan.rows.length } },
+          }),
+        ),
         { expectedRevision },
       );
       return { nextRevision: Number(result.nextExpectedRevision), position: result.position?.commit ?? 0n, duplicate: false };
@@ -158,6 +166,7 @@ function toEsdbRevision(expected: number | 'no_stream'): AppendExpectedRevision 
 function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent | undefined {
   const event = resolved.event;
   if (!event || event.type.startsWith('$') || event.streamId.startsWith('$') || !event.isJson) return undefined;
+  const { [APPEND_KEY]: append, ...metadata } = event.metadata as EventMetadata & { hash: string; [APPEND_KEY]?: { index: number; size: number } };
   return {
     id: event.id,
     streamId: event.streamId,
@@ -165,6 +174,11 @@ function toRecordedEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): Reco
     position: event.position?.commit ?? resolved.commitPosition ?? 0n,
     type: event.type,
     data: event.data,
-    metadata: event.metadata as EventMetadata & { hash: string },
+    // The hash covers the metadata as the ledger gave it, without the append's bookkeeping.
+    metadata: metadata as EventMetadata & { hash: string },
+    ...(append ? { append } : {}),
   };
 }
+
+/** Metadata key under which the adapter records an event's place in its append. */
+const APPEND_KEY = 'ledgerAppend';
