@@ -17,7 +17,8 @@ import {
   type RulesVersionActivated,
   type StoppageIdReserved,
 } from '@ij/ledger';
-import { CURRENT_RULES_VERSION, getRulesVersion, RULES_VERSIONS, type RulesVersion } from '@ij/rules';
+import { readActiveRules } from '@ij/projections';
+import { RULES_VERSIONS, type RulesVersion } from '@ij/rules';
 import type { CommandContext } from '../http/command-context';
 import { CLOCK, type Clock } from './clock';
 import { LedgerCommandRunner, type CommandOutcome } from './ledger-command-runner';
@@ -44,15 +45,12 @@ export class PolicyholderLedger {
   ) {}
 
   async activeRulesVersion(): Promise<string> {
-    const events = await this.store.readStream(RULES_STREAM);
-    return foldRulesEvents(events.map((event) => toDomainEvent<RulesVersionActivated>(event))).active ?? CURRENT_RULES_VERSION;
+    return (await this.activeRules()).version;
   }
 
-  async activeRules(): Promise<RulesVersion> {
-    const version = await this.activeRulesVersion();
-    const rules = getRulesVersion(version);
-    if (!rules) throw new Error(`The active rules version ${version} is not released in this build`);
-    return rules;
+  /** The version a supervisor activated last, read from its stream (the same read as the queries'). */
+  activeRules(): Promise<RulesVersion> {
+    return readActiveRules(this.store);
   }
 
   async policyholderOf(stoppageId: string): Promise<string> {
