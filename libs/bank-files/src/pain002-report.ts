@@ -60,9 +60,9 @@ function transfer(transaction: XmlNode, context: Context, problems: Problems): B
   const endToEndId = textOf(transaction, 'OrgnlEndToEndId') ?? problems.add(`${at}/OrgnlEndToEndId`, 'original EndToEndId missing: the transfer cannot be named');
   const reference = child(transaction, 'OrgnlTxRef');
   const instructed = child(child(reference, 'Amt'), 'InstdAmt');
-  const amount: [XmlNode | undefined, string] = instructed
-    ? [instructed, `${at}/OrgnlTxRef/Amt/InstdAmt`]
-    : [child(reference, 'IntrBkSttlmAmt'), `${at}/OrgnlTxRef/IntrBkSttlmAmt`];
+  const settled = child(reference, 'IntrBkSttlmAmt');
+  const amount: [XmlNode | undefined, string] =
+    instructed === undefined && settled !== undefined ? [settled, `${at}/OrgnlTxRef/IntrBkSttlmAmt`] : [instructed, `${at}/OrgnlTxRef/Amt/InstdAmt`];
   const amountCents = centsOf(...amount, problems);
   const bookedOn = dayOf(textOf(transaction, 'AccptncDtTm')) ?? context.createdOn;
   if (endToEndId === undefined || amountCents === undefined || bookedOn === undefined) return [];

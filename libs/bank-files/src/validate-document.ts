@@ -80,7 +80,7 @@ interface LintError {
 function schemaProblems(xml: string, errors: ReadonlyArray<LintError>): BankReportProblem[] {
   const locations = elementsByLine(xml);
   const problems = errors.slice(0, MAX_PROBLEMS).map((error) => {
-    const message = error.message.replace(/\{[^}]*\}/gu, '').trim();
+    const message = error.message.replace(/\{[^}]*\}/gu, '').replace(/^.*validity error\s*:\s*/u, '').trim();
     const element = /Element '([^']+)'/u.exec(message)?.[1];
     const line = error.loc?.lineNumber;
     const candidates = line === undefined ? [] : (locations.get(line) ?? []).filter((at) => at.name === element);
