@@ -11,6 +11,8 @@ WORKDIR /app
 ENV NODE_ENV=production
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The ISO 20022 schemas bank reports are validated against (libs/bank-files reads them beside its sources).
+COPY --from=build /app/libs/bank-files/schemas ./libs/bank-files/schemas
 COPY --from=build /app/apps/ledger-api/console/dist ./apps/ledger-api/console/dist
 COPY --from=build /app/package.json ./package.json
 EXPOSE 3000
