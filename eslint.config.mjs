@@ -2,6 +2,54 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Dependency direction (docs/architecture.md §6): each lib may import only the libs below it, and no lib
+ * imports an app. A lib is reached by its alias (`@ij/rules`) or, by mistake, by a relative path into its
+ * folder (`../../rules/src/...`): both are refused. test/workspace/dependency-direction.spec.ts proves that
+ * breaking an arrow fails lint.
+ */
+const LIBS = ['money', 'rules', 'ledger', 'event-store', 'projections', 'replay'];
+const APPS = ['ledger-api', 'ledger-cli'];
+
+/** The `no-restricted-imports` patterns that keep `owner` from importing any of `forbidden` (libs or apps). */
+function forbid(owner, forbidden) {
+  const libs = forbidden.filter((name) => LIBS.includes(name));
+  const apps = forbidden.filter((name) => APPS.includes(name));
+  const patterns = [];
+  if (libs.length > 0) {
+    patterns.push({
+      group: libs.flatMap((name) => [`@ij/${name}`, `@ij/${name}/**`, `**/libs/${name}/**`, `**/${name}/src`, `**/${name}/src/**`]),
+      message: `${owner} must not depend on this lib: dependencies point one way (docs/architecture.md §6).`,
+    });
+  }
+  if (apps.length > 0) {
+    patterns.push({
+      group: apps.flatMap((name) => [`**/apps/${name}/**`, `**/${name}/src`, `**/${name}/src/**`]),
+      message: `${owner} must not import this app: apps depend on libs, never the reverse (docs/architecture.md §6).`,
+    });
+  }
+  return ['error', { patterns }];
+}
+
+/** What each part may not import; everything not listed is allowed. */
+const FORBIDDEN_IMPORTS = {
+  'libs/money': ['rules', 'ledger', 'event-store', 'projections', 'replay', ...APPS],
+  'libs/rules': ['ledger', 'event-store', 'projections', 'replay', ...APPS],
+  'libs/ledger': ['event-store', 'projections', 'replay', ...APPS],
+  'libs/event-store': ['money', 'rules', 'ledger', 'projections', 'replay', ...APPS],
+  'libs/projections': ['replay', ...APPS],
+  'libs/replay': [...APPS],
+  'apps/ledger-api': ['ledger-cli'],
+  // apps/ledger-cli -> apps/ledger-api is the KNOWN EXCEPTION (about 40 imports into apps/ledger-api/src:
+  // configuration, storage, the command runner, payment runs) until the application layer that both apps
+  // need moves into a lib of its own (issue #23). Every other arrow out of the CLI is free: it is an app.
+};
+
+const dependencyDirection = Object.entries(FORBIDDEN_IMPORTS).map(([folder, forbidden]) => ({
+  files: [`${folder}/**/*.ts`],
+  rules: { 'no-restricted-imports': forbid(folder, forbidden) },
+}));
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'bench/peers/**', 'coverage/**', 'data/**', 'apps/ledger-api/console/dist/**'] },
   js.configs.recommended,
@@ -28,4 +76,5 @@ export default tseslint.config(
       'no-restricted-globals': ['error', { name: 'parseFloat', message: 'No binary floating point on amounts.' }],
     },
   },
+  ...dependencyDirection,
 );
