@@ -102,6 +102,7 @@ describe.each(['sqlite', 'postgres'] as const)('queries on the %s store', (kind)
       const unknown = await ledger.get('clerk', `/v1/stoppages/${stoppageId}/entitlement?rulesVersion=1999.9`);
       expect(unknown.status).toBe(404);
       expect(unknown.body.type).toMatch(/\/unknown-rules-version$/u);
+      expect(unknown.body).toMatchObject({ title: 'Unknown rules version', version: '1999.9', knownVersions: expect.arrayContaining(['2026.1', '2026.2']) });
       const badDate = await ledger.get('clerk', `/v1/stoppages/${stoppageId}/entitlement?through=2025-02-30`);
       expect(badDate.status).toBe(400);
       expect(badDate.headers['content-type']).toMatch(PROBLEM);

@@ -35,6 +35,7 @@ export {
 export { regularizationResponse, type RegularizationResponse } from './accounts/regularization-response';
 
 export { decideRules } from './rules-stream/activate-rules-version.decision';
+export { requireRulesVersion } from './rules-stream/require-rules-version';
 export { initialRulesState, evolveRules, foldRulesEvents, type RulesState } from './rules-stream/rules-state';
 export { reserveStoppageId } from './stoppage-ids/reserve-stoppage-id';
 export { isValidNir, nirKey, nirProblem, withNirKey } from './identity/nir';

@@ -4,7 +4,7 @@ export { partitionOf } from './partition';
 export { inMemoryPolicyholderSource, type PolicyholderSource, type PolicyholderRecord, type PolicyholderPage } from './policyholder-source';
 export { replayPartition, DEFAULT_PAGE_SIZE, type PartitionJob, type PartitionResult } from './replay-partition';
 export { runReplay, mergePartitions, defaultWorkerCount, DEFAULT_WORKER_FILE, type ReplayRequest, type ReplayRunOptions, type ReplayResult, type ReplayProgress } from './run-replay';
-export { requireRulesVersion, resolveVersions } from './resolve-versions';
+export { resolveVersions } from './resolve-versions';
 export { openSource, type SourceSpec } from './source-spec';
 export { replayIdOf, partitionedReplayIdOf, regularizationKeyOf, REPLAY_ID_NAMESPACE } from './replay-id';
 export type { ReplayStore, ReplayRecord, ReplayStatus, NewReplay, StoredReplayRow, ReplayRowsQuery } from './replay-store.port';

@@ -9,7 +9,7 @@ import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { CLOCK, type Clock } from '../infrastructure/clock';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { IDEMPOTENT_COMMAND, type CommandRequest } from './command-context';
-import { ProblemException, ValidationFailed } from './problem';
+import { IdempotencyKeyReused, ValidationFailed } from './problem';
 import { toProblem } from './to-problem';
 
 export const IDEMPOTENCY_STORE = Symbol('IdempotencyStore');
@@ -112,12 +112,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   private replay(stored: StoredResponse, requestHash: string): never {
     if (stored.requestHash !== requestHash) {
-      throw new ProblemException(
-        422,
-        'idempotency-key-reused',
-        'Idempotency key reused',
-        'This Idempotency-Key was already used for a different request. Use a new key for a new command.',
-      );
+      throw new IdempotencyKeyReused();
     }
     throw new IdempotentReplay(stored.statusCode, stored.body);
   }

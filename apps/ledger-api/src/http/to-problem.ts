@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError } from '@ij/ledger';
-import { problemType, type Problem } from './problem';
+import { ProblemException, problemType, type Problem } from './problem';
 
 /** Domain errors that are about something that does not exist rather than a forbidden state change. */
 const NOT_FOUND_CODES = new Set(['stoppage-not-found', 'policyholder-not-found']);
@@ -41,6 +41,14 @@ export function toProblem(error: unknown): Problem | undefined {
     };
   }
   return undefined;
+}
+
+/**
+ * A domain error about something a query names in its URL (a rules version in `?rulesVersion=`): 404, where
+ * the same error refusing a command is 409. Same type, title, detail and facts: the code is defined once.
+ */
+export function asNotFound(error: DomainError): ProblemException {
+  return new ProblemException(404, error.code, error.title, error.message, factsOf(error));
 }
 
 /** The facts a domain error carries (its own fields), as problem extensions. */

@@ -7,7 +7,7 @@ import {
   type EventToAppend,
   type RecordedEvent,
 } from '@ij/event-store';
-import { ProblemException } from '../http/problem';
+import { IdempotencyKeyReused, ProblemException } from '../http/problem';
 import { noteRecordedPosition, type CommandContext } from '../http/command-context';
 import { CLOCK, type Clock } from './clock';
 import { EVENT_STORE, PROJECTION_SYNC, type ProjectionSync } from './tokens';
@@ -100,7 +100,7 @@ export class LedgerCommandRunner {
 
   private async repeat(events: RecordedEvent[], context: CommandContext): Promise<CommandOutcome> {
     if (events[0].metadata.requestHash !== context.requestHash) {
-      throw new ProblemException(422, 'idempotency-key-reused', 'Idempotency key reused', 'This Idempotency-Key was already used for a different request. Use a new key for a new command.');
+      throw new IdempotencyKeyReused();
     }
     const position = events[events.length - 1].position;
     noteRecordedPosition(context, position);

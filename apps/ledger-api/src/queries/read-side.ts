@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@ij/event-store';
-import { StoppageNotFound } from '@ij/ledger';
+import { PolicyholderNotFound, requireRulesVersion, StoppageNotFound, UnknownRulesVersion } from '@ij/ledger';
 import { readActiveRules, type PolicyholderDocument, type ReadModelStore } from '@ij/projections';
-import { getRulesVersion, type RulesVersion } from '@ij/rules';
-import { ProblemException } from '../http/problem';
+import type { RulesVersion } from '@ij/rules';
+import { asNotFound } from '../http/to-problem';
 import { CLOCK, type Clock } from '../infrastructure/clock';
 import { EVENT_STORE } from '../infrastructure/tokens';
 
@@ -29,9 +29,11 @@ export class ReadSide {
   /** A released version by name (404 unknown-rules-version), else the active one. */
   async rules(version: string | undefined): Promise<RulesVersion> {
     if (version === undefined) return this.activeRules();
-    const rules = getRulesVersion(version);
-    if (!rules) throw new ProblemException(404, 'unknown-rules-version', 'Unknown rules version', `No released rules version is named ${version}; GET /v1/rules lists them.`);
-    return rules;
+    try {
+      return requireRulesVersion(version);
+    } catch (error) {
+      throw error instanceof UnknownRulesVersion ? asNotFound(error) : error;
+    }
   }
 
   async policyholderOfStoppage(stoppageId: string): Promise<PolicyholderDocument> {
@@ -43,12 +45,7 @@ export class ReadSide {
 
   async policyholder(policyholderId: string): Promise<PolicyholderDocument> {
     const document = await this.models.policyholder(policyholderId);
-    if (!document) throw policyholderNotFound();
+    if (!document) throw new PolicyholderNotFound();
     return document;
   }
-}
-
-/** The detail never repeats what was searched (it may be derived from a NIR). */
-export function policyholderNotFound(): ProblemException {
-  return new ProblemException(404, 'policyholder-not-found', 'Policyholder not found', 'No policyholder with a stoppage is known under this identity.');
 }

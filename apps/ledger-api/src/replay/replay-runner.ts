@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { requireRulesVersion, runReplay, type ReplayProgress } from '@ij/replay';
+import { requireRulesVersion } from '@ij/ledger';
+import { runReplay, type ReplayProgress } from '@ij/replay';
 import { CLOCK, type Clock } from '../infrastructure/clock';
 import { PolicyholderLedger } from '../infrastructure/policyholder-ledger';
 import type { ReplayStorage } from './replay-storage';

@@ -1,9 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { PolicyholderNotFound } from '@ij/ledger';
 import { policyholderBalance, policyholderHistory, policyholderStatement } from '@ij/projections';
 import { POLICYHOLDER_IDS, PolicyholderIds } from '../../infrastructure/policyholder-ids';
 import { FindPolicyholderQuery, GetBalanceQuery, GetHistoryQuery, GetStatementQuery } from '../ledger.queries';
-import { policyholderNotFound, ReadSide } from '../read-side';
+import { ReadSide } from '../read-side';
 
 /** The NIR is never stored: its HMAC is the policyholderId, which must name a policyholder of the read model. */
 @QueryHandler(FindPolicyholderQuery)
@@ -36,7 +37,7 @@ export class GetHistoryHandler implements IQueryHandler<GetHistoryQuery> {
 
   async execute({ policyholderId }: GetHistoryQuery) {
     const history = await policyholderHistory(this.readSide.events, policyholderId);
-    if (history.length === 0) throw policyholderNotFound();
+    if (history.length === 0) throw new PolicyholderNotFound();
     return history;
   }
 }
