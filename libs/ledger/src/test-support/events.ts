@@ -10,7 +10,7 @@ import type {
 import type { BankAccountRecorded, OverpaymentOffset, PaymentOrdered, SubrogationRecorded } from '../events/payment-events';
 import type { RulesVersionActivated } from '../events/rules-events';
 import { Money } from '@ij/money';
-import { withholdingsOn } from '../payees/withholdings';
+import { handWorkedWithholdings } from './hand-worked-withholdings';
 import type { StoppageIdReserved } from '../events/stoppage-id-events';
 import {
   ADVANCE_ID,
@@ -120,7 +120,7 @@ export const events = {
     },
   }),
 
-  /** The withholdings (CSG, CRDS, net) follow from the gross less the offset unless the test states them. */
+  /** The withholdings (CSG, CRDS, net) on the gross less the offset are the hand-worked ones unless the test states them. */
   paymentOrdered: (data: Partial<PaymentOrdered['data']> = {}): PaymentOrdered => {
     const grossCents = data.grossCents ?? JUNE_ENTITLEMENT_CENTS;
     const offsetCents = data.offsetCents ?? 0;
@@ -137,7 +137,7 @@ export const events = {
         grossCents,
         offsetCents,
         transferredGrossCents: transferred.toCents(),
-        ...withholdingsOn(transferred, orderedOn),
+        ...handWorkedWithholdings(transferred.toCents()),
         orderedOn,
         ...data,
       },
