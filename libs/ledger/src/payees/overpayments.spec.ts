@@ -1,3 +1,4 @@
+import type { PolicyholderEvent } from '../events/policyholder-events';
 import { foldEvents } from '../state/evolve';
 import { events } from '../test-support/events';
 import { OTHER_STOPPAGE_ID, STOPPAGE_ID } from '../test-support/fixtures';
@@ -6,7 +7,7 @@ import { outstandingOverpayments, overpaymentAssessments, timeBarredOnOrBefore }
 const assessed = (regularizationId: string, regularizedOn: string, overpaymentAssessedCents: number, stoppageId = STOPPAGE_ID) =>
   events.stoppageRegularized({ stoppageId, regularizationId, regularizedOn, outcome: 'OVERPAYMENT_ASSESSED', deltaCents: -overpaymentAssessedCents, overpaymentAssessedCents });
 
-const policyholderAfter = (...history: Parameters<typeof foldEvents>[0]) =>
+const policyholderAfter = (...history: PolicyholderEvent[]) =>
   foldEvents([events.stoppageOpened(), events.stoppageOpened({ stoppageId: OTHER_STOPPAGE_ID, startDate: '2025-01-06', endDate: '2025-01-20' }), ...history]);
 
 describe("a stoppage's overpayments, oldest first", () => {

@@ -1,3 +1,4 @@
+import type { PolicyholderEvent } from '../events/policyholder-events';
 import type { DayLine } from '@ij/rules';
 import { foldEvents } from '../state/evolve';
 import { events } from '../test-support/events';
@@ -12,7 +13,7 @@ const days: DayLine[] = ['02', '03', '04', '05', '06', '07', '08', '09', '10', '
 );
 const OTHER_ACCOUNT = { iban: 'FR7630004000031234567890143', holderName: 'Ateliers Durand (new account)' };
 
-const stoppageAfter = (...history: Parameters<typeof foldEvents>[0]) =>
+const stoppageAfter = (...history: PolicyholderEvent[]) =>
   foldEvents([events.stoppageOpened({ startDate: '2025-06-02', endDate: '2025-06-11' }), ...history]).stoppages.get(STOPPAGE_ID)!;
 
 describe("a subrogated employer's share of a stoppage (R323-11, R433-12)", () => {

@@ -1,6 +1,5 @@
-import { chainRootIdsOf, UnknownStoppage, type MonthlySalary, type PolicyholderFacts } from '@ij/rules';
+import { chainRootIdsOf, UnknownStoppage, type MonthlySalary } from '@ij/rules';
 import { StoppageNotFound } from '../errors/stoppage-errors';
-import { ownStoppageFacts } from '../facts/stoppage-facts';
 import type { PolicyholderState, StoppageState } from './policyholder-state';
 
 export function requireStoppage(state: PolicyholderState, stoppageId: string): StoppageState {
@@ -12,11 +11,6 @@ export function requireStoppage(state: PolicyholderState, stoppageId: string): S
 /** The last day that can be due: the early end if there was one, else the prescribed end. */
 export function effectiveEndDate(stoppage: Pick<StoppageState, 'endDate' | 'lastDay'>): string {
   return stoppage.lastDay ?? stoppage.endDate;
-}
-
-/** The policyholder's stoppages as recorded, each with its own certificate only. */
-export function ownFacts(state: PolicyholderState): PolicyholderFacts {
-  return { stoppages: [...state.stoppages.values()].map(ownStoppageFacts) };
 }
 
 /**
