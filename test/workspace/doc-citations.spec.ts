@@ -24,7 +24,7 @@ interface Citation {
 // `ij-rules` may omit `.md`; the other documents are always cited with it (`api` alone is a common word).
 const DOCUMENT = String.raw`(?:docs\/)?(ij-rules(?:\.md)?|api\.md|style\.md|architecture\.md)`;
 const SECTIONS = String.raw`((?:(?:\s*,\s*|\s+and\s+|\s*)§\s*\d+(?:\s*[–-]\s*\d+)?)*)`;
-const TITLE = String.raw`(?:,\s*|\s*\(\s*)"([^"]+)"`;
+const TITLE = String.raw`(?:,\s*(?:decision\s+)?|\s*\(\s*)"([^"]+)"`;
 const citationPattern = new RegExp(String.raw`(?<![\w/.-])${DOCUMENT}(?![\w-])(?:${SECTIONS})(?:${TITLE})?`, 'gu');
 
 /** The citations in a text; `where` is the file and the line each starts on. */
@@ -131,6 +131,7 @@ describe('citations of docs/', () => {
     expect(citationsIn('(api.md, "Replay figures"):', 'x')[0]).toMatchObject({ document: 'api.md', sections: [], title: 'Replay figures' });
     expect(citationsIn('(style.md, "Money only\n * through libs/money")', 'x')[0].title).toBe('Money only through libs/money');
     expect(citationsIn('the public HTTP API (api.md) with', 'x')[0]).toMatchObject({ document: 'api.md', sections: [] });
+    expect(citationsIn('(ij-rules §4, decision "extensions keep the first stoppage\'s identity")', 'x')[0]).toMatchObject({ sections: ['4'], title: "extensions keep the first stoppage's identity" });
     expect(citationsIn('const api = openapi(); src/api.ts', 'x')).toEqual([]);
   });
 
