@@ -9,3 +9,4 @@ export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/p
 export { PostgresIdempotencyStore } from './postgres/postgres-idempotency-store';
 export { EsdbEventStore } from './esdb/esdb-event-store';
 export { inPostgresTransaction } from './postgres/in-transaction';
+export { quotedSchema } from './postgres/quoted-schema';

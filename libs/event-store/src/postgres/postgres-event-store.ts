@@ -4,7 +4,8 @@ import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, Recorde
 import { checkAppendShape, planAppend, type AppendPlan, type StoredEventLocation, type StreamHead } from '../append-plan';
 import { WrongExpectedRevision } from '../errors';
 import { AppendSignal, catchUpSubscription } from '../catch-up-subscription';
-import { migratePostgresSchema, quoteSchema } from './postgres-schema';
+import { migratePostgresSchema } from './postgres-schema';
+import { quotedSchema } from './quoted-schema';
 
 export interface PostgresEventStoreOptions {
   /** A pg Pool (shared with read models, left open on close) or a connection string (pool owned by the store). */
@@ -41,7 +42,7 @@ export class PostgresEventStore implements EventStore {
   private constructor(private readonly options: PostgresEventStoreOptions) {
     this.ownsPool = typeof options.connection === 'string';
     this.pool = typeof options.connection === 'string' ? new Pool({ connectionString: options.connection }) : options.connection;
-    this.s = quoteSchema(options.schema);
+    this.s = quotedSchema(options.schema);
   }
 
   static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {

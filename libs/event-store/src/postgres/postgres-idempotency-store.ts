@@ -1,6 +1,7 @@
 import { Pool } from 'pg';
 import type { IdempotencyStore, StoredResponse } from '../idempotency-store.port';
-import { migratePostgresSchema, quoteSchema } from './postgres-schema';
+import { migratePostgresSchema } from './postgres-schema';
+import { quotedSchema } from './quoted-schema';
 
 type RecordRow = { request_hash: string; status_code: number; body: string; recorded_at: string };
 
@@ -12,7 +13,7 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
   private readonly s: string;
 
   private constructor(private readonly pool: Pool, schema: string) {
-    this.s = quoteSchema(schema);
+    this.s = quotedSchema(schema);
   }
 
   static async open(pool: Pool, schema: string): Promise<PostgresIdempotencyStore> {

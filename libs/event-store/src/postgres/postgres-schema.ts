@@ -1,10 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 
-/** Schema names are spliced into SQL, so only plain identifiers are accepted. */
-export function quoteSchema(schema: string): string {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`Invalid schema name: ${schema}`);
-  return `"${schema}"`;
-}
+import { quotedSchema } from './quoted-schema';
 
 const migrations = (s: string): string[] => [
   `CREATE TABLE ${s}.events (
@@ -77,7 +73,7 @@ const migrations = (s: string): string[] => [
  * start together from applying the same step twice.
  */
 export async function migratePostgresSchema(pool: Pool, schema: string): Promise<void> {
-  const s = quoteSchema(schema);
+  const s = quotedSchema(schema);
   const client: PoolClient = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [`${schema}.migrations`]);

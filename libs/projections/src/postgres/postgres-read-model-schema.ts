@@ -1,11 +1,7 @@
 import type { Pool } from 'pg';
+import { quotedSchema } from '@ij/event-store';
 import { READ_MODELS_PROJECTION } from '../read-model-store.port';
 
-/** Schema names are spliced into SQL, so only plain identifiers are accepted. */
-export function quotedSchema(schema: string): string {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/u.test(schema)) throw new Error(`Invalid schema name: ${schema}`);
-  return `"${schema}"`;
-}
 
 /**
  * The DDL of the read-model tables. `suffix` names a shadow set (a partitioned rebuild's), its tables,

@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { inPostgresTransaction, type EventStore, type RecordedEvent } from '@ij/event-store';
+import { inPostgresTransaction, quotedSchema, type EventStore, type RecordedEvent } from '@ij/event-store';
 import type { PolicyholderDocument } from '../model/policyholder-document';
 import { foldStream, policyholderOfStream, policyholdersTouched, projectEvents } from '../model/project-events';
 import { eventFromRow } from '../model/recorded-event-row';
@@ -12,7 +12,7 @@ import {
   type RebuildResult,
 } from '../read-model-store.port';
 import { PostgresRebuildTables } from './postgres-partitioned-rebuild';
-import { migratePostgresReadModels, quotedSchema } from './postgres-read-model-schema';
+import { migratePostgresReadModels } from './postgres-read-model-schema';
 import { toDocument, toStoppageRow, writeDocuments, type EventRecord, type PolicyholderRecord, type StoppageRecord } from './postgres-read-model-rows';
 
 const REBUILD_PAGE_SIZE = 2_000;

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { quotedSchema } from './postgres-read-model-schema';
+import { quotedSchema } from '@ij/event-store';
 
 /** How often the held lock's connection is checked: a dead connection means the lock is gone. */
 const HEALTH_CHECK_MS = 1_000;

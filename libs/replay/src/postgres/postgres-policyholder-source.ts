@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import type { PolicyholderSource } from '../policyholder-source';
 import { stateOfRow } from '../read-model-document';
-import { quotedSchema } from './quoted-schema';
+import { quotedSchema } from '@ij/event-store';
 
 /** The read models' policyholders in the PostgreSQL schema (postgres and esdb deployments). */
 export class PostgresPolicyholderSource implements PolicyholderSource {

@@ -4,7 +4,7 @@ import { recordOf, rowOf, ROW_COLUMNS, type ReplayColumns, type RowColumns } fro
 import type { ReplayRow } from '../replay-row';
 import type { NewReplay, ReplayRecord, ReplayRowsQuery, ReplayStore, StoredReplayRow } from '../replay-store.port';
 import type { ReplaySummary } from '../replay-summary';
-import { quotedSchema } from './quoted-schema';
+import { quotedSchema } from '@ij/event-store';
 
 const INSERT_BATCH = 1_000;
 

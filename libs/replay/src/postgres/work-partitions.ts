@@ -1,6 +1,6 @@
 import { inPostgresTransaction } from '@ij/event-store';
 import type { Pool, PoolClient } from 'pg';
-import { quotedSchema } from './quoted-schema';
+import { quotedSchema } from '@ij/event-store';
 
 export type PartitionStatus = 'pending' | 'running' | 'done';
 
