@@ -3,8 +3,13 @@ import { IdempotencyConflict, InvalidAppend, WrongExpectedRevision } from './err
 import { computeEventHash, GENESIS_HASH } from './hash-chain';
 
 /**
- * The decision every SQL adapter takes inside its append transaction, kept apart from SQL so the
- * sqlite and postgres adapters cannot drift: ids first, then the expected revision, then the rows.
+ * The decision every adapter takes on an append, kept apart from SQL and clients so that the sqlite,
+ * postgres and esdb adapters cannot drift: ids first, then the expected revision, then the rows and
+ * their hash chain. This plan owns every check; an adapter only gathers what the plan needs (stored ids,
+ * the stream's head) and writes the rows atomically. Where the gathering and the writing cannot be in
+ * one client transaction (postgres' append_events, EventStoreDB), the store re-checks only that nothing
+ * moved (the same ids still unstored, the same head) and reports what it found; the adapter then plans
+ * again with it. No store decides a refusal by itself.
  */
 
 /** Where an event id that is already in the log was stored. */
@@ -50,12 +55,16 @@ export function planAppend(
   stored: StoredEventLocation[],
   head: StreamHead | undefined,
 ): AppendPlan {
-  if (stored.length > 0) return { kind: 'duplicate', result: originalResult(streamId, events, stored) };
+  if (stored.length > 0) return { kind: 'duplicate', result: duplicateAppend(streamId, events, stored) };
   checkExpectedRevision(streamId, expectedRevision, head);
   return buildRows(events, head);
 }
 
-function originalResult(streamId: string, events: EventToAppend[], stored: StoredEventLocation[]): AppendResult {
+/**
+ * Some of an append's ids are stored already: the first answer again when it is the same append retried
+ * (every id stored, in this stream), else IdempotencyConflict. Every adapter reports duplicates with this.
+ */
+export function duplicateAppend(streamId: string, events: EventToAppend[], stored: StoredEventLocation[]): AppendResult {
   const elsewhere = stored.filter((location) => location.streamId !== streamId);
   if (elsewhere.length > 0) {
     throw new IdempotencyConflict(streamId, elsewhere.map((location) => location.id), `stored in stream ${elsewhere[0].streamId}`);

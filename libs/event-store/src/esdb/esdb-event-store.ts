@@ -11,7 +11,7 @@ import {
   type ResolvedEvent,
 } from '@eventstore/db-client';
 import type { AppendResult, EventMetadata, EventStore, EventToAppend, ExpectedRevision, RecordedEvent, Subscription } from '../event-store.port';
-import { checkAppendShape, planAppend, type StoredEventLocation, type StreamHead } from '../append-plan';
+import { checkAppendShape, duplicateAppend, planAppend, type StoredEventLocation, type StreamHead } from '../append-plan';
 import { WrongExpectedRevision } from '../errors';
 
 /**
@@ -134,16 +134,10 @@ export class EsdbEventStore implements EventStore {
   ): Promise<AppendResult> {
     const stream = await this.readStream(streamId);
     const stored = locate(stream, events);
-    if (stored.length > 0) return duplicateResult(streamId, events, expectedRevision, stored);
+    if (stored.length > 0) return duplicateAppend(streamId, events, stored);
     const actual = error.actualVersion === 'no_stream' ? 'no_stream' : Number(error.actualVersion);
     throw new WrongExpectedRevision(streamId, expectedRevision, actual);
   }
-}
-
-function duplicateResult(streamId: string, events: EventToAppend[], expectedRevision: ExpectedRevision, stored: StoredEventLocation[]): AppendResult {
-  const plan = planAppend(streamId, events, expectedRevision, stored, undefined);
-  if (plan.kind !== 'duplicate') throw new Error('unreachable: stored ids always plan a duplicate');
-  return plan.result;
 }
 
 function locate(stream: RecordedEvent[], events: EventToAppend[]): StoredEventLocation[] {

@@ -1,7 +1,7 @@
 import { inPostgresTransaction } from './in-transaction';
 import { Pool, type PoolClient } from 'pg';
 import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, RecordedEvent, Subscription } from '../event-store.port';
-import { checkAppendShape, planAppend, type AppendPlan, type StoredEventLocation, type StreamHead } from '../append-plan';
+import { checkAppendShape, duplicateAppend, planAppend, type AppendPlan, type StoredEventLocation, type StreamHead } from '../append-plan';
 import { WrongExpectedRevision } from '../errors';
 import { AppendSignal, catchUpSubscription } from '../catch-up-subscription';
 import { migratePostgresSchema } from './postgres-schema';
@@ -82,7 +82,7 @@ export class PostgresEventStore implements EventStore {
         return { nextRevision: found.nextRevision, position: found.position, duplicate: false };
       }
       // Ids first: stored ids make it a retry (or a conflict) whatever the head.
-      if (found.kind === 'stored') return expectDuplicate(planAppend(streamId, events, expectedRevision, found.stored, undefined));
+      if (found.kind === 'stored') return duplicateAppend(streamId, events, found.stored);
       // The head moved (or was guessed wrong): decide again on the one seen under the lock.
       head = found.head;
       seenUnderLock = true;
@@ -234,11 +234,6 @@ type AppendEventsOutcome =
   | { kind: 'written'; nextRevision: number; position: bigint }
   | { kind: 'head'; head: StreamHead | undefined }
   | { kind: 'stored'; stored: StoredEventLocation[] };
-
-function expectDuplicate(plan: AppendPlan): AppendResult {
-  if (plan.kind !== 'duplicate') throw new Error('append_events reported stored ids, yet the plan writes');
-  return plan.result;
-}
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
   return {

@@ -30,9 +30,10 @@ const migrations = (s: string): string[] => [
    CREATE INDEX ON ${s}.idempotency_records (recorded_at);`,
   // The whole locked part of an append in one call, so one round trip, and the append lock is held
   // for the server-side work and the commit only, not across client round trips. The caller planned
-  // the rows (hash chain included) on the head it expects (-1: no stream); under the lock the function
-  // checks the ids first, then that head, and only then inserts. On a mismatch it writes nothing and
-  // returns what it found, and the caller decides again. Statements of a VOLATILE function each take a
+  // the rows (hash chain included) on the head it expects (-1: no stream) with planAppend, which owns
+  // every check (append-plan.ts). Under the lock the function only verifies that nothing moved: none of
+  // the ids stored, the head still the planned one; then it inserts. On a mismatch it writes nothing,
+  // decides nothing, and returns what it found (the stored ids, or the head); the caller plans again. Statements of a VOLATILE function each take a
   // fresh snapshot, so everything committed before the lock was granted is seen.
   `CREATE OR REPLACE FUNCTION ${s}.append_events(
      p_lock_key TEXT, p_stream_id TEXT, p_base_revision INTEGER, p_base_hash TEXT,
