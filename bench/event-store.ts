@@ -93,10 +93,10 @@ function rawBetterSqlite(rowsPerTransaction: number, totalRows: number): void {
 }
 
 async function ourSqlite(): Promise<void> {
-  const single = new SqliteEventStore(join(scratch, 'ours-single.db'));
+  const single = await SqliteEventStore.open({ connection: join(scratch, 'ours-single.db') });
   record('our sqlite adapter, 1 writer', 2_000, await appendWorkload(single, 1, 2_000));
   await single.close();
-  const store = new SqliteEventStore(join(scratch, 'ours.db'));
+  const store = await SqliteEventStore.open({ connection: join(scratch, 'ours.db') });
   record('our sqlite adapter, 32 writers (group commit)', 32 * 1_500, await appendWorkload(store, 32, 1_500));
   // A larger log for the read figure: 200 commands of 1 000 events each.
   for (let batch = 0; batch < 200; batch++) {
@@ -129,7 +129,7 @@ function loadEmmett(): any | undefined {
  */
 async function emmettComparison(writers: number, appends: number): Promise<void> {
   const emmett = loadEmmett();
-  const ours = new SqliteEventStore(join(scratch, 'ours-comparison.db'));
+  const ours = await SqliteEventStore.open({ connection: join(scratch, 'ours-comparison.db') });
   const ourAppend = record(`comparison: our sqlite adapter, ${writers} writers × ${appends}`, writers * appends, await appendWorkload(ours, writers, appends));
   const ourReadCount = await readWholeLog(ours);
   const ourReadSeconds = await timed(() => readWholeLog(ours));

@@ -93,7 +93,7 @@ function envelope(draft: Draft, index: number): EventToAppend {
 
 /** Round r appends the r-th event of every policyholder: each stream is spread over the whole log. */
 async function seed(file: string): Promise<number> {
-  const store = SqliteEventStore.open(file);
+  const store = await SqliteEventStore.open({ connection: file });
   const revisions = new Map<string, number>();
   let appended = 0;
   for (let round = 0; round < 10; round++) {
@@ -160,7 +160,7 @@ function child(mode: string, file: string): Record<string, number> {
 }
 
 async function balanceLatencies(file: string): Promise<object> {
-  const store = SqliteEventStore.open(file);
+  const store = await SqliteEventStore.open({ connection: file });
   const models = new SqliteReadModelStore(store.database);
   const query = async (index: number) => {
     const document = await models.policyholder(policyholderIdOf(index));

@@ -108,7 +108,7 @@ function appendsOf(index: number, context: { rules: NonNullable<ReturnType<typeo
 }
 
 async function seed(file: string): Promise<{ seconds: number; events: number }> {
-  const store = SqliteEventStore.open(file);
+  const store = await SqliteEventStore.open({ connection: file });
   const context = { rules: getRulesVersion(ACTIVE)!, today: TODAY };
   const started = performance.now();
   await store.append(RULES_STREAM, [{ id: uuidOf(0, 'rules'), type: 'RulesVersionActivated', data: { version: ACTIVE, previousVersion: null, activatedOn: '2025-01-01' }, metadata: metadata(0) }], { expectedRevision: 'no_stream' });
@@ -154,7 +154,7 @@ async function main(): Promise<void> {
     process.stderr.write(`seeding ${POLICYHOLDERS} policyholders…\n`);
     const seeded = await seed(file);
     process.stderr.write(`seeded ${seeded.events} events in ${seeded.seconds.toFixed(1)} s; building the read models…\n`);
-    const store = SqliteEventStore.open(file);
+    const store = await SqliteEventStore.open({ connection: file });
     const rebuildStarted = performance.now();
     const rebuild = await new SqliteReadModelStore(store.database).rebuild();
     const rebuildSeconds = (performance.now() - rebuildStarted) / 1_000;

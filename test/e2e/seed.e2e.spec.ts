@@ -55,7 +55,7 @@ describe('the seed command', () => {
   it('derives policyholder ids as the API does, so that its NIR search finds the seeded people', async () => {
     const ids = loadPolicyholderIds(dataDirectory);
     const nir = planPolicyholder(0, 1, ARPEGE, getRulesVersion('2026.1') as RulesVersion).nir;
-    const store = SqliteEventStore.open(join(dataDirectory, SQLITE_FILE));
+    const store = await SqliteEventStore.open({ connection: join(dataDirectory, SQLITE_FILE) });
     try {
       const history = await store.readStream(policyholderStream(ids.fromNir(nir)));
       expect(history[0]?.type).toBe('StoppageOpened');

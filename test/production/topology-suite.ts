@@ -53,7 +53,7 @@ export function productionTopologySuite(kind: 'postgres' | 'esdb', eventStoreCon
         LOG_LEVEL: 'warn',
       };
       pool = new Pool({ connectionString: TEST_DATABASE_URL, max: 4 });
-      events = kind === 'postgres' ? await PostgresEventStore.open({ connection: pool, schema: schema.schema }) : EsdbEventStore.open(eventStoreConnectionString!);
+      events = kind === 'postgres' ? await PostgresEventStore.open({ connection: pool, schema: schema.schema }) : await EsdbEventStore.open({ connection: eventStoreConnectionString! });
       // The first projector takes the lock; the second waits in standby.
       projectors.push(startCli(['projector'], { ...environment, LOG_LEVEL: 'info' }));
       await projectors[0].waitForLine((line) => line.state === 'active', 20_000);

@@ -111,7 +111,7 @@ export async function crashIteration(iteration: number): Promise<Omit<CrashFigur
     expect(report.ok).toBe(true);
     await ledger.kill('SIGTERM');
 
-    const store = SqliteEventStore.open(join(dataDirectory, 'ledger.sqlite'));
+    const store = await SqliteEventStore.open({ connection: join(dataDirectory, 'ledger.sqlite') });
     try {
       const events: RecordedEvent[] = await store.readAll({ limit: 1_000_000 });
       const byStream = new Map<string, RecordedEvent[]>();

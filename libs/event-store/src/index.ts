@@ -7,6 +7,6 @@ export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-
 export { SqliteIdempotencyStore } from './sqlite/sqlite-idempotency-store';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { PostgresIdempotencyStore } from './postgres/postgres-idempotency-store';
-export { EsdbEventStore } from './esdb/esdb-event-store';
+export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb/esdb-event-store';
 export { inPostgresTransaction } from './postgres/in-transaction';
 export { quotedSchema } from './postgres/quoted-schema';

@@ -6,10 +6,9 @@ const { SqliteEventStore } = require('../src/sqlite/sqlite-event-store.ts');
 const { deterministicEventId } = require('../src/event-id.ts');
 
 const [databasePath, writerCount] = process.argv.slice(2);
-const store = new SqliteEventStore(databasePath);
 const eventsPerAppend = 3;
 
-async function writer(writerIndex) {
+async function writer(store, writerIndex) {
   const streamId = `policyholder-crash-${writerIndex}`;
   let revision = 'no_stream';
   for (let append = 0; ; append++) {
@@ -26,5 +25,7 @@ async function writer(writerIndex) {
   }
 }
 
-process.stdout.write('ready\n');
-for (let writerIndex = 0; writerIndex < Number(writerCount); writerIndex++) writer(writerIndex);
+SqliteEventStore.open({ connection: databasePath }).then((store) => {
+  process.stdout.write('ready\n');
+  for (let writerIndex = 0; writerIndex < Number(writerCount); writerIndex++) writer(store, writerIndex);
+});

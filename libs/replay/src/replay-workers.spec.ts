@@ -22,7 +22,7 @@ describe('a replay on worker threads', () => {
   beforeAll(async () => {
     directory = mkdtempSync(join(tmpdir(), 'ij-replay-workers-'));
     file = join(directory, 'ledger.sqlite');
-    const events = SqliteEventStore.open(file);
+    const events = await SqliteEventStore.open({ connection: file });
     let counter = 0;
     for (const { policyholderId, events: history } of populationEvents(203)) {
       await events.append(

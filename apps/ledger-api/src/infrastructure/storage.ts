@@ -33,11 +33,11 @@ export const SQLITE_FILE = 'ledger.sqlite';
 export async function openStorage(config: LedgerConfig): Promise<LedgerStorage> {
   if (config.eventStore === 'sqlite') {
     mkdirSync(config.dataDirectory, { recursive: true });
-    const events = SqliteEventStore.open(join(config.dataDirectory, SQLITE_FILE));
+    const events = await SqliteEventStore.open({ connection: join(config.dataDirectory, SQLITE_FILE) });
     return {
       kind: 'sqlite',
       events,
-      idempotency: new SqliteIdempotencyStore(events.database),
+      idempotency: await SqliteIdempotencyStore.open({ connection: events.database }),
       readModels: new SqliteReadModelStore(events.database),
       sqlite: events.database,
       close: () => events.close(),
@@ -45,11 +45,11 @@ export async function openStorage(config: LedgerConfig): Promise<LedgerStorage> 
   }
   const pool = new Pool({ connectionString: config.databaseUrl, max: 10 });
   const schema = config.postgresSchema;
-  const idempotency = await PostgresIdempotencyStore.open(pool, schema);
+  const idempotency = await PostgresIdempotencyStore.open({ connection: pool, schema });
   const events: EventStore =
     config.eventStore === 'postgres'
       ? await PostgresEventStore.open({ connection: pool, schema })
-      : EsdbEventStore.open(config.eventStoreConnectionString!);
+      : await EsdbEventStore.open({ connection: config.eventStoreConnectionString! });
   // On EventStoreDB the events table does not exist: a rebuild reads the log through the port.
   const readModels = await PostgresReadModelStore.open(pool, schema, config.eventStore === 'esdb' ? { log: events } : {});
   return {

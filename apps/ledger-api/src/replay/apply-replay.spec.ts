@@ -29,7 +29,7 @@ describe('applying a replay', () => {
   let source: SqlitePolicyholderSource;
 
   beforeEach(async () => {
-    events = SqliteEventStore.open(':memory:');
+    events = await SqliteEventStore.open({ connection: ':memory:' });
     const models = new SqliteReadModelStore(events.database);
     projector = new Projector(events, models);
     const clock = fixedClock('2025-12-01');

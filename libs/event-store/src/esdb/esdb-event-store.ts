@@ -14,6 +14,11 @@ import type { AppendResult, EventMetadata, EventStore, EventToAppend, ExpectedRe
 import { checkAppendShape, duplicateAppend, planAppend, type StoredEventLocation, type StreamHead } from '../append-plan';
 import { WrongExpectedRevision } from '../errors';
 
+export interface EsdbEventStoreOptions {
+  /** EventStoreDB connection string, e.g. `esdb://localhost:2113?tls=false`. */
+  connection: string;
+}
+
 /**
  * EventStoreDB through @eventstore/db-client. The port's position is the event's commit position.
  *
@@ -29,8 +34,9 @@ export class EsdbEventStore implements EventStore {
 
   private constructor(readonly client: EventStoreDBClient) {}
 
-  static open(connectionString: string): EsdbEventStore {
-    return new EsdbEventStore(EventStoreDBClient.connectionString(connectionString));
+  /** Every adapter opens this way, `static async open(options)`; `connection` is an esdb:// connection string. */
+  static async open(options: EsdbEventStoreOptions): Promise<EsdbEventStore> {
+    return new EsdbEventStore(EventStoreDBClient.connectionString(options.connection));
   }
 
   async append(streamId: string, events: EventToAppend[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {

@@ -5,7 +5,7 @@ import { EsdbEventStore } from './esdb-event-store';
 const connectionString = process.env.EVENTSTORE_CONNECTION_STRING;
 
 if (connectionString) {
-  eventStoreContract('esdb', async () => EsdbEventStore.open(connectionString), undefined, { reportsWhichTwinWrote: false });
+  eventStoreContract('esdb', () => EsdbEventStore.open({ connection: connectionString }), undefined, { reportsWhichTwinWrote: false });
 } else {
   describe.skip('esdb event store (set EVENTSTORE_CONNECTION_STRING to run it)', () => {
     it('runs the event store contract', () => undefined);

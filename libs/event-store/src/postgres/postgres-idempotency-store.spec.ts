@@ -7,7 +7,7 @@ idempotencyStoreContract('postgres', async () => {
   const schema = aTestSchemaName('idempotency');
   const pool = new Pool({ connectionString: databaseUrl });
   return {
-    store: await PostgresIdempotencyStore.open(pool, schema),
+    store: await PostgresIdempotencyStore.open({ connection: pool, schema }),
     close: async () => {
       await pool.end();
       await dropSchema(schema);

@@ -16,9 +16,10 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
     this.s = quotedSchema(schema);
   }
 
-  static async open(pool: Pool, schema: string): Promise<PostgresIdempotencyStore> {
-    await migratePostgresSchema(pool, schema);
-    return new PostgresIdempotencyStore(pool, schema);
+  /** Opens (and migrates) the records in the schema; every store opens this way. */
+  static async open(options: { connection: Pool; schema: string }): Promise<PostgresIdempotencyStore> {
+    await migratePostgresSchema(options.connection, options.schema);
+    return new PostgresIdempotencyStore(options.connection, options.schema);
   }
 
   async get(scope: string, key: string): Promise<StoredResponse | undefined> {

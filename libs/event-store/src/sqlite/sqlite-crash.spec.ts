@@ -47,7 +47,7 @@ describe('sqlite event store killed with SIGKILL while appending', () => {
   it.each([1, 2, 3])('keeps every acknowledged append and only whole transactions (run %i)', async (run) => {
     const databasePath = join(directory, `crash-${run}.db`);
     const acknowledged = await runAndKill(databasePath, 150 + Math.floor(Math.random() * 350));
-    const store = new SqliteEventStore(databasePath);
+    const store = await SqliteEventStore.open({ connection: databasePath });
     try {
       const log = await store.readAll();
       const storedIds = new Set(log.map((event) => event.id));

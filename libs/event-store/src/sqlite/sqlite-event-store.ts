@@ -13,6 +13,8 @@ interface AppendRequest {
 }
 
 export interface SqliteEventStoreOptions {
+  /** A file path (opened and owned by the store) or an open connection (shared, left open on close). */
+  connection: string | Database;
   /** How often a subscription looks for appends made by other processes. */
   pollIntervalMs?: number;
 }
@@ -32,8 +34,8 @@ export class SqliteEventStore implements EventStore {
   private readonly writeBatch: (requests: AppendRequest[]) => BatchOutcome<AppendResult>[];
   private closed = false;
 
-  /** `source`: a file path (opened and owned by the store) or an open connection (shared, left open on close). */
-  constructor(source: string | Database, private readonly options: SqliteEventStoreOptions = {}) {
+  private constructor(private readonly options: SqliteEventStoreOptions) {
+    const source = options.connection;
     this.ownsDatabase = typeof source === 'string';
     this.database = typeof source === 'string' ? new BetterSqlite3(source) : source;
     configureDurableConnection(this.database);
@@ -74,8 +76,9 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
-  static open(source: string | Database, options?: SqliteEventStoreOptions): SqliteEventStore {
-    return new SqliteEventStore(source, options);
+  /** Opens (and migrates) the store: every adapter opens this way, `static async open(options)`. */
+  static async open(options: SqliteEventStoreOptions): Promise<SqliteEventStore> {
+    return new SqliteEventStore(options);
   }
 
   append(streamId: string, events: EventToAppend[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {

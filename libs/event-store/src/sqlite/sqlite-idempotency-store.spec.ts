@@ -7,9 +7,9 @@ import { SqliteIdempotencyStore } from './sqlite-idempotency-store';
 
 idempotencyStoreContract('sqlite', async () => {
   const directory = mkdtempSync(join(tmpdir(), 'ij-idempotency-'));
-  const events = new SqliteEventStore(join(directory, 'ledger.db'));
+  const events = await SqliteEventStore.open({ connection: join(directory, 'ledger.db') });
   return {
-    store: new SqliteIdempotencyStore(events.database),
+    store: await SqliteIdempotencyStore.open({ connection: events.database }),
     close: async () => {
       await events.close();
       rmSync(directory, { recursive: true, force: true });

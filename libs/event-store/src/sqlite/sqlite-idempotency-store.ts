@@ -11,7 +11,7 @@ type RecordRow = { request_hash: string; status_code: number; body: string; reco
 export class SqliteIdempotencyStore implements IdempotencyStore {
   private readonly statements;
 
-  constructor(database: Database) {
+  private constructor(database: Database) {
     migrateEventStoreSchema(database);
     this.statements = {
       get: database.prepare('SELECT request_hash, status_code, body, recorded_at FROM idempotency_records WHERE scope = ? AND key = ?'),
@@ -22,6 +22,12 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
       purge: database.prepare('DELETE FROM idempotency_records WHERE recorded_at < ?'),
     };
   }
+
+  /** Opens (and migrates) the records in the events' connection; every store opens this way. */
+  static async open(options: { connection: Database }): Promise<SqliteIdempotencyStore> {
+    return new SqliteIdempotencyStore(options.connection);
+  }
+
 
   async get(scope: string, key: string): Promise<StoredResponse | undefined> {
     const row = this.statements.get.get(scope, key) as RecordRow | undefined;

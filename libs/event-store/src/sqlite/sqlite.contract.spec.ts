@@ -8,6 +8,6 @@ const directory = mkdtempSync(join(tmpdir(), 'ij-event-store-'));
 
 eventStoreContract(
   'sqlite',
-  async () => new SqliteEventStore(join(directory, 'events.db')),
+  () => SqliteEventStore.open({ connection: join(directory, 'events.db') }),
   async () => rmSync(directory, { recursive: true, force: true }),
 );

@@ -24,7 +24,7 @@ export interface TestStores {
 export async function openTestStores(kind: StoreKind): Promise<TestStores> {
   if (kind === 'sqlite') {
     const directory = mkdtempSync(join(tmpdir(), 'ij-projections-'));
-    const events = SqliteEventStore.open(join(directory, 'ledger.sqlite'));
+    const events = await SqliteEventStore.open({ connection: join(directory, 'ledger.sqlite') });
     return {
       events,
       models: new SqliteReadModelStore(events.database),

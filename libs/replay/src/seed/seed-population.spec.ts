@@ -32,7 +32,7 @@ interface Seeded {
 
 async function seedInto(policyholders: number, seed = 1): Promise<Seeded> {
   const directory = mkdtempSync(join(tmpdir(), 'ij-seed-'));
-  const store = SqliteEventStore.open(join(directory, 'ledger.sqlite'));
+  const store = await SqliteEventStore.open({ connection: join(directory, 'ledger.sqlite') });
   const summary = await seedPopulation({ store, policyholderIds, policyholders, seed, scenario: 'arpege', windowSize: 64 });
   return { directory, store, summary, events: await store.readAll() };
 }
