@@ -76,3 +76,22 @@ export function catchUpSubscription(
     },
   };
 }
+
+/**
+ * The subscriptions an adapter has handed out and not yet seen end: each adapter tracks them the same way,
+ * forgets one once it is done, and stops all that remain when it closes.
+ */
+export class OpenSubscriptions {
+  private readonly open = new Set<Subscription>();
+
+  track(subscription: Subscription): Subscription {
+    this.open.add(subscription);
+    const forget = () => this.open.delete(subscription);
+    subscription.done.then(forget, forget);
+    return subscription;
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.open].map((subscription) => subscription.stop()));
+  }
+}

@@ -11,6 +11,7 @@ import {
   type ResolvedEvent,
 } from '@eventstore/db-client';
 import type { AppendResult, EventMetadata, EventStore, EventToAppend, ExpectedRevision, RecordedEvent, Subscription } from '../event-store.port';
+import { OpenSubscriptions } from '../catch-up-subscription';
 import { checkAppendShape, duplicateAppend, planAppend, type StoredEventLocation, type StreamHead } from '../append-plan';
 import { WrongExpectedRevision } from '../errors';
 
@@ -30,7 +31,7 @@ export interface EsdbEventStoreOptions {
  * expected revision guarantees nobody appended in between.
  */
 export class EsdbEventStore implements EventStore {
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly subscriptions = new OpenSubscriptions();
 
   private constructor(readonly client: EventStoreDBClient) {}
 
@@ -123,12 +124,11 @@ export class EsdbEventStore implements EventStore {
         await done.catch(() => undefined);
       },
     };
-    this.subscriptions.add(handle);
-    return handle;
+    return this.subscriptions.track(handle);
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    await this.subscriptions.stopAll();
     await this.client.dispose();
   }
 

@@ -3,7 +3,7 @@ import { Pool, type PoolClient } from 'pg';
 import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, RecordedEvent, Subscription } from '../event-store.port';
 import { checkAppendShape, duplicateAppend, planAppend, type AppendPlan, type StoredEventLocation, type StreamHead } from '../append-plan';
 import { WrongExpectedRevision } from '../errors';
-import { AppendSignal, catchUpSubscription } from '../catch-up-subscription';
+import { AppendSignal, catchUpSubscription, OpenSubscriptions } from '../catch-up-subscription';
 import { migratePostgresSchema } from './postgres-schema';
 import { quotedSchema } from './quoted-schema';
 
@@ -35,7 +35,7 @@ export class PostgresEventStore implements EventStore {
   private readonly ownsPool: boolean;
   private readonly s: string;
   private readonly signal = new AppendSignal();
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly subscriptions = new OpenSubscriptions();
   private readonly heads = new Map<string, StreamHead>();
   private closed = false;
 
@@ -117,21 +117,19 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribe(fromPosition: bigint, handler: (event: RecordedEvent) => Promise<void> | void): Subscription {
-    const subscription = catchUpSubscription(fromPosition, handler, {
-      readAll: (options) => this.readAll(options),
-      signal: this.signal,
-      pollIntervalMs: this.options.pollIntervalMs,
-    });
-    this.subscriptions.add(subscription);
-    const forget = () => this.subscriptions.delete(subscription);
-    subscription.done.then(forget, forget);
-    return subscription;
+    return this.subscriptions.track(
+      catchUpSubscription(fromPosition, handler, {
+        readAll: (options) => this.readAll(options),
+        signal: this.signal,
+        pollIntervalMs: this.options.pollIntervalMs,
+      }),
+    );
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    await this.subscriptions.stopAll();
     if (this.ownsPool) await this.pool.end();
   }
 

@@ -1,7 +1,7 @@
 import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
 import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, RecordedEvent, Subscription } from '../event-store.port';
 import { checkAppendShape, planAppend, type StoredEventLocation, type StreamHead } from '../append-plan';
-import { AppendSignal, catchUpSubscription } from '../catch-up-subscription';
+import { AppendSignal, catchUpSubscription, OpenSubscriptions } from '../catch-up-subscription';
 import { GroupCommitQueue, type BatchOutcome } from './group-commit';
 import { configureDurableConnection, migrateEventStoreSchema } from './sqlite-schema';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRowValues } from './sqlite-event-rows';
@@ -28,7 +28,7 @@ export class SqliteEventStore implements EventStore {
   readonly database: Database;
   private readonly ownsDatabase: boolean;
   private readonly signal = new AppendSignal();
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly subscriptions = new OpenSubscriptions();
   private readonly appends: GroupCommitQueue<AppendRequest, AppendResult>;
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly writeBatch: (requests: AppendRequest[]) => BatchOutcome<AppendResult>[];
@@ -107,24 +107,20 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribe(fromPosition: bigint, handler: (event: RecordedEvent) => Promise<void> | void): Subscription {
-    const subscription = catchUpSubscription(fromPosition, handler, {
-      readAll: (options) => this.readAll(options),
-      signal: this.signal,
-      pollIntervalMs: this.options.pollIntervalMs,
-    });
-    this.subscriptions.add(subscription);
-    subscription.done.then(
-      () => this.subscriptions.delete(subscription),
-      () => this.subscriptions.delete(subscription),
+    return this.subscriptions.track(
+      catchUpSubscription(fromPosition, handler, {
+        readAll: (options) => this.readAll(options),
+        signal: this.signal,
+        pollIntervalMs: this.options.pollIntervalMs,
+      }),
     );
-    return subscription;
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     await this.appends.whenIdle();
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    await this.subscriptions.stopAll();
     if (this.ownsDatabase) this.database.close();
   }
 
