@@ -2,6 +2,12 @@ import 'reflect-metadata';
 import { createLedgerApp } from './bootstrap';
 import { readLedgerConfig } from './config/ledger-config';
 
+// A promise rejected by a request and left unhandled must not end the ledger (Node's default since 15): log it.
+// Errors thrown while a request is read are caught where they arise (http/json-body.ts), so none reaches here.
+process.on('unhandledRejection', (reason: unknown) => {
+  console.error(`unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`);
+});
+
 async function main(): Promise<void> {
   const config = readLedgerConfig();
   const ledger = await createLedgerApp(config);

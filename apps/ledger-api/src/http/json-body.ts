@@ -1,10 +1,18 @@
 import { json, type NextFunction, type Request, type Response } from 'express';
+import { forbiddenKeyPath, jsonNestingDepth, MAX_JSON_DEPTH } from './json-depth';
 import { PROBLEM_CONTENT_TYPE, problemType, type Problem } from './problem';
 
 /** Largest request body: a command is a few hundred bytes; anything near this is abuse. */
 export const BODY_LIMIT = '64kb';
 
-const parseJson = json({ limit: BODY_LIMIT, strict: true, type: () => true });
+const NESTING_TOO_DEEP = 'nesting.too.deep';
+
+/** Refuses, before JSON.parse and before anything walks the parsed value, a body nested deeper than MAX_JSON_DEPTH. */
+function refuseDeepNesting(_request: unknown, _response: unknown, raw: Buffer): void {
+  if (jsonNestingDepth(raw) > MAX_JSON_DEPTH) throw Object.assign(new Error('JSON nested too deep'), { type: NESTING_TOO_DEEP, status: 400 });
+}
+
+const parseJson = json({ limit: BODY_LIMIT, strict: true, type: () => true, verify: refuseDeepNesting });
 
 function sendProblem(response: Response, problem: Problem): void {
   response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
@@ -26,39 +34,43 @@ export function jsonBody(request: Request, response: Response, next: NextFunctio
     });
   }
   parseJson(request, response, (error?: unknown) => {
-    if (!error) {
-      const forbidden = forbiddenKeyPath(request.body);
-      if (forbidden === undefined) return next();
-      return sendProblem(response, {
-        type: problemType('validation-failed'),
-        title: 'Invalid request',
-        status: 400,
-        detail: 'The request is not valid: see errors, one entry per field.',
-        errors: [{ field: forbidden, message: 'is not an allowed field name' }],
-      });
+    // This callback runs from the request stream's events, outside Express's try/catch: whatever it throws
+    // would be an uncaught exception that ends the process. So nothing escapes it.
+    try {
+      answerParsed(request, response, next, error);
+    } catch {
+      if (response.headersSent) response.destroy();
+      else sendProblem(response, { type: problemType('malformed-json'), title: 'Malformed JSON', status: 400, detail: 'The body could not be read as JSON.' });
     }
-    const failure = error as { type?: string; status?: number };
-    if (failure.type === 'entity.too.large') {
-      return sendProblem(response, { type: problemType('payload-too-large'), title: 'Request body too large', status: 413, detail: `The body exceeds ${BODY_LIMIT}.` });
-    }
-    if (failure.type === 'encoding.unsupported' || failure.type === 'charset.unsupported') {
-      return sendProblem(response, { type: problemType('unsupported-media-type'), title: 'Unsupported media type', status: 415, detail: 'Send the body as UTF-8 JSON.' });
-    }
-    return sendProblem(response, { type: problemType('malformed-json'), title: 'Malformed JSON', status: 400, detail: 'The body is not valid JSON.' });
   });
 }
 
-/** Names that reach an object's prototype: no DTO has them, and class-validator's whitelist does not see them. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** The path of the first forbidden key anywhere in the parsed body, if there is one. */
-function forbiddenKeyPath(value: unknown, path = ''): string | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  for (const key of Object.keys(value)) {
-    const here = path ? `${path}.${key}` : key;
-    if (FORBIDDEN_KEYS.has(key)) return here;
-    const nested = forbiddenKeyPath((value as Record<string, unknown>)[key], here);
-    if (nested !== undefined) return nested;
+function answerParsed(request: Request, response: Response, next: NextFunction, error: unknown): void {
+  if (!error) {
+    const forbidden = forbiddenKeyPath(request.body);
+    if (forbidden === undefined) return next();
+    return sendProblem(response, {
+      type: problemType('validation-failed'),
+      title: 'Invalid request',
+      status: 400,
+      detail: 'The request is not valid: see errors, one entry per field.',
+      errors: [{ field: forbidden, message: 'is not an allowed field name' }],
+    });
   }
-  return undefined;
+  const failure = error as { type?: string; status?: number };
+  if (failure.type === NESTING_TOO_DEEP) {
+    return sendProblem(response, {
+      type: problemType('nesting-too-deep'),
+      title: 'JSON nested too deep',
+      status: 400,
+      detail: `The body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels.`,
+    });
+  }
+  if (failure.type === 'entity.too.large') {
+    return sendProblem(response, { type: problemType('payload-too-large'), title: 'Request body too large', status: 413, detail: `The body exceeds ${BODY_LIMIT}.` });
+  }
+  if (failure.type === 'encoding.unsupported' || failure.type === 'charset.unsupported') {
+    return sendProblem(response, { type: problemType('unsupported-media-type'), title: 'Unsupported media type', status: 415, detail: 'Send the body as UTF-8 JSON.' });
+  }
+  return sendProblem(response, { type: problemType('malformed-json'), title: 'Malformed JSON', status: 400, detail: 'The body is not valid JSON.' });
 }
