@@ -16,7 +16,7 @@ export * from './events/payment-events';
 
 export * from './state/policyholder-state';
 export { evolve, foldEvents } from './state/evolve';
-export { chainRoot, chainStartDate, effectiveEndDate, referenceSalaries, requireStoppage } from './state/stoppage-queries';
+export { chainRoot, chainStartDate, effectiveEndDate, referenceSalaries, requireStoppage, settledThrough, settlementMovedBackBy } from './state/stoppage-queries';
 
 export type { DecisionContext } from './decisions/decision-context';
 export { decide } from './decisions/decide';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@ij/event-store';
-import { isDomainError, paymentTotals, policyholderAccount, settle, type PaymentOrdered, type PolicyholderState, type StoppageAccount, type StoppageState } from '@ij/ledger';
+import { isDomainError, paymentTotals, policyholderAccount, RegularizationBeforeSettledDate, settle, settlementMovedBackBy, type PaymentOrdered, type PolicyholderState, type StoppageAccount, type StoppageState } from '@ij/ledger';
 import { Money } from '@ij/money';
 import { toPolicyholderState, type ReadModelStore } from '@ij/projections';
 import type { RulesVersion } from '@ij/rules';
@@ -19,7 +19,8 @@ const PAGE_SIZE = 200;
 /** Policyholders settled at once (commands on one stream still run one after the other). */
 const CONCURRENCY = 8;
 
-export type SkipReason = 'MISSING_SALARY_CERTIFICATE' | 'NO_BANK_ACCOUNT' | 'BLOCKED';
+/** SETTLED_LATER: already settled through a later day (by a later run or a clerk); settling it through this run's date would go backwards. */
+export type SkipReason = 'MISSING_SALARY_CERTIFICATE' | 'NO_BANK_ACCOUNT' | 'BLOCKED' | 'SETTLED_LATER';
 
 export interface SkippedStoppage {
   policyholderId: string;
@@ -120,7 +121,9 @@ async function settlePolicyholder(
       for (const event of events) if (event.type === 'PaymentOrdered') result.payments.push(event.data as PaymentOrdered['data']);
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      skip('BLOCKED', `${error.code}: ${error.message}`);
+      // Another run (or a clerk) settled it through a later day after this run read it: skip it, nothing is booked.
+      if (error instanceof RegularizationBeforeSettledDate) skip('SETTLED_LATER', settledLaterDetail(error.settledThrough));
+      else skip('BLOCKED', `${error.code}: ${error.message}`);
     }
   }
 }
@@ -128,6 +131,8 @@ async function settlePolicyholder(
 /** NOTHING_DUE for a stoppage the run passes over silently, a reason for one it lists, undefined to pay it. */
 function whyNotPaid(state: PolicyholderState, stoppage: StoppageState, account: StoppageAccount, through: string): 'NOTHING_DUE' | { reason: SkipReason; detail: string } | undefined {
   const { entitlement } = account;
+  const settledLater = settlementMovedBackBy(stoppage, through);
+  if (settledLater !== undefined) return { reason: 'SETTLED_LATER', detail: settledLaterDetail(settledLater) };
   if (entitlement.status === 'MISSING_SALARY_CERTIFICATE') {
     if (stoppage.status === 'closed' || stoppage.startDate > through) return 'NOTHING_DUE';
     return { reason: 'MISSING_SALARY_CERTIFICATE', detail: `salaries of ${entitlement.missingMonths.join(', ')} not received` };
@@ -140,4 +145,8 @@ function whyNotPaid(state: PolicyholderState, stoppage: StoppageState, account: 
   if (settlement.paymentCents <= 0) return 'NOTHING_DUE';
   if (!state.bankAccount) return { reason: 'NO_BANK_ACCOUNT', detail: "the policyholder's bank account is not on record" };
   return undefined;
+}
+
+function settledLaterDetail(settledThrough: string): string {
+  return `already settled through ${settledThrough}, after this run's date`;
 }

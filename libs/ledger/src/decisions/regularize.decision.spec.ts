@@ -1,4 +1,4 @@
-import { MissingSalaryCertificateError, NoParametersForDateError, RegularizationInFuture } from '../errors/payment-errors';
+import { MissingSalaryCertificateError, NoParametersForDateError, RegularizationBeforeSettledDate, RegularizationInFuture } from '../errors/payment-errors';
 import { StoppageNotFound } from '../errors/stoppage-errors';
 import { commands } from '../test-support/commands';
 import { events } from '../test-support/events';
@@ -206,6 +206,63 @@ describe('regularizing a stoppage', () => {
             overpaymentCancelledCents: OVERPAID_CENTS,
           }),
         ));
+  });
+
+  describe('a settlement never goes backwards (issue 21)', () => {
+    it('refuses to settle through 06-05 a stoppage settled through 06-30 (it would book a fictitious overpayment)', () =>
+      given(...histories.closedStoppage())
+        .when(commands.regularize({ regularizationId: 'regularization-0002', through: '2025-06-05' }))
+        .thenFails(RegularizationBeforeSettledDate, { through: '2025-06-05', settledThrough: JUNE_END, code: 'regularization-before-settled-date' }));
+
+    it('refuses an earlier date on a stoppage settled part-way (through 06-15, then 06-14)', () =>
+      given(
+        ...histories.certifiedStoppage(),
+        events.stoppageRegularized({ through: '2025-06-15', entitlementCents: 36_157, deltaCents: 36_157, outcome: 'PAID', paymentCents: 36_157 }),
+      )
+        .when(commands.regularize({ regularizationId: 'regularization-0002', through: '2025-06-14' }))
+        .thenFails(RegularizationBeforeSettledDate, { through: '2025-06-14', settledThrough: '2025-06-15' }));
+
+    it('accepts the same date again (a rules fix re-settles it)', () =>
+      given(...histories.closedStoppage())
+        .when(commands.regularize({ regularizationId: 'regularization-0002', through: JUNE_END }))
+        .then([
+          events.stoppageRegularized({
+            regularizationId: 'regularization-0002',
+            entitlementCents: JUNE_ENTITLEMENT_CENTS,
+            paidBeforeCents: JUNE_ENTITLEMENT_CENTS,
+            deltaCents: 0,
+            outcome: 'NOTHING_DUE',
+          }),
+        ]));
+
+    it('accepts, after a late early end on 06-10, a regularization through that last day and assesses what was paid after it', () =>
+      given(
+        ...histories.certifiedStoppage(),
+        events.stoppageRegularized({ through: '2025-06-15', entitlementCents: 36_157, deltaCents: 36_157, outcome: 'PAID', paymentCents: 36_157 }),
+        events.stoppageEndedEarly({ lastDay: '2025-06-10' }),
+      )
+        .when(commands.regularize({ regularizationId: 'regularization-0002', through: '2025-06-10' }))
+        .then([
+          events.stoppageRegularized({
+            regularizationId: 'regularization-0002',
+            through: '2025-06-10',
+            // 06-02 to 06-10 = 9 days, 3 of carence: 6 × 32.87 € = 197.22 €; paid 361.57 € → 164.35 € overpaid.
+            entitlementCents: 19_722,
+            paidBeforeCents: 36_157,
+            deltaCents: -16_435,
+            outcome: 'OVERPAYMENT_ASSESSED',
+            overpaymentAssessedCents: 16_435,
+          }),
+        ]));
+
+    it('still refuses, after that early end, a date before the last day (06-09)', () =>
+      given(
+        ...histories.certifiedStoppage(),
+        events.stoppageRegularized({ through: '2025-06-15', entitlementCents: 36_157, deltaCents: 36_157, outcome: 'PAID', paymentCents: 36_157 }),
+        events.stoppageEndedEarly({ lastDay: '2025-06-10' }),
+      )
+        .when(commands.regularize({ regularizationId: 'regularization-0002', through: '2025-06-09' }))
+        .thenFails(RegularizationBeforeSettledDate, { through: '2025-06-09' }));
   });
 
   it('may settle through today', () =>

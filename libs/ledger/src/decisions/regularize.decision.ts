@@ -3,11 +3,11 @@ import type { ComputedEntitlementCents, RulesVersion } from '@ij/rules';
 import { entitlementFor } from '../accounts/stoppage-account';
 import { paymentTotals } from '../accounts/payment-totals';
 import type { Regularize } from '../commands/commands';
-import { MissingSalaryCertificateError, NoParametersForDateError, RegularizationInFuture } from '../errors/payment-errors';
+import { MissingSalaryCertificateError, NoParametersForDateError, RegularizationBeforeSettledDate, RegularizationInFuture } from '../errors/payment-errors';
 import type { StoppageRegularized } from '../events/policyholder-events';
 import { toPolicyholderFacts } from '../facts/to-policyholder-facts';
 import type { PolicyholderState, StoppageState } from '../state/policyholder-state';
-import { chainStartDate, referenceSalaries, requireStoppage } from '../state/stoppage-queries';
+import { chainStartDate, referenceSalaries, requireStoppage, settlementMovedBackBy } from '../state/stoppage-queries';
 import type { DecisionContext } from './decision-context';
 import { requireMaximumDailyAllowance } from './guards';
 import { settle } from './settlement';
@@ -20,6 +20,7 @@ import { settle } from './settlement';
 export function regularize(command: Regularize, state: PolicyholderState, context: DecisionContext): StoppageRegularized[] {
   const stoppage = requireStoppage(state, command.stoppageId);
   if (command.through > context.today) throw new RegularizationInFuture(stoppage.stoppageId, command.through, context.today);
+  requireSettlementForward(stoppage, command.through);
   requireMaximumDailyAllowance(context.rules, stoppage.stoppageId, stoppage.kind, chainStartDate(state, stoppage));
   requireSalaryCertificate(state, stoppage, context.rules);
   const entitlement = computedEntitlement(state, stoppage, context.rules, command.through);
@@ -42,6 +43,12 @@ export function regularize(command: Regularize, state: PolicyholderState, contex
       },
     },
   ];
+}
+
+/** A settlement never goes backwards (issue 21): see settlementMovedBackBy for the late early end. */
+function requireSettlementForward(stoppage: StoppageState, through: string): void {
+  const settled = settlementMovedBackBy(stoppage, through);
+  if (settled !== undefined) throw new RegularizationBeforeSettledDate(stoppage.stoppageId, through, settled);
 }
 
 /** Nothing beyond advances can be paid without the reference salaries (ij-rules §3). */

@@ -17,6 +17,7 @@ export const DOMAIN_ERROR_CODES = [
   'advance-exceeds-maximum',
   'recovery-exceeds-overpayment',
   'regularization-in-future',
+  'regularization-before-settled-date',
   'stoppage-id-taken',
   'unknown-rules-version',
   'policyholder-not-found',

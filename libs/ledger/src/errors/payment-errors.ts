@@ -66,3 +66,16 @@ export class RegularizationInFuture extends DomainError {
     super(`Stoppage ${stoppageId} cannot be regularized through ${through}, after today ${today}`);
   }
 }
+
+/**
+ * A settlement never goes backwards: settling through an earlier day than one already settled would count
+ * the days between as unpaid and book them as a fictitious overpayment (issue 21). Both dates are read within
+ * the stoppage's current last day, so a regularization after a late early end is still accepted.
+ */
+export class RegularizationBeforeSettledDate extends DomainError {
+  readonly code = 'regularization-before-settled-date';
+  readonly title = 'Regularization through a date before the settled one';
+  constructor(readonly stoppageId: string, readonly through: string, readonly settledThrough: string) {
+    super(`Stoppage ${stoppageId} is settled through ${settledThrough}: it cannot be regularized through the earlier ${through}`);
+  }
+}

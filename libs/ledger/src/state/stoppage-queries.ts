@@ -13,6 +13,26 @@ export function effectiveEndDate(stoppage: Pick<StoppageState, 'endDate' | 'last
   return stoppage.lastDay ?? stoppage.endDate;
 }
 
+/** The latest day a regularization of this stoppage settled through, if any was recorded. */
+export function settledThrough(stoppage: Pick<StoppageState, 'regularizations'>): string | undefined {
+  let latest: string | undefined;
+  for (const regularization of stoppage.regularizations) if (latest === undefined || regularization.through > latest) latest = regularization.through;
+  return latest;
+}
+
+/**
+ * The settled day a regularization through `through` would move back, or undefined when it would not. Both
+ * dates are read within the stoppage's current last day: settled through 06-15 then ended early on 06-10,
+ * through 06-10 settles the same period (not backwards); through 06-09 would.
+ */
+export function settlementMovedBackBy(stoppage: Pick<StoppageState, 'regularizations' | 'endDate' | 'lastDay'>, through: string): string | undefined {
+  const settled = settledThrough(stoppage);
+  if (settled === undefined) return undefined;
+  const lastDay = effectiveEndDate(stoppage);
+  const within = (date: string) => (date < lastDay ? date : lastDay);
+  return within(through) < within(settled) ? settled : undefined;
+}
+
 /**
  * The first stoppage of a prolongation chain. Its start date chooses the parameter row and its salaries
  * are reused (ij-rules §4, decision "extensions keep the first stoppage's identity"). Which links make a
