@@ -8,6 +8,9 @@ import { startTestLedger, TEST_TODAY, testNir, type TestLedger } from '../suppor
  * one sickness stoppage written independently from the rules engine (one daily IJ of 32.87 €, 3 days of
  * carence — ij-rules §3–5). After each step the balance, the backlog reason and the length of the history
  * the API reports must agree with the model.
+ *
+ * Regularizations through earlier dates than the settled one are refused (a settlement never goes backwards,
+ * issue 21); overlapping payment runs through two dates settle as one regularization through the later date.
  */
 const START = '2025-06-10';
 const END = '2025-06-29';
@@ -29,6 +32,8 @@ interface Model {
   cancelledCents: number;
   /** Advances issued since the last regularization. */
   pendingAdvances: number;
+  /** The latest `through` a regularization recorded. */
+  settledThrough?: string;
   events: number;
 }
 
@@ -39,6 +44,12 @@ interface Real {
 }
 
 const effectiveEnd = (model: Model) => model.lastDay ?? model.endDate;
+/** Both dates read within the stoppage's current last day (a late early end does not make a settlement go backwards). */
+function movesSettlementBack(model: Model, through: string): boolean {
+  if (model.settledThrough === undefined) return false;
+  const within = (date: string) => (date < effectiveEnd(model) ? date : effectiveEnd(model));
+  return within(through) < within(model.settledThrough);
+}
 const paidCents = (model: Model) => model.advancesCents + model.paymentsCents - model.recoveredCents;
 const outstandingCents = (model: Model) => Math.max(0, model.assessedCents - model.cancelledCents - model.recoveredCents);
 
@@ -118,12 +129,11 @@ class Regularize implements LedgerCommand {
     const response = await send(real, '/regularizations', { through: this.through });
     if (!model.certified) {
       expect(response.status).toBe(409);
+    } else if (movesSettlementBack(model, this.through)) {
+      expect(response.status).toBe(409);
+      expect(response.body.type).toMatch(/\/regularization-before-settled-date$/u);
     } else {
-      const entitlement = entitlementCents(model, this.through);
-      const unsettled = entitlement - paidCents(model) + outstandingCents(model);
-      const cancelled = unsettled > 0 ? Math.min(outstandingCents(model), unsettled) : 0;
-      const payment = unsettled > 0 ? unsettled - cancelled : 0;
-      const assessed = unsettled < 0 ? -unsettled : 0;
+      const { payment, assessed, cancelled, entitlement } = settlement(model, this.through);
       expect(response.status).toBe(201);
       expect(response.body).toMatchObject({
         entitlementCents: entitlement,
@@ -131,17 +141,84 @@ class Regularize implements LedgerCommand {
         deltaCents: entitlement - paidCents(model),
         outcome: payment > 0 ? 'PAID' : assessed > 0 ? 'OVERPAYMENT_ASSESSED' : 'NOTHING_DUE',
       });
-      model.paymentsCents += payment;
-      model.assessedCents += assessed;
-      model.cancelledCents += cancelled;
-      model.pendingAdvances = 0;
-      if (this.through >= effectiveEnd(model)) model.closed = true;
+      applySettlement(model, this.through, { payment, assessed, cancelled });
       // A regularization that pays is followed by the order of the transfer to the policyholder (#12).
       model.events += payment > 0 ? 2 : 1;
     }
     await checkAgreement(model, real);
   }
   toString = () => `Regularize(${this.through})`;
+}
+
+/** What a regularization through `through` settles (ij-rules §5: U = E − P + O). */
+function settlement(model: Model, through: string) {
+  const entitlement = entitlementCents(model, through);
+  const unsettled = entitlement - paidCents(model) + outstandingCents(model);
+  const cancelled = unsettled > 0 ? Math.min(outstandingCents(model), unsettled) : 0;
+  const payment = unsettled > 0 ? unsettled - cancelled : 0;
+  const assessed = unsettled < 0 ? -unsettled : 0;
+  return { entitlement, payment, assessed, cancelled };
+}
+
+function applySettlement(model: Model, through: string, { payment, assessed, cancelled }: { payment: number; assessed: number; cancelled: number }) {
+  model.paymentsCents += payment;
+  model.assessedCents += assessed;
+  model.cancelledCents += cancelled;
+  model.pendingAdvances = 0;
+  if (model.settledThrough === undefined || through > model.settledThrough) model.settledThrough = through;
+  if (through >= effectiveEnd(model)) model.closed = true;
+}
+
+/** Payment runs already done in this ledger: a run's id derives from its date, so running it again does nothing. */
+const doneRuns = new Set<string>();
+
+/**
+ * Two payment runs through different dates started at once (issue 21: overlapping runs booked fictitious
+ * overpayments). Each settles only a stoppage with a certificate, a bank account and an amount to pay, and
+ * skips one its date would settle backwards. Whatever their order, the money is that of one regularization
+ * through the later date, and no overpayment is assessed. How many regularizations they record depends on
+ * which reaches the stoppage first (the later one alone, or the earlier then the later, maybe a NOTHING_DUE
+ * one), so the model reads that count from the history after checking each new event is a payment.
+ */
+class OverlappingPaymentRuns implements LedgerCommand {
+  constructor(readonly first: string, readonly second: string) {}
+  check = () => true;
+  async run(model: Model, real: Real) {
+    const active = [this.first, this.second].filter((date) => !doneRuns.has(date));
+    const historyBefore = await real.ledger.get('auditor', `/v1/policyholders/${real.policyholderId}/history`);
+    const runs = await Promise.all(active.map((through) => real.ledger.command('supervisor', '/v1/payment-runs', { through })));
+    for (const run of runs) {
+      expect(run.status).toBe(202);
+      await finishedRun(real.ledger, run.body.runId);
+    }
+    active.forEach((date) => doneRuns.add(date));
+    const later = active.reduce<string | undefined>((latest, date) => (latest === undefined || date > latest ? date : latest), undefined);
+    if (later !== undefined && model.certified && !movesSettlementBack(model, later)) {
+      const outcome = settlement(model, later);
+      if (outcome.payment > 0) applySettlement(model, later, outcome);
+    }
+    const historyAfter = await real.ledger.get('auditor', `/v1/policyholders/${real.policyholderId}/history`);
+    const added = (historyAfter.body as Array<{ type: string; data: { outcome?: string } }>).slice(historyBefore.body.length);
+    for (const event of added) {
+      expect(['StoppageRegularized', 'PaymentOrdered']).toContain(event.type);
+      if (event.type === 'StoppageRegularized') expect(['PAID', 'NOTHING_DUE']).toContain(event.data.outcome);
+    }
+    model.events += added.length;
+    await checkAgreement(model, real);
+  }
+  toString = () => `OverlappingPaymentRuns(${this.first}, ${this.second})`;
+}
+
+async function finishedRun(ledger: TestLedger, runId: string) {
+  for (let attempt = 0; attempt < 2_000; attempt++) {
+    const response = await ledger.get('supervisor', `/v1/payment-runs/${runId}`);
+    if (response.body.status !== 'running') {
+      expect(response.body.status).toBe('done');
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`payment run ${runId} did not finish`);
 }
 
 class Extend implements LedgerCommand {
@@ -199,6 +276,10 @@ const commands = [
   fc.constantFrom('2025-06-29', '2025-07-05', '2025-07-20', '2025-08-10').map((date) => new Extend(date)),
   fc.constantFrom('2025-06-09', '2025-06-12', '2025-06-20', '2025-06-28', '2025-07-10').map((date) => new EndEarly(date)),
   fc.integer({ min: 1, max: 60_000 }).map((amount) => new RecordRecovery(amount)),
+  // Two distinct days from 2025-06-08 to 2025-11-30, either order.
+  fc
+    .uniqueArray(fc.integer({ min: 0, max: 175 }), { minLength: 2, maxLength: 2 })
+    .map(([first, second]) => new OverlappingPaymentRuns(LocalDate.of(2025, 6, 8).plusDays(first).toString(), LocalDate.of(2025, 6, 8).plusDays(second).toString())),
 ];
 
 describe('the ledger against a model of what one policyholder is owed and was paid', () => {
@@ -218,9 +299,12 @@ describe('the ledger against a model of what one policyholder is owed and was pa
         const stoppageId = randomUUID();
         const opened = await ledger.command('clerk', '/v1/stoppages', { stoppageId, nir: testNir(++serial), kind: 'SICKNESS', startDate: START, endDate: END });
         expect(opened.status).toBe(201);
+        // A bank account, so that payment runs can pay the stoppage.
+        const account = await ledger.command('clerk', `/v1/policyholders/${opened.body.policyholderId}/bank-account`, { iban: 'FR7630006000011234567890189', holderName: 'Model Holder' });
+        expect(account.status).toBe(200);
         const model: Model = {
           endDate: END, certified: false, closed: false, advancesCents: 0, paymentsCents: 0, recoveredCents: 0,
-          assessedCents: 0, cancelledCents: 0, pendingAdvances: 0, events: 1,
+          assessedCents: 0, cancelledCents: 0, pendingAdvances: 0, events: 2,
         };
         const real: Real = { ledger, stoppageId, policyholderId: opened.body.policyholderId };
         await checkAgreement(model, real);

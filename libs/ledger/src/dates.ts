@@ -19,3 +19,19 @@ export function yearsBefore(date: string, years: number): string {
   const safeDay = month === '02' && day === '29' && !leap(Number(earlier)) ? '28' : day;
   return `${earlier}-${month}-${safeDay}`;
 }
+
+/** The same calendar day `years` years later; 29 February becomes 28 February in a common year. */
+export function yearsAfter(date: string, years: number): string {
+  return yearsBefore(date, -years);
+}
+
+/** The day before a date. */
+export function dayBefore(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day - 1)).toISOString().slice(0, 10);
+}
+
+/** The earlier of two dates. */
+export function earlierOf(first: string, second: string): string {
+  return first < second ? first : second;
+}

@@ -5,9 +5,18 @@ import { ibanProblem, nirProblem } from '@ij/ledger';
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/u;
 const MONTH_SHAPE = /^\d{4}-\d{2}$/u;
 
-/** A real calendar date written YYYY-MM-DD (2025-02-30 is refused). */
+/**
+ * Every date the ledger accepts lies in these years: the oldest rules parameters start in 2024 and the
+ * longest legal period is 3 years, so anything outside is a typing error (issue 21: 9999-12-31 was accepted).
+ * The domain then applies the narrower bounds (parameters for the start date, 3 years per chain).
+ */
+export const EARLIEST_DATE = '2000-01-01';
+export const LATEST_DATE = '2099-12-31';
+
+/** A real calendar date written YYYY-MM-DD (2025-02-30 is refused), from EARLIEST_DATE to LATEST_DATE. */
 export function isCalendarDate(value: unknown): value is string {
   if (typeof value !== 'string' || !DATE_SHAPE.test(value)) return false;
+  if (value < EARLIEST_DATE || value > LATEST_DATE) return false;
   try {
     LocalDate.parse(value);
     return true;
@@ -30,7 +39,7 @@ export function isYearMonth(value: unknown): value is string {
 
 export const IsCalendarDate = (options?: ValidationOptions) =>
   ValidateBy(
-    { name: 'isCalendarDate', validator: { validate: isCalendarDate, defaultMessage: () => 'must be a real calendar date written YYYY-MM-DD' } },
+    { name: 'isCalendarDate', validator: { validate: isCalendarDate, defaultMessage: () => `must be a real calendar date written YYYY-MM-DD, from ${EARLIEST_DATE} to ${LATEST_DATE}` } },
     options,
   );
 

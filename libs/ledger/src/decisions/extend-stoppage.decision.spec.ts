@@ -1,5 +1,5 @@
 import { ProlongationOverlaps, StoppagesOverlap } from '../errors/prolongation-errors';
-import { ExtensionNotLater, StoppageClosed, StoppageEndedEarlyError, StoppageNotFound } from '../errors/stoppage-errors';
+import { ExtensionNotLater, StoppageBeyondLongestPeriod, StoppageClosed, StoppageEndedEarlyError, StoppageNotFound } from '../errors/stoppage-errors';
 import { commands } from '../test-support/commands';
 import { events } from '../test-support/events';
 import { CONTINUATION_ID, JUNE_END, OTHER_STOPPAGE_ID } from '../test-support/fixtures';
@@ -16,6 +16,16 @@ describe('extending a stoppage', () => {
     given(...histories.openedStoppage())
       .when(commands.extendStoppage({ newEndDate: '2025-07-15', prescribedOn: '2025-06-28' }))
       .then([events.stoppageExtended({ newEndDate: '2025-07-15', prescribedOn: '2025-06-28' })]));
+
+  it('refuses an extension to 9999-12-31: the chain would outlast 3 years, date to date (issue 21)', () =>
+    given(...histories.openedStoppage())
+      .when(commands.extendStoppage({ newEndDate: '9999-12-31' }))
+      .thenFails(StoppageBeyondLongestPeriod, { chainStartDate: '2025-06-02', endDate: '9999-12-31', latestEndDate: '2028-06-01' }));
+
+  it('accepts an extension to the last day of the 3 years (2028-06-01)', () =>
+    given(...histories.openedStoppage())
+      .when(commands.extendStoppage({ newEndDate: '2028-06-01' }))
+      .then([events.stoppageExtended({ previousEndDate: JUNE_END, newEndDate: '2028-06-01' })]));
 
   it('refuses to extend into another stoppage of the policyholder', () =>
     given(

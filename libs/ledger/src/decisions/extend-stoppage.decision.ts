@@ -4,9 +4,9 @@ import { ExtensionNotLater, StoppageClosed, StoppageEndedEarlyError } from '../e
 import { definedOnly } from '../events/ledger-event';
 import type { StoppageExtended } from '../events/policyholder-events';
 import type { PolicyholderState, StoppageState } from '../state/policyholder-state';
-import { requireStoppage } from '../state/stoppage-queries';
+import { chainStartDate, requireStoppage } from '../state/stoppage-queries';
 import type { DecisionContext } from './decision-context';
-import { requireNoOverlap } from './guards';
+import { requireNoOverlap, requireWithinLongestPeriod } from './guards';
 
 export function extendStoppage(command: ExtendStoppage, state: PolicyholderState, context: Pick<DecisionContext, 'today'>): StoppageExtended[] {
   const stoppage = requireStoppage(state, command.stoppageId);
@@ -16,6 +16,7 @@ export function extendStoppage(command: ExtendStoppage, state: PolicyholderState
   if (command.newEndDate <= stoppage.endDate) {
     throw new ExtensionNotLater(stoppage.stoppageId, stoppage.endDate, command.newEndDate);
   }
+  requireWithinLongestPeriod(stoppage.stoppageId, chainStartDate(state, stoppage), command.newEndDate);
   requireNoOverlapWithProlongation(state, stoppage, command.newEndDate);
   requireNoOverlap(state, stoppage.stoppageId, stoppage.startDate, command.newEndDate);
   return [

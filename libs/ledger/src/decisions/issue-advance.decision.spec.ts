@@ -51,6 +51,29 @@ describe('issuing an advance', () => {
       .when(commands.issueAdvance({ amountCents: 9 * SICKNESS_MAXIMUM_DAILY_CENTS + 1 }))
       .thenFails(AdvanceExceedsMaximum, { prescribedDays: 9, maximumCents: 37_323 }));
 
+  describe('capped by what could be due through the command date, not through the end date (issue 21)', () => {
+    // Opened 06-02 to 06-30; on 06-11, 10 days have elapsed: 10 × 41.47 € = 414.70 €.
+    it('accepts the maximum for the 10 days elapsed through 06-11', () =>
+      given(...histories.openedStoppage())
+        .when(commands.issueAdvance({ amountCents: 41_470 }), { today: '2025-06-11' })
+        .then([events.advanceIssued({ amountCents: 41_470, issuedOn: '2025-06-11' })]));
+
+    it('refuses one cent more, naming the days counted and the date', () =>
+      given(...histories.openedStoppage())
+        .when(commands.issueAdvance({ amountCents: 41_471 }), { today: '2025-06-11' })
+        .thenFails(AdvanceExceedsMaximum, { prescribedDays: 10, countedThrough: '2025-06-11', maximumCents: 41_470 }));
+
+    it('an end typed years ahead lets no more through: extended to 2028-05-31, on 06-11 still 414.70 €', () =>
+      given(...histories.openedStoppage(), events.stoppageExtended({ newEndDate: '2028-05-31' }))
+        .when(commands.issueAdvance({ amountCents: 41_471 }), { today: '2025-06-11' })
+        .thenFails(AdvanceExceedsMaximum, { prescribedDays: 10, maximumCents: 41_470 }));
+
+    it('refuses any advance before the stoppage has started', () =>
+      given(...histories.openedStoppage())
+        .when(commands.issueAdvance({ amountCents: 1 }), { today: '2025-06-01' })
+        .thenFails(AdvanceExceedsMaximum, { prescribedDays: 0, maximumCents: 0 }));
+  });
+
   it('refuses it when the rules version has no parameter row for the stoppage', () =>
     given(...histories.openedStoppage())
       .when(commands.issueAdvance(), { rules: rulesWithoutParameters() })

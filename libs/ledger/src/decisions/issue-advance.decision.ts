@@ -1,7 +1,7 @@
 import { Money } from '@ij/money';
 import type { IssueAdvance } from '../commands/commands';
 import { paymentTotals } from '../accounts/payment-totals';
-import { daysInclusive } from '../dates';
+import { daysInclusive, earlierOf } from '../dates';
 import { AdvanceExceedsMaximum } from '../errors/payment-errors';
 import { StoppageClosed } from '../errors/stoppage-errors';
 import type { AdvanceIssued } from '../events/policyholder-events';
@@ -12,14 +12,17 @@ import { assertPositiveCents, requireMaximumDailyAllowance } from './guards';
 
 /**
  * Advances are allowed before the salary certificate: that is their purpose. They are bounded by what
- * the stoppage could ever pay: the published maximum daily IJ for every prescribed day (up to an early end).
+ * could be due so far: the published maximum daily IJ for every prescribed day elapsed through the
+ * command's date (up to an early end). Not through the end date: an end typed years ahead must not let
+ * years of advances through (issue 21).
  */
 export function issueAdvance(command: IssueAdvance, state: PolicyholderState, context: DecisionContext): AdvanceIssued[] {
   const stoppage = requireStoppage(state, command.stoppageId);
   if (stoppage.status === 'closed') throw new StoppageClosed(stoppage.stoppageId);
   assertPositiveCents(command.amountCents, 'amountCents');
   const maximumDaily = requireMaximumDailyAllowance(context.rules, stoppage.stoppageId, stoppage.kind, chainStartDate(state, stoppage));
-  const prescribedDays = daysInclusive(stoppage.startDate, effectiveEndDate(stoppage));
+  const countedThrough = earlierOf(effectiveEndDate(stoppage), context.today);
+  const prescribedDays = daysInclusive(stoppage.startDate, countedThrough);
   const maximum = maximumDaily.times(prescribedDays, 'truncate');
   const paid = paymentTotals(stoppage).paid;
   if (paid.plus(Money.fromCents(command.amountCents)).compare(maximum) > 0) {
@@ -30,6 +33,7 @@ export function issueAdvance(command: IssueAdvance, state: PolicyholderState, co
       maximum.toCents(),
       maximumDaily.toCents(),
       prescribedDays,
+      countedThrough,
     );
   }
   return [

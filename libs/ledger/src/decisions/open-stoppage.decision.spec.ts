@@ -1,6 +1,6 @@
 import { NoParametersForDateError } from '../errors/payment-errors';
 import { ProlongationKindMismatch, ProlongationOfUnknownStoppage, ProlongationOverlaps, StoppagesOverlap } from '../errors/prolongation-errors';
-import { StoppageAlreadyExists, StoppageEndsBeforeStart } from '../errors/stoppage-errors';
+import { StoppageAlreadyExists, StoppageBeyondLongestPeriod, StoppageEndsBeforeStart } from '../errors/stoppage-errors';
 import { commands } from '../test-support/commands';
 import { events } from '../test-support/events';
 import { ACCIDENT_DATE, CONTINUATION_ID, OTHER_STOPPAGE_ID, STOPPAGE_ID } from '../test-support/fixtures';
@@ -31,6 +31,27 @@ describe('opening a stoppage', () => {
     given()
       .when(commands.openStoppage({ startDate: '2025-06-10', endDate: '2025-06-09' }))
       .thenFails(StoppageEndsBeforeStart, { startDate: '2025-06-10', endDate: '2025-06-09' }));
+
+  describe('no chain outlasts the longest legal period: 3 years, date to date (L323-1 1°, R323-1 2°; issue 21)', () => {
+    it('accepts an end on the day before the same date 3 years later (2025-06-02 → 2028-06-01)', () =>
+      given()
+        .when(commands.openStoppage({ startDate: '2025-06-02', endDate: '2028-06-01' }))
+        .then([events.stoppageOpened({ startDate: '2025-06-02', endDate: '2028-06-01' })]));
+
+    it('refuses an end one day later (2028-06-02), and 9999-12-31', () => {
+      given()
+        .when(commands.openStoppage({ startDate: '2025-06-02', endDate: '2028-06-02' }))
+        .thenFails(StoppageBeyondLongestPeriod, { code: 'stoppage-beyond-longest-period', chainStartDate: '2025-06-02', latestEndDate: '2028-06-01' });
+      given()
+        .when(commands.openStoppage({ startDate: '2025-06-02', endDate: '9999-12-31' }))
+        .thenFails(StoppageBeyondLongestPeriod, { endDate: '9999-12-31' });
+    });
+
+    it("counts a prolongation's period from its chain's start", () =>
+      given(...histories.openedStoppage())
+        .when(commands.openStoppage({ stoppageId: CONTINUATION_ID, startDate: '2025-07-01', endDate: '2028-06-02', prolongationOf: STOPPAGE_ID }))
+        .thenFails(StoppageBeyondLongestPeriod, { chainStartDate: '2025-06-02', latestEndDate: '2028-06-01' }));
+  });
 
   // A day prescribed twice would be paid twice by the rules engine, which counts each stoppage's days.
   it('refuses a stoppage covering a day of another one of the same policyholder', () =>

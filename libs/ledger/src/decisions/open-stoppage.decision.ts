@@ -7,7 +7,7 @@ import type { PolicyholderState } from '../state/policyholder-state';
 import { evolve } from '../state/evolve';
 import { chainStartDate, effectiveEndDate, requireStoppage } from '../state/stoppage-queries';
 import type { DecisionContext } from './decision-context';
-import { requireMaximumDailyAllowance, requireNoOverlap } from './guards';
+import { requireMaximumDailyAllowance, requireNoOverlap, requireWithinLongestPeriod } from './guards';
 
 export function openStoppage(command: OpenStoppage, state: PolicyholderState, context: DecisionContext): StoppageOpened[] {
   if (state.stoppages.has(command.stoppageId)) throw new StoppageAlreadyExists(command.stoppageId);
@@ -18,7 +18,9 @@ export function openStoppage(command: OpenStoppage, state: PolicyholderState, co
   requireNoOverlap(state, command.stoppageId, command.startDate, command.endDate);
   const { type: _command, ...facts } = command;
   const opened: StoppageOpened = { type: 'StoppageOpened', schemaVersion: 1, data: definedOnly({ ...facts, openedOn: context.today }) };
-  requireMaximumDailyAllowance(context.rules, command.stoppageId, command.kind, chainStartDateOnceOpened(state, opened));
+  const chainStart = chainStartDateOnceOpened(state, opened);
+  requireWithinLongestPeriod(command.stoppageId, chainStart, command.endDate);
+  requireMaximumDailyAllowance(context.rules, command.stoppageId, command.kind, chainStart);
   return [opened];
 }
 

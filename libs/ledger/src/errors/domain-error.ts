@@ -4,6 +4,7 @@ export const DOMAIN_ERROR_CODES = [
   'stoppage-already-exists',
   'stoppage-closed',
   'stoppage-ends-before-start',
+  'stoppage-beyond-longest-period',
   'extension-not-later',
   'stoppage-ended-early',
   'early-end-outside-stoppage',

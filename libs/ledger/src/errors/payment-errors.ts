@@ -42,11 +42,13 @@ export class AdvanceExceedsMaximum extends DomainError {
     readonly paidCents: number,
     readonly maximumCents: number,
     readonly maximumDailyAllowanceCents: number,
+    /** Prescribed days elapsed through `countedThrough` (the command's date, or the last day if earlier). */
     readonly prescribedDays: number,
+    readonly countedThrough: string,
   ) {
     super(
       `Stoppage ${stoppageId}: ${paidCents} cents paid plus ${amountCents} would exceed ${maximumCents} cents ` +
-        `(${prescribedDays} prescribed days at the published maximum of ${maximumDailyAllowanceCents} cents)`,
+        `(${prescribedDays} prescribed days through ${countedThrough} at the published maximum of ${maximumDailyAllowanceCents} cents)`,
     );
   }
 }

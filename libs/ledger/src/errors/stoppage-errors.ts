@@ -61,3 +61,15 @@ export class EarlyEndOutsideStoppage extends DomainError {
     super(`Stoppage ${stoppageId} runs ${startDate}..${currentEndDate}: an early end on ${lastDay} must be on or after the start and before the end`);
   }
 }
+
+/**
+ * No stoppage chain can outlast the longest period the law pays for: 3 years counted date to date (a long-term
+ * illness, L323-1 1° and R323-1 2°). An end after that is a typing error (issue 21: 9999-12-31 was accepted).
+ */
+export class StoppageBeyondLongestPeriod extends DomainError {
+  readonly code = 'stoppage-beyond-longest-period';
+  readonly title = 'Stoppage ends after the longest legal period';
+  constructor(readonly stoppageId: string, readonly chainStartDate: string, readonly endDate: string, readonly latestEndDate: string) {
+    super(`Stoppage ${stoppageId} would end on ${endDate}; a chain starting on ${chainStartDate} ends on ${latestEndDate} at the latest (3 years, date to date)`);
+  }
+}
