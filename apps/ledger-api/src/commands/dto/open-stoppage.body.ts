@@ -1,15 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { STOPPAGE_KINDS, type StoppageKind } from '@ij/rules';
+import { IsFreeText } from '../../http/free-text';
 import { IsCalendarDate, IsNir, IsNotBefore, MAX_AMOUNT_CENTS, OnlyForKinds } from '../../http/validators';
 
 const OCCUPATIONAL: readonly StoppageKind[] = ['OCCUPATIONAL_ACCIDENT', 'OCCUPATIONAL_DISEASE'];
 
 export class AldBody {
   @ApiProperty({ example: 'ALD-30', description: 'the long-term illness affection' })
-  @IsString()
-  @Length(1, 64)
+  @IsFreeText(64)
   affectionId!: string;
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { IsOptional, Matches, ValidateIf } from 'class-validator';
+import { IsFreeText } from '../../http/free-text';
 import { IsCalendarDate, IsIban, IsNotBefore } from '../../http/validators';
 
 /** ISO 9362: 4 letters (bank), 2 (country), 2 letters or digits (location), optionally 3 (branch). */
@@ -15,16 +16,14 @@ export class RecordBankAccountBody {
   @Matches(BIC_SHAPE, { message: 'bic must be 8 or 11 capital letters or digits (ISO 9362)' })
   bic?: string;
 
-  @ApiProperty({ example: 'Camille Martin' })
-  @IsString()
-  @Length(1, 70)
+  @ApiProperty({ example: 'Camille Martin', description: 'one line, trimmed, 1 to 70 characters, no control or bidi-override characters' })
+  @IsFreeText(70)
   holderName!: string;
 }
 
 export class RecordSubrogationBody {
   @ApiProperty({ example: 'siret-12345678900017', description: "the employer's identifier (e.g. its SIRET)" })
-  @IsString()
-  @Length(1, 64)
+  @IsFreeText(64)
   employerId!: string;
 
   @ApiProperty({ example: '2025-06-10', description: 'first day whose allowance is paid to the employer' })
@@ -48,7 +47,6 @@ export class RecordSubrogationBody {
 
   @ApiPropertyOptional({ example: 'Ateliers Durand SARL', description: 'the account holder; required with employerIban' })
   @ValidateIf((body: RecordSubrogationBody) => body.employerIban !== undefined || body.employerName !== undefined)
-  @IsString()
-  @Length(1, 70)
+  @IsFreeText(70)
   employerName?: string;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsFreeText } from '../../http/free-text';
 import { IsCalendarDate, IsYearMonth, MAX_AMOUNT_CENTS } from '../../http/validators';
 
 export class ExtendStoppageBody {
@@ -49,9 +50,8 @@ export class IssueAdvanceBody {
   @Max(MAX_AMOUNT_CENTS)
   amountCents!: number;
 
-  @ApiProperty({ example: 'salary certificate not received yet' })
-  @IsString()
-  @Length(1, 500)
+  @ApiProperty({ example: 'salary certificate not received yet', description: 'one line, trimmed, 1 to 500 characters, no control or bidi-override characters' })
+  @IsFreeText(500)
   reason!: string;
 }
 
