@@ -98,8 +98,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       body = await lastValueFrom(next.handle(), { defaultValue: undefined });
     } catch (error) {
       const problem = toProblem(error);
-      // A refusal by the domain is an answer worth repeating; an invalid request executed nothing.
-      if (problem && problem.status !== 400 && problem.status < 500 && !(error instanceof IdempotentReplay)) {
+      // A refusal by the domain is an answer worth repeating; an invalid request executed nothing, and a 429
+      // (busy: a replay already running) is transient: the same request may succeed later.
+      if (problem && problem.status !== 400 && problem.status !== 429 && problem.status < 500 && !(error instanceof IdempotentReplay)) {
         const first = await this.store.putIfAbsent(scope, key, { requestHash, statusCode: problem.status, body: problem, recordedAt: this.clock.now() });
         if (first.requestHash !== requestHash || first.statusCode !== problem.status) return this.replay(first, requestHash);
       }
