@@ -17,7 +17,7 @@ describe('one replay at a time', () => {
   let dataDirectory: string;
   let ledger: LedgerProcess;
 
-  const post = (key: string, path: string, body: unknown, idempotencyKey = randomUUID()) =>
+  const post = (key: string, path: string, body: unknown, idempotencyKey: string = randomUUID()) =>
     fetch(`${ledger.baseUrl}${path}`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },

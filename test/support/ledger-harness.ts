@@ -52,6 +52,7 @@ export async function startTestLedger(kind: EventStoreKind = 'sqlite', today = T
     LEDGER_POLICYHOLDER_SECRET: 'test-policyholder-secret',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     LEDGER_RATE_LIMIT_PER_MINUTE: String(rateLimitPerMinute),
+    LEDGER_AUTH_FAILURES_PER_MINUTE: String(Math.max(rateLimitPerMinute, 1_000)),
     ...(schema ? { DATABASE_URL: TEST_DATABASE_URL, LEDGER_PG_SCHEMA: schema.schema } : {}),
     ...(kind === 'esdb' ? { EVENTSTORE_CONNECTION_STRING: process.env.EVENTSTORE_CONNECTION_STRING } : {}),
   });

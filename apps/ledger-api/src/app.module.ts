@@ -6,7 +6,8 @@ import { KeyThrottlerGuard } from './auth/key-throttler.guard';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { API_KEY_RING, AuthGuard } from './auth/auth.guard';
+import { API_KEY_RING, AuthGuard, FAILED_AUTHENTICATIONS } from './auth/auth.guard';
+import { FailedAuthentications } from './auth/failed-authentications';
 import type { ApiKeyRing } from './auth/api-keys';
 import { ExtendStoppageHandler, EndStoppageEarlyHandler, OpenStoppageHandler, RecordSalaryCertificateHandler } from './commands/handlers/stoppage-lifecycle.handlers';
 import { IssueAdvanceHandler, RecordRecoveryHandler, RegularizeHandler } from './commands/handlers/payment.handlers';
@@ -79,6 +80,7 @@ export class AppModule {
         { provide: IDEMPOTENCY_STORE, useValue: dependencies.storage.idempotency },
         { provide: CLOCK, useValue: dependencies.clock },
         { provide: API_KEY_RING, useValue: dependencies.keys },
+        { provide: FAILED_AUTHENTICATIONS, useValue: new FailedAuthentications(dependencies.config.authFailuresPerMinute) },
         { provide: POLICYHOLDER_IDS, useValue: dependencies.policyholderIds },
         { provide: PROJECTION_SYNC, useValue: dependencies.projectionSync },
         { provide: APP_GUARD, useClass: AuthGuard },

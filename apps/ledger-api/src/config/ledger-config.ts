@@ -20,6 +20,8 @@ export interface LedgerConfig {
   logLevel: string;
   /** Requests per minute and API key before 429 (LEDGER_RATE_LIMIT_PER_MINUTE). */
   rateLimitPerMinute: number;
+  /** Failed authentications per minute and client address before every request from it gets 429 (LEDGER_AUTH_FAILURES_PER_MINUTE). */
+  authFailuresPerMinute: number;
   /** How long a query with Ledger-Min-Position waits for the read models before 503 (LEDGER_MIN_POSITION_WAIT_MS). */
   minPositionWaitMs: number;
 }
@@ -55,6 +57,7 @@ export function readLedgerConfig(environment: NodeJS.ProcessEnv = process.env): 
     policyholderSecret: environment.LEDGER_POLICYHOLDER_SECRET,
     logLevel: environment.LOG_LEVEL ?? 'info',
     rateLimitPerMinute: positiveInteger(environment.LEDGER_RATE_LIMIT_PER_MINUTE ?? '1200', 'LEDGER_RATE_LIMIT_PER_MINUTE'),
+    authFailuresPerMinute: positiveInteger(environment.LEDGER_AUTH_FAILURES_PER_MINUTE ?? '30', 'LEDGER_AUTH_FAILURES_PER_MINUTE'),
     minPositionWaitMs: positiveInteger(environment.LEDGER_MIN_POSITION_WAIT_MS ?? '5000', 'LEDGER_MIN_POSITION_WAIT_MS'),
   };
 }
