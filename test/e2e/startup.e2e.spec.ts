@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -12,13 +12,14 @@ describe('starting the embedded default without LEDGER_API_KEYS', () => {
   let ledger: LedgerApp;
 
   beforeAll(async () => {
-    dataDirectory = mkdtempSync(join(tmpdir(), 'ij-ledger-start-'));
+    // A directory the ledger creates itself (mkdtemp's own is already 0700).
+    dataDirectory = join(mkdtempSync(join(tmpdir(), 'ij-ledger-start-')), 'data');
     ledger = await createLedgerApp(readLedgerConfig({ LEDGER_DATA_DIR: dataDirectory, LOG_LEVEL: 'silent' }));
     await ledger.app.init();
   });
   afterAll(async () => {
     await ledger?.close();
-    rmSync(dataDirectory, { recursive: true, force: true });
+    rmSync(join(dataDirectory, '..'), { recursive: true, force: true });
   });
 
   it('answers /health with 200 {"status":"ok"} without a key', async () => {
@@ -42,6 +43,23 @@ describe('starting the embedded default without LEDGER_API_KEYS', () => {
     const clerkKey = clerkLine.split(':')[0];
     const rules = await request(ledger.app.getHttpServer()).get('/v1/rules').set('Authorization', `Bearer ${clerkKey}`);
     expect(rules.status).toBe(200);
+  });
+
+  it('generates one key per role and none holding several roles (issue 21)', () => {
+    const entries = readFileSync(ledger.generatedKeysFile!, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+      .map((line) => line.split(':'));
+    expect(entries.map(([, roles]) => roles).sort()).toEqual(['auditor', 'clerk', 'supervisor']);
+    expect(new Set(entries.map(([key]) => key)).size).toBe(3);
+  });
+
+  it('keeps its data directory 0700 and its SQLite files, key and secret files 0600 (issue 21)', () => {
+    expect(statSync(dataDirectory).mode & 0o777).toBe(0o700);
+    for (const name of readdirSync(dataDirectory)) {
+      expect([name, statSync(join(dataDirectory, name)).mode & 0o777]).toEqual([name, 0o600]);
+    }
+    expect(readdirSync(dataDirectory)).toEqual(expect.arrayContaining(['ledger.sqlite', GENERATED_KEYS_FILE, 'policyholder-id.secret']));
   });
 
   it('serves nothing else without a valid key (401 problem+json)', async () => {

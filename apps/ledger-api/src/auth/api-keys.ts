@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual, createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDirectory } from '../infrastructure/private-files';
 
 export const ROLES = ['clerk', 'supervisor', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -63,11 +64,12 @@ export class ApiKeyRing {
 
 /**
  * With no LEDGER_API_KEYS, keys are generated on first start into the data directory (mode 0600) and
- * reused afterwards. Returns the ring and, when the keys came from the file, its path (never the keys).
+ * reused afterwards: one key per role, none holding several (issue 21: a generated key with all three roles
+ * let one person both change and pay). A file written by an earlier release keeps the keys it holds. Returns the ring and, when the keys came from the file, its path (never the keys).
  */
 export function loadOrGenerateApiKeys(specification: string | undefined, dataDirectory: string): { ring: ApiKeyRing; generatedFile?: string } {
   if (specification && specification.trim() !== '') return { ring: parseApiKeys(specification) };
-  mkdirSync(dataDirectory, { recursive: true });
+  ensurePrivateDirectory(dataDirectory);
   const file = join(dataDirectory, GENERATED_KEYS_FILE);
   if (!existsSync(file)) {
     const lines = [
@@ -75,7 +77,6 @@ export function loadOrGenerateApiKeys(specification: string | undefined, dataDir
       `${newKey()}:clerk:clerk-1`,
       `${newKey()}:supervisor:supervisor-1`,
       `${newKey()}:auditor:auditor-1`,
-      `${newKey()}:clerk+supervisor+auditor:admin-1`,
     ];
     writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600, flag: 'wx' });
   }

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDirectory } from './private-files';
 
 export const POLICYHOLDER_IDS = Symbol('PolicyholderIds');
 
@@ -25,7 +26,7 @@ export const POLICYHOLDER_SECRET_FILE = 'policyholder-id.secret';
  */
 export function loadPolicyholderIds(dataDirectory: string, secretFromEnvironment?: string): PolicyholderIds {
   if (secretFromEnvironment) return new PolicyholderIds(Buffer.from(secretFromEnvironment, 'utf8'));
-  mkdirSync(dataDirectory, { recursive: true });
+  ensurePrivateDirectory(dataDirectory);
   const file = join(dataDirectory, POLICYHOLDER_SECRET_FILE);
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
   chmodSync(file, 0o600);

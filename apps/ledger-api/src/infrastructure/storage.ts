@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import {
@@ -12,6 +11,7 @@ import {
 } from '@ij/event-store';
 import { PostgresReadModelStore, SqliteReadModelStore, type ReadModelStore } from '@ij/projections';
 import type { LedgerConfig } from '../config/ledger-config';
+import { ensurePrivateDirectory, ensurePrivateFile } from './private-files';
 
 /** Where the ledger keeps its log and its records, as LEDGER_EVENT_STORE chose. */
 export interface LedgerStorage {
@@ -32,8 +32,11 @@ export const SQLITE_FILE = 'ledger.sqlite';
 
 export async function openStorage(config: LedgerConfig): Promise<LedgerStorage> {
   if (config.eventStore === 'sqlite') {
-    mkdirSync(config.dataDirectory, { recursive: true });
-    const events = await SqliteEventStore.open({ connection: join(config.dataDirectory, SQLITE_FILE) });
+    ensurePrivateDirectory(config.dataDirectory);
+    const file = join(config.dataDirectory, SQLITE_FILE);
+    ensurePrivateFile(file, [`${file}-wal`, `${file}-shm`]);
+    const events = await SqliteEventStore.open({ connection: file });
+    ensurePrivateFile(file, [`${file}-wal`, `${file}-shm`]);
     return {
       kind: 'sqlite',
       events,
