@@ -9,6 +9,8 @@ RUN npm run build && npm prune --omit=dev
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
+# Inside the container the API must listen on every interface (the ledger's own default is loopback).
+ENV LEDGER_BIND_ADDRESS=0.0.0.0
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 # The ISO 20022 schemas bank reports are validated against (libs/bank-files reads them beside its sources).

@@ -153,7 +153,7 @@ async function main(): Promise<void> {
     LEDGER_PG_SCHEMA: schema,
     LEDGER_DATA_DIR: dataDirectory,
     LEDGER_API_KEYS: `${KEY}:clerk:bench-clerk`,
-    LEDGER_POLICYHOLDER_SECRET: 'bench-secret',
+    LEDGER_POLICYHOLDER_SECRET: 'bench-secret-0123456789abcdef0123',
     LEDGER_RATE_LIMIT_PER_MINUTE: '100000000',
     LOG_LEVEL: 'warn',
   };

@@ -19,7 +19,7 @@ const XSD = readFileSync(join(__dirname, '..', 'fixtures', 'pain.001.001.03.xsd'
 describe('the Arpège story (README)', () => {
   let dataDirectory: string;
   const ledger = (...args: string[]) =>
-    run(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', LEDGER_DATA_DIR: dataDirectory, LEDGER_POLICYHOLDER_SECRET: 'story-secret' }, maxBuffer: 64 * 1024 * 1024 });
+    run(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', LEDGER_DATA_DIR: dataDirectory, LEDGER_POLICYHOLDER_SECRET: 'story-secret-0123456789abcdef0123' }, maxBuffer: 64 * 1024 * 1024 });
 
   beforeAll(() => {
     dataDirectory = mkdtempSync(join(tmpdir(), 'ij-ledger-story-'));

@@ -25,7 +25,7 @@ describe('a replay partitioned across processes', () => {
       DATABASE_URL: TEST_DATABASE_URL,
       LEDGER_PG_SCHEMA: schema.schema,
       LEDGER_DATA_DIR: dataDirectory,
-      LEDGER_POLICYHOLDER_SECRET: 'partitioned-replay-secret',
+      LEDGER_POLICYHOLDER_SECRET: 'partitioned-replay-secret-0123456789abcdef0123',
       LOG_LEVEL: 'warn',
     };
     pool = new Pool({ connectionString: TEST_DATABASE_URL, max: 2 });

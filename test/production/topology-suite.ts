@@ -47,7 +47,7 @@ export function productionTopologySuite(kind: 'postgres' | 'esdb', eventStoreCon
         LEDGER_PG_SCHEMA: schema.schema,
         LEDGER_DATA_DIR: dataDirectory,
         LEDGER_API_KEYS: `${KEY}:clerk+auditor+supervisor:clerk-1`,
-        LEDGER_POLICYHOLDER_SECRET: 'production-topology-secret',
+        LEDGER_POLICYHOLDER_SECRET: 'production-topology-secret-0123456789abcdef0123',
         LEDGER_RATE_LIMIT_PER_MINUTE: '1000000',
         LEDGER_MIN_POSITION_WAIT_MS: '3000',
         LOG_LEVEL: 'warn',

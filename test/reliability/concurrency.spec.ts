@@ -36,7 +36,7 @@ describe('100 concurrent commands on one policyholder from two API processes on 
       LEDGER_PG_SCHEMA: schema.schema,
       LEDGER_DATA_DIR: dataDirectory,
       LEDGER_API_KEYS: `${KEY}:clerk:clerk-1`,
-      LEDGER_POLICYHOLDER_SECRET: 'concurrency-secret',
+      LEDGER_POLICYHOLDER_SECRET: 'concurrency-secret-0123456789abcdef0123',
       LOG_LEVEL: 'warn',
     };
     processes = [await startLedgerProcess(environment)];

@@ -18,7 +18,7 @@ const ITERATIONS = Number(process.env.CRASH_ITERATIONS ?? 5);
 const CLERK_KEY = 'crash-test-clerk-key-000001';
 const ENVIRONMENT = {
   LEDGER_API_KEYS: `${CLERK_KEY}:clerk+supervisor+auditor:crash-clerk`,
-  LEDGER_POLICYHOLDER_SECRET: 'crash-test-secret',
+  LEDGER_POLICYHOLDER_SECRET: 'crash-test-secret-0123456789abcdef0123',
   LOG_LEVEL: 'warn',
 };
 

@@ -38,7 +38,7 @@ describe('privacy of NIRs and API keys', () => {
     ledger = await startLedgerProcess({
       LEDGER_DATA_DIR: dataDirectory,
       LEDGER_API_KEYS: `${CLERK_KEY}:clerk:clerk-1,${AUDITOR_KEY}:auditor:auditor-1`,
-      LEDGER_POLICYHOLDER_SECRET: 'privacy-test-secret',
+      LEDGER_POLICYHOLDER_SECRET: 'privacy-test-secret-0123456789abcdef0123',
       LOG_LEVEL: 'trace',
     });
   });

@@ -49,7 +49,7 @@ export async function startTestLedger(kind: EventStoreKind = 'sqlite', today = T
     LEDGER_DATA_DIR: dataDirectory,
     LEDGER_EVENT_STORE: kind,
     LEDGER_API_KEYS: KEYS_SPECIFICATION,
-    LEDGER_POLICYHOLDER_SECRET: 'test-policyholder-secret',
+    LEDGER_POLICYHOLDER_SECRET: 'test-policyholder-secret-0123456789abcdef0123',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     LEDGER_RATE_LIMIT_PER_MINUTE: String(rateLimitPerMinute),
     LEDGER_AUTH_FAILURES_PER_MINUTE: String(Math.max(rateLimitPerMinute, 1_000)),

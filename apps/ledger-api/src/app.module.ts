@@ -61,9 +61,11 @@ export class AppModule {
               const given = request.headers['x-request-id'];
               return typeof given === 'string' && VISIBLE_ASCII.test(given) ? given : randomUUID();
             },
-            // Keys and NIRs never reach a log line: headers are dropped but for a safe few, bodies are never logged.
+            // Keys and NIRs never reach a log line: headers and bodies are never logged, nor the URL (a NIR or a key
+            // placed in a path or a query string would reach the log): the route template is added at completion,
+            // and an unknown path has none.
             serializers: {
-              req: (request: { id: unknown; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
+              req: (request: { id: unknown; method: string }) => ({ id: request.id, method: request.method }),
               res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
             },
             // Who and which route template, added once the request is done (the actor and the route are known then).

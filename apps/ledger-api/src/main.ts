@@ -11,8 +11,8 @@ process.on('unhandledRejection', (reason: unknown) => {
 async function main(): Promise<void> {
   const config = readLedgerConfig();
   const ledger = await createLedgerApp(config);
-  await ledger.app.listen(config.port);
-  console.log(`IJ Ledger listening on http://localhost:${config.port} (${config.eventStore} store, data in ${config.dataDirectory})`);
+  await ledger.app.listen(config.port, config.bindAddress);
+  console.log(`IJ Ledger listening on http://${config.bindAddress.includes(':') ? `[${config.bindAddress}]` : config.bindAddress}:${config.port} (${config.eventStore} store, data in ${config.dataDirectory})`);
   if (ledger.generatedKeysFile) console.log(`API keys (generated on first start, mode 0600): ${ledger.generatedKeysFile}`);
 }
 

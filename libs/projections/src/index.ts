@@ -27,3 +27,4 @@ export { policyholderHistory, jsonPosition, type HistoryEntry } from './queries/
 export { regularizationBacklog, backlogCsv, backlogRowsOf, type RegularizationBacklog, type BacklogRow, type BacklogTotal } from './queries/backlog';
 export { BACKLOG_REASONS, AGE_BUCKETS, type BacklogReason, type AgeBucket } from './queries/backlog-reason';
 export { policyholderStatement, taxableShareOf, TAXABLE_BASE, type PolicyholderStatement, type StatementMonth, type StatementAmounts, type StatementAdvance, type TaxableShare } from './queries/statement';
+export { csvCell } from './csv-cell';

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 export type EventStoreKind = 'sqlite' | 'postgres' | 'esdb';
@@ -6,6 +7,8 @@ export type ProcessRole = 'all' | 'api';
 /** The configuration of api.md, read once from the environment. */
 export interface LedgerConfig {
   port: number;
+  /** The address the HTTP server listens on (LEDGER_BIND_ADDRESS): loopback unless told otherwise. */
+  bindAddress: string;
   dataDirectory: string;
   eventStore: EventStoreKind;
   databaseUrl?: string;
@@ -28,6 +31,12 @@ export interface LedgerConfig {
 
 export class InvalidConfiguration extends Error {}
 
+/** Shortest LEDGER_POLICYHOLDER_SECRET accepted: 32 characters (the generated secret is 32 random bytes). */
+export const MIN_POLICYHOLDER_SECRET_LENGTH = 32;
+
+/** Loopback by default: exposing the API is a decision (the container image sets 0.0.0.0). */
+export const DEFAULT_BIND_ADDRESS = '127.0.0.1';
+
 export function readLedgerConfig(environment: NodeJS.ProcessEnv = process.env): LedgerConfig {
   const eventStore = (environment.LEDGER_EVENT_STORE ?? 'sqlite') as EventStoreKind;
   if (!['sqlite', 'postgres', 'esdb'].includes(eventStore)) {
@@ -43,10 +52,22 @@ export function readLedgerConfig(environment: NodeJS.ProcessEnv = process.env): 
   if (eventStore === 'esdb' && !environment.EVENTSTORE_CONNECTION_STRING) {
     throw new InvalidConfiguration('LEDGER_EVENT_STORE=esdb needs EVENTSTORE_CONNECTION_STRING');
   }
+  const secret = environment.LEDGER_POLICYHOLDER_SECRET;
+  if (secret !== undefined && secret.length < MIN_POLICYHOLDER_SECRET_LENGTH) {
+    throw new InvalidConfiguration(
+      `LEDGER_POLICYHOLDER_SECRET must be at least ${MIN_POLICYHOLDER_SECRET_LENGTH} characters (it has ${secret.length}): ` +
+        'a short secret lets policyholder ids be reversed by hashing every NIR. Leave it unset to use a generated one.',
+    );
+  }
+  const bindAddress = environment.LEDGER_BIND_ADDRESS ?? DEFAULT_BIND_ADDRESS;
+  if (!isIP(bindAddress) && bindAddress !== 'localhost') {
+    throw new InvalidConfiguration(`LEDGER_BIND_ADDRESS must be an IPv4 or IPv6 address (e.g. 127.0.0.1, 0.0.0.0, ::), not "${bindAddress}"`);
+  }
   const role = (environment.LEDGER_ROLE ?? 'all') as ProcessRole;
   if (!['all', 'api'].includes(role)) throw new InvalidConfiguration(`LEDGER_ROLE must be all or api, not "${role}"`);
   return {
     port,
+    bindAddress,
     dataDirectory: resolve(environment.LEDGER_DATA_DIR ?? './data'),
     eventStore,
     databaseUrl: environment.DATABASE_URL,

@@ -33,6 +33,10 @@ export function toProblem(error: unknown): Problem | undefined {
     if (typeof response === 'object' && response !== null && 'type' in response) return response as Problem;
     const known = STATUS_CODES[status] ?? { code: `http-${status}`, title: 'Error' };
     const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+    // The router's "Cannot GET /the/path" would echo the path (and whatever was put in it): never repeat it.
+    if (status === 404 && typeof message === 'string' && /^Cannot [A-Z]+ /u.test(message)) {
+      return { type: problemType(known.code), title: known.title, status, detail: 'No resource answers this method and path.' };
+    }
     return {
       type: problemType(known.code),
       title: known.title,

@@ -4,6 +4,7 @@ import { STOPPAGE_KINDS, type RulesVersion, type StoppageKind } from '@ij/rules'
 import { toPolicyholderState, type PolicyholderDocument } from '../model/policyholder-document';
 import type { ReadModelStore } from '../read-model-store.port';
 import { AGE_BUCKETS, ageBucket, ageInDays, BACKLOG_REASONS, unsettledReason, type AgeBucket, type BacklogReason } from './backlog-reason';
+import { csvCell } from '../csv-cell';
 
 export interface BacklogRow {
   policyholderId: string;
@@ -86,12 +87,8 @@ function totalOf(rows: BacklogRow[]): BacklogTotal {
 
 const CSV_COLUMNS: Array<keyof BacklogRow> = ['policyholderId', 'stoppageId', 'kind', 'reason', 'amountCents', 'ageDays', 'ageBucket', 'since'];
 
-/** The rows as CSV (RFC 4180), with a header line. */
+/** The rows as CSV (RFC 4180, text cells neutralised against formulas: csvCell), with a header line. */
 export function backlogCsv(backlog: RegularizationBacklog): string {
-  const escape = (value: string | number) => {
-    const text = String(value);
-    return /[",\r\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
-  };
-  const lines = [CSV_COLUMNS.join(','), ...backlog.rows.map((row) => CSV_COLUMNS.map((column) => escape(row[column])).join(','))];
+  const lines = [CSV_COLUMNS.join(','), ...backlog.rows.map((row) => CSV_COLUMNS.map((column) => csvCell(row[column])).join(','))];
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -1,5 +1,5 @@
 import type { EventStore } from '@ij/event-store';
-import { policyholderStream } from '@ij/ledger';
+import { maskIban, policyholderStream } from '@ij/ledger';
 
 export interface HistoryEntry {
   /** A JSON number while it is a safe integer (below 2^53), else its decimal string. */
@@ -17,7 +17,10 @@ export interface HistoryEntry {
   hash: string;
 }
 
-/** GET /v1/policyholders/{id}/history: the auditor's timeline, straight from the stream (no read model). */
+/**
+ * GET /v1/policyholders/{id}/history: the auditor's timeline, straight from the stream (no read model). IBANs
+ * are masked as in every other answer (issue 21): the bank account, the employer's and the payment's creditor.
+ */
 export async function policyholderHistory(events: EventStore, policyholderId: string): Promise<HistoryEntry[]> {
   const stream = await events.readStream(policyholderStream(policyholderId));
   return stream.map((event) => ({
@@ -26,7 +29,7 @@ export async function policyholderHistory(events: EventStore, policyholderId: st
     eventId: event.id,
     type: event.type,
     schemaVersion: event.metadata.schemaVersion,
-    data: event.data,
+    data: withMaskedIbans(event.data),
     recordedAt: event.metadata.recordedAt,
     actor: event.metadata.actor,
     correlationId: event.metadata.correlationId,
@@ -38,4 +41,13 @@ export async function policyholderHistory(events: EventStore, policyholderId: st
 
 export function jsonPosition(position: bigint): number | string {
   return position <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(position) : position.toString();
+}
+
+/** A copy of event data with every `iban` field masked (event data is a few levels deep at most). */
+function withMaskedIbans(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withMaskedIbans);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, field]) => [key, key === 'iban' && typeof field === 'string' ? maskIban(field) : withMaskedIbans(field)]),
+  );
 }
