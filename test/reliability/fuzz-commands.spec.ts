@@ -22,9 +22,26 @@ const injection = fc.constantFrom(
   'null',
   '__proto__',
 );
+/**
+ * Free text a person may not send (issue 21): C0/C1 controls, bidi embeddings/overrides/isolates and lone
+ * surrogates anywhere in otherwise ordinary text, or nothing but spaces.
+ */
+const forbiddenCharacter = fc.constantFrom('\u0000', '\u0007', '\u001b', '\n', '\t', '\u007f', '\u0085', '\u009b', '\u202a', '\u202e', '\u2066', '\u2069', '\ud800', '\udfff');
+const badFreeText = fc.oneof(
+  fc.tuple(fc.string({ maxLength: 10 }), forbiddenCharacter, fc.string({ maxLength: 10 })).map(([before, bad, after]) => `${before}${bad}${after}`),
+  fc.constantFrom('', ' ', '   ', '  \t '),
+);
+/** JSON nested deeper than the parser accepts (16 levels), as raw text: arrays, objects, or both inside a command. */
+const deepJson = fc.tuple(fc.integer({ min: 17, max: 8_000 }), fc.constantFrom('array', 'object', 'inCommand')).map(([depth, shape]) => {
+  if (shape === 'array') return '['.repeat(depth) + ']'.repeat(depth);
+  if (shape === 'object') return `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+  return `{"amountCents":100,"reason":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+});
 const hugeString = fc.integer({ min: 70_000, max: 120_000 }).map((length) => 'x'.repeat(length));
 const notADate = fc.oneof(
   fc.constantFrom('2025-02-30', '2025-13-01', '2025-1-1', '20250101', '2025/01/01', '', 'tomorrow', '2025-06-10T00:00:00Z', '+002025-01-01'),
+  // Real calendar dates outside what the ledger accepts (2000-01-01 … 2099-12-31; issue 21).
+  fc.constantFrom('9999-12-31', '2100-01-01', '1999-12-31', '0001-01-01'),
   injection,
   fc.integer(),
 );
@@ -65,7 +82,7 @@ const routes: Record<string, Route> = {
       prolongationOf: fc.oneof(fc.constantFrom('x', ''), injection),
       dailyLossOfEarningsCents: badAmount,
       accidentDate: fc.oneof(notADate, fc.constant('2025-06-10')),
-      ald: fc.oneof(fc.constant('ALD-30'), fc.constant({}), fc.constant({ affectionId: '' }), fc.constant({ affectionId: 'x'.repeat(65) })),
+      ald: fc.oneof(fc.constant('ALD-30'), fc.constant({}), fc.constant({ affectionId: '' }), fc.constant({ affectionId: 'x'.repeat(65) }), badFreeText.map((affectionId) => ({ affectionId }))),
     },
     required: ['stoppageId', 'nir', 'kind', 'startDate', 'endDate'],
   },
@@ -102,7 +119,7 @@ const routes: Record<string, Route> = {
   advance: {
     path: (id) => `/v1/stoppages/${id}/advances`,
     valid: () => ({ amountCents: 10_000, reason: 'fuzz' }),
-    breakers: { amountCents: badAmount, reason: fc.oneof(fc.constant(''), hugeString.map((text) => text.slice(0, 501)), fc.integer(), fc.constant(null)) },
+    breakers: { amountCents: badAmount, reason: fc.oneof(fc.constant(''), hugeString.map((text) => text.slice(0, 501)), fc.integer(), fc.constant(null), badFreeText) },
     required: ['amountCents', 'reason'],
   },
   regularize: {
@@ -123,7 +140,7 @@ const routes: Record<string, Route> = {
     breakers: {
       iban: fc.oneof(fc.constantFrom('FR7730006000011234567890189', 'FR763000600001123456789018', 'ZZ7630006000011234567890189', ''), injection, fc.integer()),
       bic: fc.oneof(fc.constantFrom('bnpafrpp', 'BNP', 'BNPAFRPPXXXX'), fc.integer()),
-      holderName: fc.oneof(fc.constant(''), fc.constant('x'.repeat(71)), fc.integer(), fc.constant(null)),
+      holderName: fc.oneof(fc.constant(''), fc.constant('x'.repeat(71)), fc.integer(), fc.constant(null), badFreeText),
     },
     required: ['iban', 'holderName'],
   },
@@ -131,11 +148,11 @@ const routes: Record<string, Route> = {
     path: (id) => `/v1/stoppages/${id}/subrogations`,
     valid: () => ({ employerId: 'siret-1', from: '2025-06-12', to: '2025-06-20' }),
     breakers: {
-      employerId: fc.oneof(fc.constant(''), fc.constant('x'.repeat(65)), fc.integer()),
+      employerId: fc.oneof(fc.constant(''), fc.constant('x'.repeat(65)), fc.integer(), badFreeText),
       from: notADate,
       to: fc.oneof(notADate, fc.constant('2025-06-11')),
       employerIban: fc.oneof(fc.constantFrom('FR7730006000011234567890189', ''), fc.integer()),
-      employerName: fc.oneof(fc.constant(''), fc.integer()),
+      employerName: fc.oneof(fc.constant(''), fc.integer(), badFreeText),
     },
     required: ['employerId', 'from', 'to'],
   },
@@ -157,7 +174,8 @@ type Mutation =
   | { kind: 'break'; field: string; value: unknown }
   | { kind: 'drop'; field: string }
   | { kind: 'extra'; field: string; value: unknown }
-  | { kind: 'replace'; body: unknown };
+  | { kind: 'replace'; body: unknown }
+  | { kind: 'raw'; text: string };
 
 function mutationFor(route: Route): fc.Arbitrary<Mutation> {
   return fc.oneof(
@@ -165,10 +183,11 @@ function mutationFor(route: Route): fc.Arbitrary<Mutation> {
     { weight: 2, arbitrary: fc.constantFrom(...route.required).map((field): Mutation => ({ kind: 'drop', field })) },
     { weight: 2, arbitrary: fc.tuple(fc.oneof(fc.constantFrom('__proto__', 'constructor', 'isAdmin', 'policyholderId'), fc.string({ minLength: 1, maxLength: 20 })), anything).map(([field, value]): Mutation => ({ kind: 'extra', field, value })) },
     { weight: 1, arbitrary: fc.oneof(fc.constant(null), fc.array(anything, { maxLength: 3 }), fc.string(), fc.integer(), fc.constant({})).map((body): Mutation => ({ kind: 'replace', body })) },
+    { weight: 1, arbitrary: deepJson.map((text): Mutation => ({ kind: 'raw', text })) },
   );
 }
 
-function apply(route: Route, mutation: Mutation): unknown {
+function apply(route: Route, mutation: Exclude<Mutation, { kind: 'raw' }>): unknown {
   if (mutation.kind === 'replace') return mutation.body;
   const body = route.valid();
   if (mutation.kind === 'break') return { ...body, [mutation.field]: mutation.value };
@@ -204,8 +223,7 @@ describe('fuzzing the command routes', () => {
         async ({ name, mutation }) => {
           sent++;
           const route = routes[name];
-          const body = apply(route, mutation);
-          const text = JSON.stringify(body) ?? 'null';
+          const text = mutation.kind === 'raw' ? mutation.text : (JSON.stringify(apply(route, mutation)) ?? 'null');
           const response = await ledger.http
             .post(route.path(stoppageId))
             .set('Authorization', 'Bearer test-admin-key-0000000001')

@@ -38,6 +38,23 @@ describe('malformed HTTP', () => {
     expect(await ledger.ledger.storage.events.headPosition()).toBe(before);
   });
 
+  it.each([
+    ['8 000 [ then 8 000 ]', '['.repeat(8000) + ']'.repeat(8000)],
+    ['an array 5 000 deep inside a command', `{"amountCents":100,"reason":${'['.repeat(5000)}${']'.repeat(5000)}}`],
+    ['objects 17 deep', `${'{"a":'.repeat(17)}1${'}'.repeat(17)}`],
+  ])('refuses JSON nested too deep (%s) with 400 nesting-too-deep, and keeps serving', async (_label, body) => {
+    const response = await post().set('Content-Type', 'application/json').send(body);
+    expect(response.status).toBe(400);
+    expect(response.body.type).toMatch(/\/nesting-too-deep$/u);
+    expect((await ledger.http.get('/health')).status).toBe(200);
+  });
+
+  it('answers a control character in a free-text field with one 400 entry for it', async () => {
+    const response = await post().set('Content-Type', 'application/json').send({ amountCents: 100, reason: 'late\u001b[2J' });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([{ field: 'reason', message: expect.stringMatching(/control/u) }]);
+  });
+
   it('refuses a 10 MB body with 413 without reading it into a command', async () => {
     const response = await post().set('Content-Type', 'application/json').send(`{"reason":"${'x'.repeat(10 * 1024 * 1024)}"}`);
     expect(response.status).toBe(413);

@@ -25,7 +25,8 @@ export function freeTextProblem(value: unknown, maxLength: number): string | und
  * for the field in the 400 answer.
  */
 export function IsFreeText(maxLength: number, options?: ValidationOptions): PropertyDecorator {
-  const trim = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+  // Trimmed only when acceptable: a control character at an edge (a tab, a newline) is refused, not trimmed away.
+  const trim = Transform(({ value }: { value: unknown }) => (typeof value === 'string' && !FORBIDDEN_CHARACTERS.test(value) ? value.trim() : value));
   const validate = ValidateBy(
     {
       name: 'isFreeText',
