@@ -30,5 +30,15 @@ describe("the auditor's history masks IBANs", () => {
     expect(account.data.account).toEqual({ iban: '***********************0189', holderName: 'Camille Martin' });
     const orders = history.body.filter((entry: { type: string }) => entry.type === 'PaymentOrdered');
     expect(orders.map((entry: { data: { creditorAccount: { iban: string } } }) => entry.data.creditorAccount.iban).sort()).toEqual(['***********************0143', '***********************0189']);
+
+    // Bounded answers: at most `limit` entries, and the revision to continue after (issue 21).
+    const all = history.body as Array<{ revision: number }>;
+    expect(history.headers['ledger-history-next']).toBeUndefined();
+    const first = await ledger.get('auditor', `/v1/policyholders/${policyholderId}/history?limit=2`).expect(200);
+    expect(first.body.map((entry: { revision: number }) => entry.revision)).toEqual(all.slice(0, 2).map((entry) => entry.revision));
+    expect(first.headers['ledger-history-next']).toBe(String(all[1].revision));
+    const rest = await ledger.get('auditor', `/v1/policyholders/${policyholderId}/history?after=${first.headers['ledger-history-next']}`).expect(200);
+    expect(rest.body.map((entry: { revision: number }) => entry.revision)).toEqual(all.slice(2).map((entry) => entry.revision));
+    expect((await ledger.get('auditor', `/v1/policyholders/${policyholderId}/history?limit=1001`)).status).toBe(400);
   });
 });

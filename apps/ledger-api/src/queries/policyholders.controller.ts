@@ -2,9 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFil
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { PolicyholderStatement } from '@ij/projections';
+import type { HistoryEntry, PolicyholderStatement } from '@ij/projections';
 import { Roles } from '../auth/roles.decorator';
-import { SearchPolicyholderBody, StatementParams, StatementPathParams, ThroughParams } from './dto/query-params';
+import { HistoryParams, MAX_HISTORY_PAGE, SearchPolicyholderBody, StatementParams, StatementPathParams, ThroughParams } from './dto/query-params';
 import { FindPolicyholderQuery, GetBalanceQuery, GetHistoryQuery, GetStatementQuery } from './ledger.queries';
 import { statementPdf } from './statement-pdf';
 
@@ -29,10 +29,20 @@ export class PolicyholdersController {
     return this.queryBus.execute(new GetBalanceQuery(policyholderId, params.through));
   }
 
+  /**
+   * Every event in order, at most 1 000 an answer (issue 21: every answer's size is bounded): when more follow,
+   * the `Ledger-History-Next` header gives the revision to pass as `?after=` for the next ones.
+   */
   @Get(':policyholderId/history')
   @Roles('auditor')
-  history(@Param('policyholderId') policyholderId: string) {
-    return this.queryBus.execute(new GetHistoryQuery(policyholderId));
+  async history(@Param('policyholderId') policyholderId: string, @Query() params: HistoryParams, @Res({ passthrough: true }) response: Response) {
+    const history: HistoryEntry[] = await this.queryBus.execute(new GetHistoryQuery(policyholderId));
+    const after = params.after === undefined ? -1 : Number(params.after);
+    const limit = params.limit === undefined ? MAX_HISTORY_PAGE : Number(params.limit);
+    const following = history.filter((entry) => entry.revision > after);
+    const page = following.slice(0, limit);
+    if (following.length > page.length) response.setHeader('Ledger-History-Next', String(page[page.length - 1].revision));
+    return page;
   }
 
   /** JSON by default; `?format=pdf` answers the same statement as application/pdf. */

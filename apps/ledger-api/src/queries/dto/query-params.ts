@@ -53,3 +53,19 @@ export class StatementParams {
   @IsIn(STATEMENT_FORMATS)
   format?: (typeof STATEMENT_FORMATS)[number];
 }
+
+/** Most history entries in one answer (issue 21: bound every answer's size). */
+export const MAX_HISTORY_PAGE = 1_000;
+
+/** `?after=REVISION&limit=N` on the history: the entries after a revision, at most `limit` (default and maximum 1 000). */
+export class HistoryParams {
+  @ApiPropertyOptional({ description: 'answer the entries after this revision (the previous page\'s Ledger-History-Next header)' })
+  @IsOptional()
+  @Matches(/^(0|[1-9]\d{0,8})$/u, { message: 'must be a revision: a whole number from 0' })
+  after?: string;
+
+  @ApiPropertyOptional({ description: `entries per answer, 1–${MAX_HISTORY_PAGE} (default ${MAX_HISTORY_PAGE})` })
+  @IsOptional()
+  @Matches(/^([1-9]\d{0,2}|1000)$/u, { message: `must be a whole number from 1 to ${MAX_HISTORY_PAGE}` })
+  limit?: string;
+}
