@@ -28,6 +28,8 @@ import { QUERY_CONTROLLERS, queryProviders } from './queries/queries.wiring';
 import { ReadYourWritesInterceptor } from './queries/read-your-writes.interceptor';
 import { REPLAY_CONTROLLERS, replayProviders } from './replay/replay.wiring';
 import { PAYMENT_CONTROLLERS, paymentProviders } from './payments/payments.wiring';
+import type { LedgerMetrics } from './operations/ledger-metrics';
+import { OPERATIONS_CONTROLLERS, operationsProviders } from './operations/operations.wiring';
 
 export interface LedgerAppDependencies {
   config: LedgerConfig;
@@ -36,6 +38,7 @@ export interface LedgerAppDependencies {
   keys: ApiKeyRing;
   policyholderIds: PolicyholderIds;
   projectionSync: ProjectionSync;
+  metrics: LedgerMetrics;
 }
 
 const VISIBLE_ASCII = /^[\x21-\x7e]{1,128}$/u;
@@ -75,7 +78,7 @@ export class AppModule {
           },
         }),
       ],
-      controllers: [HealthController, StoppagesController, RulesController, ...QUERY_CONTROLLERS, ...REPLAY_CONTROLLERS, ...PAYMENT_CONTROLLERS],
+      controllers: [HealthController, StoppagesController, RulesController, ...QUERY_CONTROLLERS, ...REPLAY_CONTROLLERS, ...PAYMENT_CONTROLLERS, ...OPERATIONS_CONTROLLERS],
       providers: [
         { provide: LEDGER_CONFIG, useValue: dependencies.config },
         { provide: EVENT_STORE, useValue: dependencies.storage.events },
@@ -103,6 +106,7 @@ export class AppModule {
         ...queryProviders(dependencies.storage.readModels),
         ...replayProviders(dependencies.storage, dependencies.config),
         ...paymentProviders(),
+        ...operationsProviders(dependencies.storage, dependencies.config, dependencies.metrics),
       ],
     };
   }

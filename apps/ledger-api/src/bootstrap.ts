@@ -16,13 +16,21 @@ import { loadPolicyholderIds } from './infrastructure/policyholder-ids';
 import { openStorage, type LedgerStorage } from './infrastructure/storage';
 import type { ProjectionSync } from './infrastructure/tokens';
 import { Projector } from '@ij/projections';
+import { ShutdownGate } from './operations/graceful-shutdown';
+import { httpMetricsMiddleware } from './operations/http-metrics.middleware';
+import { LedgerMetrics } from './operations/ledger-metrics';
+import { TimedEventStore } from './operations/timed-event-store';
 
 export interface LedgerApp {
   app: NestExpressApplication;
   storage: LedgerStorage;
   /** Path of the generated keys file when keys were generated or read from the data directory. */
   generatedKeysFile?: string;
+  metrics: LedgerMetrics;
   close(): Promise<void>;
+  /** SIGTERM: stop accepting, let the requests in flight answer (config.shutdownGraceMs), then close; false when some were cut. */
+  shutdown(): Promise<boolean>;
+  requestsInFlight(): number;
 }
 
 export interface LedgerAppOptions {
@@ -34,7 +42,9 @@ const noProjections: ProjectionSync = { waitFor: async () => undefined };
 
 /** Builds the HTTP application on the configured store (used by main.ts and by the end-to-end tests). */
 export async function createLedgerApp(config: LedgerConfig, options: LedgerAppOptions = {}): Promise<LedgerApp> {
-  const storage = await openStorage(config);
+  const metrics = new LedgerMetrics();
+  const opened = await openStorage(config, { onSqliteBatch: ({ size, durationMs }) => (metrics.groupCommitBatchSize.observe(size), metrics.groupCommitDuration.observe(durationMs / 1_000)) });
+  const storage: LedgerStorage = { ...opened, events: new TimedEventStore(opened.events, metrics) };
   // The embedded default (LEDGER_ROLE=all) projects in this process: a command answers once its events are in the read models.
   const projector =
     config.role === 'all'
@@ -50,17 +60,20 @@ export async function createLedgerApp(config: LedgerConfig, options: LedgerAppOp
       keys: ring,
       policyholderIds: loadPolicyholderIds(config.dataDirectory, config.policyholderSecret),
       projectionSync: projector ?? noProjections,
+      metrics,
     }),
     { bodyParser: false, bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  const shutdownGate = new ShutdownGate();
+  app.use(shutdownGate.middleware);
+  app.use(httpMetricsMiddleware(metrics));
   app.use(helmet());
   serveConsole(app);
   app.use(minPositionQuery);
   app.use(jsonBody);
   app.useGlobalPipes(ledgerValidationPipe());
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -71,14 +84,24 @@ export async function createLedgerApp(config: LedgerConfig, options: LedgerAppOp
       .build(),
   );
   SwaggerModule.setup('docs', app, document);
+  const close = async () => {
+    await app.close();
+    // The last commands' events are in the read models and under their checkpoint before the store closes.
+    await projector?.catchUp().catch((error: unknown) => new NestLogger('Projector').error(error));
+    await projector?.stop();
+    await storage.close();
+  };
   return {
     app,
     storage,
     generatedKeysFile: generatedFile,
-    close: async () => {
-      await app.close();
-      await projector?.stop();
-      await storage.close();
+    metrics,
+    close,
+    shutdown: async () => {
+      const drained = await shutdownGate.drain(app.getHttpServer(), config.shutdownGraceMs);
+      await close();
+      return drained;
     },
+    requestsInFlight: () => shutdownGate.requestsInFlight,
   };
 }

@@ -4,6 +4,7 @@ export { WrongExpectedRevision, IdempotencyConflict, InvalidAppend } from './err
 export { canonicalJson, computeEventHash, verifyChain, GENESIS_HASH, type ChainVerification, type HashedContent } from './hash-chain';
 export { deterministicEventId, EVENT_ID_NAMESPACE } from './event-id';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export type { GroupCommitBatch, GroupCommitObserver } from './sqlite/group-commit';
 export { SqliteIdempotencyStore } from './sqlite/sqlite-idempotency-store';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { PostgresIdempotencyStore } from './postgres/postgres-idempotency-store';

@@ -27,6 +27,10 @@ export interface LedgerConfig {
   authFailuresPerMinute: number;
   /** How long a query with Ledger-Min-Position waits for the read models before 503 (LEDGER_MIN_POSITION_WAIT_MS). */
   minPositionWaitMs: number;
+  /** GET /health/ready answers 503 when the read models are more events than this behind the log (LEDGER_READY_MAX_LAG_EVENTS). */
+  readyMaxLagEvents: number;
+  /** On SIGTERM, how long in-flight requests may take to finish before their connections are cut (LEDGER_SHUTDOWN_GRACE_MS). */
+  shutdownGraceMs: number;
 }
 
 export class InvalidConfiguration extends Error {}
@@ -80,6 +84,8 @@ export function readLedgerConfig(environment: NodeJS.ProcessEnv = process.env): 
     rateLimitPerMinute: positiveInteger(environment.LEDGER_RATE_LIMIT_PER_MINUTE ?? '1200', 'LEDGER_RATE_LIMIT_PER_MINUTE'),
     authFailuresPerMinute: positiveInteger(environment.LEDGER_AUTH_FAILURES_PER_MINUTE ?? '30', 'LEDGER_AUTH_FAILURES_PER_MINUTE'),
     minPositionWaitMs: positiveInteger(environment.LEDGER_MIN_POSITION_WAIT_MS ?? '5000', 'LEDGER_MIN_POSITION_WAIT_MS'),
+    readyMaxLagEvents: positiveInteger(environment.LEDGER_READY_MAX_LAG_EVENTS ?? '10000', 'LEDGER_READY_MAX_LAG_EVENTS'),
+    shutdownGraceMs: positiveInteger(environment.LEDGER_SHUTDOWN_GRACE_MS ?? '20000', 'LEDGER_SHUTDOWN_GRACE_MS'),
   };
 }
 

@@ -7,6 +7,7 @@ import {
   SqliteEventStore,
   SqliteIdempotencyStore,
   type EventStore,
+  type GroupCommitObserver,
   type IdempotencyStore,
 } from '@ij/event-store';
 import { PostgresReadModelStore, SqliteReadModelStore, type ReadModelStore } from '@ij/projections';
@@ -30,12 +31,17 @@ export interface LedgerStorage {
 
 export const SQLITE_FILE = 'ledger.sqlite';
 
-export async function openStorage(config: LedgerConfig): Promise<LedgerStorage> {
+export interface StorageOptions {
+  /** Told of every group-commit batch of the embedded store (metrics). */
+  onSqliteBatch?: GroupCommitObserver;
+}
+
+export async function openStorage(config: LedgerConfig, options: StorageOptions = {}): Promise<LedgerStorage> {
   if (config.eventStore === 'sqlite') {
     ensurePrivateDirectory(config.dataDirectory);
     const file = join(config.dataDirectory, SQLITE_FILE);
     ensurePrivateFile(file, [`${file}-wal`, `${file}-shm`]);
-    const events = await SqliteEventStore.open({ connection: file });
+    const events = await SqliteEventStore.open({ connection: file, onBatch: options.onSqliteBatch });
     ensurePrivateFile(file, [`${file}-wal`, `${file}-shm`]);
     return {
       kind: 'sqlite',

@@ -42,6 +42,8 @@ export function paymentRunStream(runId: string): string {
 export class PaymentRunRunner implements OnApplicationShutdown {
   private readonly logger = new Logger('PaymentRun');
   private readonly running = new Map<string, { record: PaymentRunRecord; done: Promise<void> }>();
+  /** Payments put in the bank files of the runs completed by this process since it started (metrics). */
+  paymentsInstructed = 0;
 
   constructor(
     private readonly ledger: PolicyholderLedger,
@@ -81,6 +83,11 @@ export class PaymentRunRunner implements OnApplicationShutdown {
     return this.get(runId);
   }
 
+  /** The runs in progress in this process (metrics). */
+  activeRuns(): PaymentRunRecord[] {
+    return [...this.running.values()].map(({ record }) => record);
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([...this.running.values()].map(({ done }) => done.catch(() => undefined)));
   }
@@ -94,6 +101,7 @@ export class PaymentRunRunner implements OnApplicationShutdown {
       const completedAt = this.clock.now();
       await this.record(record.runId, 'completed', 'PaymentRunCompleted', { ...result, runId: record.runId, through: record.through, rulesVersion: rules.version, completedAt });
       Object.assign(record, result, { status: 'done', completedAt });
+      this.paymentsInstructed += result.paidCount;
       this.logger.log(`Payment run ${record.runId} through ${record.through}: ${result.paidCount} payments, ${result.skipped.length} skipped`);
     } catch (error) {
       record.status = 'failed';

@@ -26,7 +26,7 @@ export interface StartReplay {
 @Injectable()
 export class ReplayRunner implements OnApplicationShutdown {
   private readonly logger = new Logger('Replay');
-  private readonly running = new Map<string, { stop: AbortController; done: Promise<void> }>();
+  private readonly running = new Map<string, { stop: AbortController; done: Promise<void>; progress: ReplayProgress }>();
 
   constructor(
     @Inject(REPLAY_STORAGE) private readonly storage: ReplayStorage,
@@ -71,8 +71,14 @@ export class ReplayRunner implements OnApplicationShutdown {
       requestedAt: this.clock.now(),
     });
     const stop = new AbortController();
-    const done = this.run(request, currentVersion, stop.signal).finally(() => this.running.delete(request.replayId));
-    this.running.set(request.replayId, { stop, done });
+    const progress: ReplayProgress = { processed: 0, total: 0 };
+    const done = this.run(request, currentVersion, stop.signal, progress).finally(() => this.running.delete(request.replayId));
+    this.running.set(request.replayId, { stop, done, progress });
+  }
+
+  /** The replays running in this process and how far each has gone (metrics). */
+  activeReplays(): Array<{ replayId: string } & ReplayProgress> {
+    return [...this.running].map(([replayId, { progress }]) => ({ replayId, processed: progress.processed, total: progress.total }));
   }
 
   /** Stops running replays (they end `failed`) before the storage closes. */
@@ -81,11 +87,12 @@ export class ReplayRunner implements OnApplicationShutdown {
     await Promise.all([...this.running.values()].map(({ done }) => done));
   }
 
-  private async run(request: StartReplay, currentVersion: string, signal: AbortSignal): Promise<void> {
+  private async run(request: StartReplay, currentVersion: string, signal: AbortSignal, progress: ReplayProgress): Promise<void> {
     const { store } = this.storage;
     let lastWrite = 0;
     let progressWrite = Promise.resolve();
     const onProgress = ({ processed, total }: ReplayProgress) => {
+      Object.assign(progress, { processed, total });
       const now = performance.now();
       if (now - lastWrite < PROGRESS_INTERVAL_MS) return;
       lastWrite = now;

@@ -1,6 +1,15 @@
 /** The outcome of one request inside a batch: a failing request does not fail its neighbours. */
 export type BatchOutcome<Result> = { ok: true; value: Result } | { ok: false; error: unknown };
 
+/** What an observer learns of each batch written: how many appends it held and how long its transaction took. */
+export interface GroupCommitBatch {
+  size: number;
+  durationMs: number;
+}
+
+/** Told of every batch after its transaction ended (metrics); must not throw and must not block. */
+export type GroupCommitObserver = (batch: GroupCommitBatch) => void;
+
 interface Pending<Request, Result> {
   request: Request;
   resolve: (value: Result) => void;
@@ -17,7 +26,10 @@ export class GroupCommitQueue<Request, Result> {
   private drainScheduled = false;
   private idle: Array<() => void> = [];
 
-  constructor(private readonly writeBatch: (requests: Request[]) => BatchOutcome<Result>[]) {}
+  constructor(
+    private readonly writeBatch: (requests: Request[]) => BatchOutcome<Result>[],
+    private readonly observer?: GroupCommitObserver,
+  ) {}
 
   submit(request: Request): Promise<Result> {
     return new Promise<Result>((resolve, reject) => {
@@ -41,12 +53,14 @@ export class GroupCommitQueue<Request, Result> {
     this.queue = [];
     this.drainScheduled = false;
     let outcomes: BatchOutcome<Result>[];
+    const startedAt = this.observer ? performance.now() : 0;
     try {
       outcomes = this.writeBatch(batch.map((pending) => pending.request));
     } catch (error) {
       // The transaction itself failed (disk, lock): nothing of the batch was committed.
       outcomes = batch.map(() => ({ ok: false, error }));
     }
+    this.observer?.({ size: batch.length, durationMs: performance.now() - startedAt });
     batch.forEach((pending, index) => {
       const outcome = outcomes[index];
       if (outcome.ok) pending.resolve(outcome.value);

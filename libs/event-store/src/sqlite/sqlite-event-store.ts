@@ -2,7 +2,7 @@ import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
 import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, RecordedEvent, Subscription } from '../event-store.port';
 import { checkAppendShape, planAppend, type StoredEventLocation, type StreamHead } from '../append-plan';
 import { AppendSignal, catchUpSubscription, OpenSubscriptions } from '../catch-up-subscription';
-import { GroupCommitQueue, type BatchOutcome } from './group-commit';
+import { GroupCommitQueue, type BatchOutcome, type GroupCommitObserver } from './group-commit';
 import { configureDurableConnection, migrateEventStoreSchema } from './sqlite-schema';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRowValues } from './sqlite-event-rows';
 
@@ -17,6 +17,8 @@ export interface SqliteEventStoreOptions {
   connection: string | Database;
   /** How often a subscription looks for appends made by other processes. */
   pollIntervalMs?: number;
+  /** Told of every group-commit batch (its size and transaction time), e.g. to export metrics. */
+  onBatch?: GroupCommitObserver;
 }
 
 /**
@@ -73,7 +75,7 @@ export class SqliteEventStore implements EventStore {
       const outcomes = this.writeBatch(requests);
       if (outcomes.some((outcome) => outcome.ok)) this.signal.notify();
       return outcomes;
-    });
+    }, options.onBatch);
   }
 
   /** Opens (and migrates) the store: every adapter opens this way, `static async open(options)`. */

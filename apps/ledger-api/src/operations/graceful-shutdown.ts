@@ -1,0 +1,62 @@
+import type { Server } from 'node:http';
+import type { NextFunction, Request, Response } from 'express';
+import { PROBLEM_CONTENT_TYPE, problemType } from '../http/problem';
+
+const SHUTTING_DOWN = JSON.stringify({
+  type: problemType('shutting-down'),
+  title: 'Shutting down',
+  status: 503,
+  detail: 'This instance is stopping and executed nothing; send the request again (commands with the same Idempotency-Key).',
+});
+
+/**
+ * The HTTP side of a graceful shutdown: counts the requests in flight, and once `drain` is called stops
+ * accepting connections, answers 503 to any request that still arrives on an open keep-alive connection,
+ * asks every connection to close after its answer, and resolves when the requests in flight have answered
+ * (or the grace period has passed: then the remaining connections are cut).
+ */
+export class ShutdownGate {
+  private readonly inFlight = new Set<Response>();
+  private draining = false;
+  private onIdle: (() => void) | undefined;
+
+  readonly middleware = (_request: Request, response: Response, next: NextFunction): void => {
+    if (this.draining) {
+      response.setHeader('Connection', 'close');
+      response.status(503).setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
+      response.end(SHUTTING_DOWN);
+      return;
+    }
+    this.inFlight.add(response);
+    const settled = () => {
+      this.inFlight.delete(response);
+      if (this.inFlight.size === 0) this.onIdle?.();
+    };
+    response.once('finish', settled);
+    response.once('close', settled);
+    next();
+  };
+
+  get requestsInFlight(): number {
+    return this.inFlight.size;
+  }
+
+  /** Resolves true when every request in flight answered within `graceMs`, false when some were cut. */
+  async drain(server: Server, graceMs: number): Promise<boolean> {
+    this.draining = true;
+    server.close();
+    server.closeIdleConnections();
+    for (const response of this.inFlight) if (!response.headersSent) response.setHeader('Connection', 'close');
+    let timer: NodeJS.Timeout | undefined;
+    const finished = await new Promise<boolean>((resolve) => {
+      if (this.inFlight.size === 0) return resolve(true);
+      this.onIdle = () => resolve(true);
+      timer = setTimeout(() => resolve(false), graceMs);
+    });
+    clearTimeout(timer);
+    this.onIdle = undefined;
+    if (finished) server.closeIdleConnections();
+    else server.closeAllConnections();
+    return finished;
+  }
+}
