@@ -42,7 +42,8 @@ export interface TestLedger {
 
 let keyCounter = 0;
 
-export async function startTestLedger(kind: EventStoreKind = 'sqlite', today = TEST_TODAY, rateLimitPerMinute = 1_000_000): Promise<TestLedger> {
+/** `environment`: more settings of the deployment (LEDGER_ROLE, LEDGER_READY_MAX_LAG_EVENTS…). */
+export async function startTestLedger(kind: EventStoreKind = 'sqlite', today = TEST_TODAY, rateLimitPerMinute = 1_000_000, environment: Record<string, string> = {}): Promise<TestLedger> {
   const dataDirectory = mkdtempSync(join(tmpdir(), 'ij-ledger-test-'));
   const schema = kind === 'sqlite' ? undefined : await temporarySchema('ij_e2e');
   const config = readLedgerConfig({
@@ -55,6 +56,7 @@ export async function startTestLedger(kind: EventStoreKind = 'sqlite', today = T
     LEDGER_AUTH_FAILURES_PER_MINUTE: String(Math.max(rateLimitPerMinute, 1_000)),
     ...(schema ? { DATABASE_URL: TEST_DATABASE_URL, LEDGER_PG_SCHEMA: schema.schema } : {}),
     ...(kind === 'esdb' ? { EVENTSTORE_CONNECTION_STRING: process.env.EVENTSTORE_CONNECTION_STRING } : {}),
+    ...environment,
   });
   let current = today;
   const clock: Clock = { now: () => `${current}T12:00:00.000Z`, today: () => current };
