@@ -17,5 +17,16 @@ export { PostgresWorkPartitions, type ClaimedPartition, type NewWorkJob, type Pa
 export { runPartitionedReplay, REPLAY_JOB_KIND, type PartitionedReplayEvent, type PartitionedReplayOptions } from './partitioned-replay';
 export { verifyLedger, type VerifyOptions } from './audit/verify-ledger';
 export { reproduceRegularization } from './audit/reproduce-regularization';
+export { AuditVerifier } from './audit/audit-verifier';
+export {
+  auditExportLines,
+  verifyAuditExport,
+  AUDIT_EXPORT_FORMAT,
+  AUDIT_EXPORT_VERSION,
+  type AuditExportHeader,
+  type AuditExportEvent,
+  type AuditExportEnd,
+  type AuditExportOptions,
+} from './audit/audit-export';
 export type { AuditReport, AuditFailure, AuditFailureKind } from './audit/audit-report';
 export * from './seed';
