@@ -4,6 +4,7 @@ import { rebuildProjections, rebuildProjectionsPartitioned } from '../../ledger-
 import { printStatement, type StatementOptions } from '../../ledger-api/src/queries/cli/print-statement';
 import { reportBacklog } from '../../ledger-api/src/queries/cli/report-backlog';
 import { registerAuditCommands } from './commands/audit.command';
+import { registerBackupCommands } from './commands/backup.command';
 import { registerProjectorCommand } from './commands/projector.command';
 import { registerPayCommand } from './commands/pay.command';
 import { registerReplayCommand } from './commands/replay.command';
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerReplayCommand(program);
   registerAuditCommands(program);
   registerPayCommand(program);
+  registerBackupCommands(program);
 
   const report = program.command('report').description('reports');
   report
