@@ -21,6 +21,8 @@ interface RouteAccess {
 const STOPPAGE = '00000000-0000-4000-8000-000000000001';
 const MATRIX: RouteAccess[] = [
   { method: 'GET', path: '/health', allowed: 'public' },
+  { method: 'GET', path: '/health/ready', allowed: 'public' },
+  { method: 'GET', path: '/metrics', allowed: ['supervisor', 'auditor'] },
   { method: 'GET', path: '/docs', allowed: 'public' },
   { method: 'POST', path: '/v1/stoppages', allowed: ['clerk'], body: () => ({ stoppageId: randomUUID(), nir: testNir(31_000 + Math.floor(Math.random() * 1000)), kind: 'SICKNESS', startDate: '2025-06-10', endDate: '2025-06-29' }) },
   { method: 'POST', path: `/v1/stoppages/${STOPPAGE}/extensions`, allowed: ['clerk'], body: () => ({ newEndDate: '2025-07-30' }) },
@@ -92,7 +94,7 @@ describe('authorization matrix', () => {
     const served = stack
       .filter((layer) => layer.route)
       .flatMap((layer) => Object.keys(layer.route!.methods).map((method) => `${method.toUpperCase()} ${layer.route!.path}`))
-      .filter((route) => route.includes('/v1/') || route.includes('/health'));
+      .filter((route) => route.includes('/v1/') || route.includes('/health') || route.includes('/metrics'));
     const covered = new Set(MATRIX.map((route) => `${route.method} ${route.path.replaceAll(STOPPAGE, ':id').replace('unknown-policyholder', ':id').replace(/\/statements\/\d{4}$/u, '/statements/:id')}`));
     const normalise = (route: string) => route.replace(/:[A-Za-z]+/gu, ':id');
     expect(served.length).toBeGreaterThanOrEqual(MATRIX.length - 1);
