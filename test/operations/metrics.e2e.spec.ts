@@ -76,6 +76,29 @@ describe.each(['sqlite', 'postgres'] as const)('metrics on the %s store', (kind)
     expect(after.some((sample) => sample.name === 'process_cpu_user_seconds_total')).toBe(true);
   });
 
+  it('counts the payments of a completed payment run as transfers instructed, and shows no run running after it', async () => {
+    const before = (await scrape()).samples;
+    // two stoppages with a certificate and a bank account: the run pays both (17 payable days × 32.87 € each)
+    for (const serial of [20_101, 20_102]) {
+      const stoppageId = randomUUID();
+      const opened = await ledger.command('clerk', '/v1/stoppages', { stoppageId, nir: testNir(serial), kind: 'SICKNESS', startDate: '2025-06-10', endDate: '2025-06-29' }).expect(201);
+      await ledger.command('clerk', `/v1/stoppages/${stoppageId}/salary-certificate`, { salaries: SALARIES }).expect(200);
+      await ledger.command('clerk', `/v1/policyholders/${opened.body.policyholderId}/bank-account`, { iban: 'FR7630006000011234567890189', holderName: `Holder ${serial}` }).expect(200);
+    }
+    const started = await ledger.command('supervisor', '/v1/payment-runs', { through: '2025-11-30' }).expect(202);
+    let run = await ledger.get('supervisor', `/v1/payment-runs/${started.body.runId}`);
+    for (let attempt = 0; run.body.status === 'running' && attempt < 400; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      run = await ledger.get('supervisor', `/v1/payment-runs/${started.body.runId}`);
+    }
+    expect(run.body).toMatchObject({ status: 'done', paidCount: 2 });
+    const after = (await scrape()).samples;
+    expect(sampleValue(after, 'ledger_transfers', { status: 'instructed' }) - sampleValue(before, 'ledger_transfers', { status: 'instructed' })).toBe(2);
+    expect(sampleValue(after, 'ledger_payment_runs_running')).toBe(0);
+    expect(after.filter((sample) => sample.name === 'ledger_payment_run_policyholders_total')).toEqual([]);
+    expect(sampleValue(after, 'ledger_commands_total', { type: 'StartPaymentRun', outcome: 'accepted' })).toBe(1);
+  });
+
   it('labels a request no route matched without its URL', async () => {
     await ledger.get('auditor', '/v1/no-such-route/abc-secret-segment').expect(404);
     const { text, samples } = await scrape();
@@ -86,7 +109,7 @@ describe.each(['sqlite', 'postgres'] as const)('metrics on the %s store', (kind)
     expect(text).not.toContain('abc-secret-segment');
   });
 
-  it('refuses a key of no role at all (401) without leaking the key', async () => {
+  it('refuses an unknown key (401)', async () => {
     const response = await ledger.http.get('/metrics').set('Authorization', `Bearer ${TEST_KEYS.clerk}x`);
     expect(response.status).toBe(401);
   });
