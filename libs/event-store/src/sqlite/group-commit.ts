@@ -60,7 +60,11 @@ export class GroupCommitQueue<Request, Result> {
       // The transaction itself failed (disk, lock): nothing of the batch was committed.
       outcomes = batch.map(() => ({ ok: false, error }));
     }
-    this.observer?.({ size: batch.length, durationMs: performance.now() - startedAt });
+    try {
+      this.observer?.({ size: batch.length, durationMs: performance.now() - startedAt });
+    } catch {
+      // an observer's failure must not leave the batch's callers waiting: they are settled below all the same
+    }
     batch.forEach((pending, index) => {
       const outcome = outcomes[index];
       if (outcome.ok) pending.resolve(outcome.value);
