@@ -5,6 +5,17 @@ const HTTP_BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5
 const APPEND_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1];
 const BATCH_SIZE_BUCKETS = [1, 2, 4, 8, 16, 32, 64, 128, 256];
 
+let processMetrics: Registry | undefined;
+
+/** prom-client's default metrics, collected once per process (they watch the event loop: one watcher is enough). */
+function processRegistry(): Registry {
+  if (!processMetrics) {
+    processMetrics = new Registry();
+    collectDefaultMetrics({ register: processMetrics });
+  }
+  return processMetrics;
+}
+
 /**
  * The ledger's Prometheus metrics, in a registry of its own (not prom-client's global one), so two
  * applications in one process (tests) never share series. The counters and histograms are fed where things
@@ -127,13 +138,12 @@ export class LedgerMetrics {
     registers: [this.registry],
   });
 
-  constructor(options: { defaultMetrics?: boolean } = {}) {
-    // Node's own figures (CPU, memory, event-loop delay, GC), read at scrape time.
-    if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry });
-  }
+  constructor(private readonly options: { processMetrics?: boolean } = {}) {}
 
-  get contentType(): string {
-    return this.registry.contentType;
+  /** The exposition: the ledger's series, then Node's own (CPU, memory, event-loop delay, GC). */
+  async text(): Promise<string> {
+    const ledger = await this.registry.metrics();
+    return (this.options.processMetrics ?? true) ? `${ledger}\n${await processRegistry().metrics()}` : ledger;
   }
 
   /** Times an operation into a histogram labelled by outcome, without changing what it resolves or throws. */

@@ -17,7 +17,7 @@ describe('the gauges read at scrape time', () => {
   const paymentRuns = { activeRuns: () => [{ runId: 'run-1', processed: 7, total: 40 }], paymentsInstructed: 5 } as unknown as PaymentRunRunner;
 
   it('show the progress of running replays and payment runs, the lag and the transfers instructed', async () => {
-    const metrics = new LedgerMetrics({ defaultMetrics: false });
+    const metrics = new LedgerMetrics({ processMetrics: false });
     const gauges = new MetricsGauges(metrics, events, readModels, { eventStore: 'sqlite' } as LedgerConfig, replays, paymentRuns);
     const now = Date.parse(recordedAt) + 4_500;
     jest.spyOn(Date, 'now').mockReturnValue(now);
@@ -26,7 +26,7 @@ describe('the gauges read at scrape time', () => {
     } finally {
       jest.restoreAllMocks();
     }
-    const text = await metrics.registry.metrics();
+    const text = await metrics.text();
     expect(text).toContain('ledger_replays_running 1');
     expect(text).toContain('ledger_replay_policyholders_processed{replay_id="replay-1"} 3');
     expect(text).toContain('ledger_replay_policyholders_total{replay_id="replay-1"} 10');

@@ -19,6 +19,6 @@ export class MetricsController {
   @Header('Cache-Control', 'no-store')
   async scrape(): Promise<string> {
     await this.gauges.refresh();
-    return this.metrics.registry.metrics();
+    return this.metrics.text();
   }
 }
