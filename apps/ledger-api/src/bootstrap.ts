@@ -43,7 +43,7 @@ const noProjections: ProjectionSync = { waitFor: async () => undefined };
 /** Builds the HTTP application on the configured store (used by main.ts and by the end-to-end tests). */
 export async function createLedgerApp(config: LedgerConfig, options: LedgerAppOptions = {}): Promise<LedgerApp> {
   const metrics = new LedgerMetrics();
-  const opened = await openStorage(config, { onSqliteBatch: ({ size, durationMs }) => (metrics.groupCommitBatchSize.observe(size), metrics.groupCommitDuration.observe(durationMs / 1_000)) });
+  const opened = await openStorage(config, { onSqliteBatch: (batch) => metrics.observeGroupCommit(batch) });
   const storage: LedgerStorage = { ...opened, events: new TimedEventStore(opened.events, metrics) };
   // The embedded default (LEDGER_ROLE=all) projects in this process: a command answers once its events are in the read models.
   const projector =

@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { GroupCommitBatch } from '@ij/event-store';
 
 /** HTTP latency buckets (seconds): a query answers in a few ms, a command waits for its fsync and the read models. */
 const HTTP_BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -144,6 +145,11 @@ export class LedgerMetrics {
   async text(): Promise<string> {
     const ledger = await this.registry.metrics();
     return (this.options.processMetrics ?? true) ? `${ledger}\n${await processRegistry().metrics()}` : ledger;
+  }
+
+  observeGroupCommit(batch: GroupCommitBatch): void {
+    this.groupCommitBatchSize.observe(batch.size);
+    this.groupCommitDuration.observe(batch.durationMs / 1_000);
   }
 
   /** Times an operation into a histogram labelled by outcome, without changing what it resolves or throws. */
