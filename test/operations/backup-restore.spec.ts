@@ -114,7 +114,7 @@ describe('backup under load and restore (embedded store)', () => {
     const backupPosition = BigInt(manifest.headPosition);
     await running.kill('SIGTERM');
 
-    const sourceStore = SqliteEventStore.open(join(source, 'ledger.sqlite'));
+    const sourceStore = await SqliteEventStore.open({ connection: join(source, 'ledger.sqlite') });
     const sourceEvents = await sourceStore.readAll();
     await sourceStore.close();
     // taken under load: after some commands, before the last ones
@@ -134,7 +134,7 @@ describe('backup under load and restore (embedded store)', () => {
     expect(readFileSync(join(restored, 'policyholder-id.secret'))).toEqual(readFileSync(join(source, 'policyholder-id.secret')));
 
     // the restored log is the source's, event for event, up to the backup's position
-    const restoredStore = SqliteEventStore.open(join(restored, 'ledger.sqlite'));
+    const restoredStore = await SqliteEventStore.open({ connection: join(restored, 'ledger.sqlite') });
     const restoredEvents = await restoredStore.readAll();
     await restoredStore.close();
     const identity = (event: { position: bigint; id: string; streamId: string; revision: number; metadata: { hash: string } }) => ({ position: event.position, id: event.id, streamId: event.streamId, revision: event.revision, hash: event.metadata.hash });

@@ -51,7 +51,7 @@ describe.each(['sqlite', 'postgres'] as const)('SIGTERM under load on the %s sto
     environment = {
       LEDGER_DATA_DIR: dataDirectory,
       LEDGER_API_KEYS: `${KEY}:clerk+supervisor+auditor:shutdown-clerk`,
-      LEDGER_POLICYHOLDER_SECRET: 'shutdown-test-secret',
+      LEDGER_POLICYHOLDER_SECRET: 'shutdown-test-policyholder-secret-0001',
       LOG_LEVEL: 'warn',
       ...(schema ? { LEDGER_EVENT_STORE: 'postgres', DATABASE_URL: TEST_DATABASE_URL, LEDGER_PG_SCHEMA: schema.schema } : {}),
     };

@@ -12,10 +12,10 @@ describe('the group commit observer of the SQLite store', () => {
   let store: SqliteEventStore;
   const batches: GroupCommitBatch[] = [];
 
-  beforeEach(() => {
+  beforeEach(async () => {
     directory = mkdtempSync(join(tmpdir(), 'ij-group-commit-'));
     batches.length = 0;
-    store = SqliteEventStore.open(join(directory, 'ledger.sqlite'), { onBatch: (batch) => batches.push(batch) });
+    store = await SqliteEventStore.open({ connection: join(directory, 'ledger.sqlite'), onBatch: (batch) => batches.push(batch) });
   });
   afterEach(async () => {
     await store.close();

@@ -15,7 +15,7 @@ describe('an audit export file', () => {
 
   beforeAll(async () => {
     directory = mkdtempSync(join(tmpdir(), 'ij-audit-export-'));
-    store = SqliteEventStore.open(join(directory, 'ledger.sqlite'));
+    store = await SqliteEventStore.open({ connection: join(directory, 'ledger.sqlite') });
     // positions 1 … 6: a0 b0 a1 b1 a2 b2
     for (let revision = 0; revision < 3; revision++) {
       for (const streamId of ['notes-a', 'notes-b']) {
