@@ -5,8 +5,8 @@ import { MissingParameter, parameterOn } from './calculators/missing-parameter';
 import { toEpochDay } from './dates';
 import { euros, step } from './explanation';
 import { netFactor } from './net-amount';
-import type { ChainLink } from './paid-days/chains';
-import { resolveChains } from './paid-days/chains';
+import { calculationKindOf, resolveChains, type ChainLink } from './paid-days/chains';
+import { capAtDailyLossOfEarnings } from './calculators/therapeutic-part-time.calculator';
 import { classifyDays, type ClassifiedDays } from './paid-days/classify-days';
 import { buildDayLines, sumPayableDays } from './paid-days/day-lines';
 import { prepareStoppages, type PreparedStoppage } from './paid-days/prepared-stoppage';
@@ -26,8 +26,8 @@ import { sharedRequiredSalaryMonths, salaryByMonth } from './salary-months';
 export function computeEntitlements(definition: RulesVersionDefinition, facts: PolicyholderFacts, through: string): StoppageEntitlement[] {
   const throughEpochDay = toEpochDay(through);
   const stoppages = prepareStoppages(facts.stoppages);
-  const links = resolveChains(stoppages, definition.parameters);
-  const classified = classifyDays(stoppages, links, definition.parameters);
+  const links = resolveChains(stoppages, definition.parameters, definition.behaviour);
+  const classified = classifyDays(stoppages, links, definition.parameters, definition.behaviour);
   return stoppages.map((stoppage) => {
     const days = classified[stoppage.index];
     const head = { stoppageId: stoppage.facts.stoppageId, kind: stoppage.facts.kind, rulesVersion: definition.version };
@@ -84,15 +84,15 @@ function priceStoppage(context: StoppageContext, explain: boolean): PricedStoppa
   const { definition, stoppage } = context;
   const { parameters } = definition;
   const root = context.stoppages[context.link.rootIndex];
-  const kind = stoppage.facts.kind;
+  const ownKind = stoppage.facts.kind;
+  // A therapeutic part-time continuing a full-time chain is computed as that chain's kind (2026.3, ij-rules §3).
+  const kind = calculationKindOf(ownKind, root.facts.kind);
   const requiredMonths = sharedRequiredSalaryMonths(parameters, kind, root.facts.startDate);
-  // Decision: the stoppage's own certificate when it has one, else its chain root's (ij-rules §4).
-  const certificate = stoppage.facts.salaries ?? root.facts.salaries;
-  const salaries = salaryByMonth(certificate);
+  const salaries = salaryByMonth(certificateOf(definition, stoppage, root, requiredMonths));
   const missingMonths = requiredMonths.filter((month) => !salaries.has(month));
   try {
     // Parameters are checked before the certificate: without them not even the required cap is known.
-    const tariff = CALCULATORS[kind]({
+    const chainTariff = CALCULATORS[kind]({
       kind,
       parameters,
       behaviour: definition.behaviour,
@@ -105,6 +105,7 @@ function priceStoppage(context: StoppageContext, explain: boolean): PricedStoppa
       dailyLossOfEarningsCents: stoppage.facts.dailyLossOfEarningsCents,
       explain,
     });
+    const tariff = kind === ownKind ? chainTariff : capAtDailyLossOfEarnings(chainTariff, stoppage.facts.dailyLossOfEarningsCents, explain);
     const net = netFactor(parameterOn(parameters.socialContributions, root.startEpochDay).value);
     return { root, requiredMonths, missingMonths, tariff, net };
   } catch (error) {
@@ -114,14 +115,29 @@ function priceStoppage(context: StoppageContext, explain: boolean): PricedStoppa
 }
 
 /**
+ * Which certificate computes a stoppage (ij-rules §4). OWN_FIRST (2026.1, 2026.2, decision): its own when it
+ * has one, else its chain root's. CHAIN_UNLESS_OWN_COVERS (2026.3): a continuation computes on the chain's
+ * certificate unless its own covers the chain's reference months (a corrected certificate for the chain).
+ */
+function certificateOf(definition: RulesVersionDefinition, stoppage: PreparedStoppage, root: PreparedStoppage, requiredMonths: readonly string[]) {
+  const own = stoppage.facts.salaries;
+  if (definition.behaviour.continuationCertificate === 'OWN_FIRST' || stoppage === root) return own ?? root.facts.salaries;
+  if (own !== undefined) {
+    const months = salaryByMonth(own);
+    if (requiredMonths.every((month) => months.has(month))) return own;
+  }
+  return root.facts.salaries ?? own;
+}
+
+/**
  * The cents-only path: the same classification, tariff and sums as computeEntitlements, without day
  * lines, explanation steps or formatting. Gives exactly the same cents, payable days and statuses.
  */
 export function computeEntitlementCents(definition: RulesVersionDefinition, facts: PolicyholderFacts, through: string): StoppageEntitlementCents[] {
   const throughEpochDay = toEpochDay(through);
   const stoppages = prepareStoppages(facts.stoppages);
-  const links = resolveChains(stoppages, definition.parameters);
-  const classified = classifyDays(stoppages, links, definition.parameters);
+  const links = resolveChains(stoppages, definition.parameters, definition.behaviour);
+  const classified = classifyDays(stoppages, links, definition.parameters, definition.behaviour);
   const results: StoppageEntitlementCents[] = new Array(stoppages.length);
   for (let index = 0; index < stoppages.length; index += 1) {
     const stoppage = stoppages[index];
@@ -230,6 +246,12 @@ function identitySteps(context: StoppageContext, root: PreparedStoppage, require
     steps.push(
       step(`Prolongation of ${previous}: same chain, no new carence; start date and salaries of ${root.facts.stoppageId}`, root.facts.startDate, 'CSS R323-1; ij-rules §4 decision'),
     );
+    const kind = context.stoppage.facts.kind;
+    if (calculationKindOf(kind, root.facts.kind) !== kind) {
+      steps.push(
+        step(`Therapeutic part-time continuing the ${root.facts.kind} chain: its reference salaries, parameter row, rates and day count, then capped at the daily loss of earnings`, root.facts.kind, 'ij-rules §3 (2026-11 correction)'),
+      );
+    }
   } else if (context.stoppage.facts.prolongationOf !== undefined) {
     steps.push(step(`Marked as a prolongation of ${context.stoppage.facts.prolongationOf}, but not continuing it (unknown, or started more than the allowed gap after its end): own chain and carence`, context.stoppage.facts.startDate, 'ij-rules §4'));
   }

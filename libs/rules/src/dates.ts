@@ -42,6 +42,11 @@ export function minusYears(epochDay: number, years: number): number {
   return LocalDate.ofEpochDay(epochDay).minusYears(years).toEpochDay();
 }
 
+/** The same calendar day `years` later (29 February → 28 February), as js-joda's plusYears. */
+export function plusYears(epochDay: number, years: number): number {
+  return LocalDate.ofEpochDay(epochDay).plusYears(years).toEpochDay();
+}
+
 /** The last day of the calendar month before the one containing `epochDay` (R323-4, R331-5). */
 export function lastDayOfPreviousMonth(epochDay: number): number {
   const date = LocalDate.ofEpochDay(epochDay);

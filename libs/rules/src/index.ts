@@ -1,9 +1,14 @@
 export * from './rules.types';
-export { RULES_VERSIONS, CURRENT_RULES_VERSION, getRulesVersion } from './versions/registry';
+export { RULES_VERSIONS, CURRENT_RULES_VERSION, getRulesVersion, getReleasedRulesVersion } from './versions/registry';
 export { RULES_2026_1 } from './versions/v2026-1';
-export { RULES_2026_2 } from './versions/v2026-2';
+export { RULES_2026_2, PARAMETERS_2026 } from './versions/v2026-2';
+export { RULES_2026_3 } from './versions/v2026-3';
 export type { ReleasedRulesVersion } from './versions/release-rules-version';
 export type { RulesBehaviour } from './versions/rules-behaviour';
+export { RULES_BEHAVIOUR_VALUES } from './versions/rules-behaviour';
 export { chainRootOf, chainRootIdsOf, UnknownStoppage } from './chain-root';
-export { PARAMETERS_2026, type RulesParameters, type Parameter, type ParameterValue, type ParameterName } from './parameters';
+export { type RulesParameters, type Parameter, type ParameterValue, type ParameterName } from './parameters';
+export { versionsFromData, type VersionFromData } from './data/rules-data';
+export { RULES_DATA } from './data/bundled-rules-data';
+export { RulesDataInvalid } from './data/rules-data.schema';
 export { toEntitlementCents } from './compute-entitlements';

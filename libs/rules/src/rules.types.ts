@@ -169,4 +169,17 @@ export interface RulesVersion extends RulesVersionInfo {
   requiredSalaryMonths(kind: StoppageKind, chainStartDate: string): string[];
   /** The published maximum daily IJ for this kind and chain start, or undefined when no parameter row covers it. */
   maximumDailyAllowanceCents(kind: StoppageKind, chainStartDate: string): number | undefined;
+  /**
+   * The chain each stoppage belongs to under this version's rule (prolongation gap, kinds that chain), in
+   * input order: its root, and the kind that computes it (a therapeutic part-time continuing a full-time
+   * chain is computed as that chain's kind from 2026.3).
+   */
+  chainsOf(facts: PolicyholderFacts): ChainMembership[];
+}
+
+export interface ChainMembership {
+  /** The stoppageId of the chain's first stoppage (the stoppage itself when it starts a chain). */
+  rootId: string;
+  /** The kind whose calculator, reference months and maximum apply. */
+  calculationKind: StoppageKind;
 }

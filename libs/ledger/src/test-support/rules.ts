@@ -30,6 +30,7 @@ export function rulesWith(overrides: Partial<Calculations>): RulesVersion {
       : (facts, through) => rules.computeEntitlementCents(facts, through),
     requiredSalaryMonths: (kind, chainStartDate) => rules.requiredSalaryMonths(kind, chainStartDate),
     maximumDailyAllowanceCents: (kind, chainStartDate) => rules.maximumDailyAllowanceCents(kind, chainStartDate),
+    chainsOf: (facts) => rules.chainsOf(facts),
     ...overrides,
   };
 }

@@ -9,23 +9,35 @@ import { computeSicknessTariff } from './sickness.calculator';
  * ledger can see the figure is provisional rather than get no figure at all.
  */
 export function computeTherapeuticPartTimeTariff(input: CalculationInput): Tariff {
-  const sickness = computeSicknessTariff(input);
-  const loss = input.dailyLossOfEarningsCents;
+  return capAtDailyLossOfEarnings(computeSicknessTariff(input), input.dailyLossOfEarningsCents, input.explain);
+}
+
+/**
+ * Caps every phase of a tariff at the declared daily loss of earnings: the part-time's own sickness tariff,
+ * or (2026.3) the tariff of the full-time chain it continues, occupational phases included.
+ */
+export function capAtDailyLossOfEarnings(full: Tariff, loss: number | undefined, explain: boolean): Tariff {
   if (loss === undefined) {
-    if (!input.explain) return sickness;
+    if (!explain) return full;
     const noCap = step('No daily loss of earnings declared: the sickness daily IJ is not capped', 'not capped', 'ij-rules §3 (therapeutic part-time); decision of rules 2026');
-    return { ...sickness, steps: [...sickness.steps, noCap] };
+    return { ...full, steps: [...full.steps, noCap] };
   }
   const lossAmount = Money.fromCents(loss);
-  const phases = sickness.phases.map((phase) => ({
+  const phases = full.phases.map((phase) => ({
     ...phase,
     dailyAllowanceCents: min(Money.fromCents(phase.dailyAllowanceCents), lossAmount).toCents(),
   }));
-  if (!input.explain) return { ...sickness, phases };
+  if (!explain) return { ...full, phases };
   const steps = [
-    ...sickness.steps,
+    ...full.steps,
     step('Declared daily loss of earnings (cap of the therapeutic part-time IJ)', euros(loss), 'ij-rules §3 (therapeutic part-time)'),
-    step('Daily IJ retained = min(sickness daily IJ, daily loss of earnings)', euros(phases[0]?.dailyAllowanceCents ?? 0), 'ij-rules §3 (therapeutic part-time)'),
+    ...phases.map((phase, index) =>
+      step(
+        phases.length > 1 ? `Daily IJ retained, indemnified day ${phase.fromDay}+ = min(daily IJ, daily loss of earnings)` : 'Daily IJ retained = min(sickness daily IJ, daily loss of earnings)',
+        euros(phase.dailyAllowanceCents),
+        index === 0 ? 'ij-rules §3 (therapeutic part-time)' : 'ij-rules §3 (therapeutic part-time continuing an occupational chain)',
+      ),
+    ),
   ];
-  return { ...sickness, phases, steps };
+  return { ...full, phases, steps };
 }

@@ -1,7 +1,8 @@
-import { minusYears } from '../dates';
+import { minusYears, plusYears } from '../dates';
 import { valueOn, type PaidDaysLimits, type RulesParameters } from '../parameters';
 import type { DayReason, StoppageKind } from '../rules.types';
-import type { ChainLink } from './chains';
+import type { RulesBehaviour } from '../versions/rules-behaviour';
+import { calculationKindOf, type ChainLink } from './chains';
 import type { PreparedStoppage } from './prepared-stoppage';
 
 /** Every day of one stoppage, classified without regard to `through` (NOT_YET_DUE is applied later). */
@@ -30,6 +31,10 @@ interface PolicyholderCounters {
   /** Paid days of non-long-term sickness (and therapeutic part-time), ascending: the 360-day window. */
   nonAldPaidDays: number[];
   aldPaidDays: Map<string, number>;
+  /** aldLimit PERIOD_DATE_TO_DATE: the current 3-year period of each affection, first and last day. */
+  aldPeriods: Map<string, { firstDay: number; lastDay: number }>;
+  /** The last day of the affection's stoppages classified so far: a long enough gap opens a new period. */
+  aldLastStoppageDay: Map<string, number>;
   /** Start days of the chains on which a long-term-illness carence was served, per affection. */
   aldCarenceServedOn: Map<string, number[]>;
 }
@@ -48,15 +53,23 @@ export function classifyDays(
   stoppages: readonly PreparedStoppage[],
   links: readonly ChainLink[],
   parameters: RulesParameters,
+  behaviour: RulesBehaviour,
 ): (ClassifiedDays | UnclassifiedDays)[] {
-  const counters: PolicyholderCounters = { chains: new Map(), nonAldPaidDays: [], aldPaidDays: new Map(), aldCarenceServedOn: new Map() };
+  const counters: PolicyholderCounters = {
+    chains: new Map(),
+    nonAldPaidDays: [],
+    aldPaidDays: new Map(),
+    aldPeriods: new Map(),
+    aldLastStoppageDay: new Map(),
+    aldCarenceServedOn: new Map(),
+  };
   const order = stoppages.map((stoppage) => stoppage.index).sort((a, b) => stoppages[a].startEpochDay - stoppages[b].startEpochDay || a - b);
   const results: (ClassifiedDays | UnclassifiedDays)[] = new Array(stoppages.length);
   for (const index of order) {
     const root = stoppages[links[index].rootIndex];
     const limits = valueOn(parameters.paidDaysLimits, root.startEpochDay);
-    results[index] = limits
-      ? classifyStoppage(stoppages[index], root, links[index], limits.value, counters)
+    results[index] = limits && hasAldLimit(limits.value, behaviour)
+      ? classifyStoppage(stoppages[index], root, links[index], limits.value, behaviour, counters)
       : { status: 'NO_PARAMETERS', parameter: parameters.paidDaysLimits.name, date: root.facts.startDate };
   }
   return results;
@@ -67,6 +80,7 @@ function classifyStoppage(
   root: PreparedStoppage,
   link: ChainLink,
   limits: PaidDaysLimits,
+  behaviour: RulesBehaviour,
   counters: PolicyholderCounters,
 ): ClassifiedDays {
   let chain = counters.chains.get(link.rootIndex);
@@ -77,8 +91,10 @@ function classifyStoppage(
   const { kind, aldAffectionId, accidentDate, startDate } = stoppage.facts;
   // The day of the accident is paid by the employer: indemnified day 1 is the next one (R433-1).
   const accidentDay = link.previousIndex === undefined && OCCUPATIONAL.has(kind) && accidentDate === startDate ? stoppage.startEpochDay : undefined;
-  const limited = LIMITED.has(kind);
+  // A therapeutic part-time continuing an occupational chain is limited as that chain (not with sickness).
+  const limited = LIMITED.has(calculationKindOf(kind, root.facts.kind));
   const affection = limited ? aldAffectionId : undefined;
+  if (affection !== undefined && behaviour.aldLimit === 'PERIOD_DATE_TO_DATE') openNewAldPeriodAfterGap(stoppage, affection, limits, counters);
   const length = Math.max(0, stoppage.endEpochDay - stoppage.startEpochDay + 1);
   const reasons: DayReason[] = new Array(length);
   const dayNumbers: number[] = new Array(length).fill(0);
@@ -99,7 +115,11 @@ function classifyStoppage(
       reasons[offset] = 'CARENCE';
       continue;
     }
-    reasons[offset] = limited ? limitedDayReason(day, affection, limits, counters) : 'PAID';
+    reasons[offset] = limited ? limitedDayReason(day, affection, limits, behaviour, counters) : 'PAID';
+  }
+  if (affection !== undefined && stoppage.effectiveEndEpochDay >= stoppage.startEpochDay) {
+    const last = counters.aldLastStoppageDay.get(affection);
+    if (last === undefined || last < stoppage.effectiveEndEpochDay) counters.aldLastStoppageDay.set(affection, stoppage.effectiveEndEpochDay);
   }
   return { status: 'CLASSIFIED', reasons, dayNumbers };
 }
@@ -120,10 +140,38 @@ function carenceDaysOfChain(root: PreparedStoppage, limits: PaidDaysLimits, coun
   return limits.carenceDays;
 }
 
-function limitedDayReason(day: number, affection: string | undefined, limits: PaidDaysLimits, counters: PolicyholderCounters): DayReason {
+/** The long-term-illness fields the version's aldLimit needs are in the row (else NO_PARAMETERS, never a guess). */
+function hasAldLimit(limits: PaidDaysLimits, behaviour: RulesBehaviour): boolean {
+  return behaviour.aldLimit === 'PAID_DAYS_PER_AFFECTION'
+    ? limits.aldMaximumPaidDaysPerAffection !== undefined
+    : limits.aldPeriodYears !== undefined && limits.aldNewPeriodAfterUncoveredDays !== undefined;
+}
+
+/**
+ * R323-1 3° (ij-rules §4, 2026.3): after at least one year of resumed work — 365 or more calendar days
+ * uncovered between the affection's last stoppage and this one — the next paid day opens a new period.
+ */
+function openNewAldPeriodAfterGap(stoppage: PreparedStoppage, affection: string, limits: PaidDaysLimits, counters: PolicyholderCounters): void {
+  const last = counters.aldLastStoppageDay.get(affection);
+  if (last === undefined) return;
+  const uncoveredDays = stoppage.startEpochDay - last - 1;
+  if (uncoveredDays >= (limits.aldNewPeriodAfterUncoveredDays ?? Number.POSITIVE_INFINITY)) counters.aldPeriods.delete(affection);
+}
+
+function limitedDayReason(day: number, affection: string | undefined, limits: PaidDaysLimits, behaviour: RulesBehaviour, counters: PolicyholderCounters): DayReason {
+  if (affection !== undefined && behaviour.aldLimit === 'PERIOD_DATE_TO_DATE') {
+    // L323-1 1°, R323-1 2°: 3 years counted date to date from the first paid day of the period (decision:
+    // js-joda plusYears, the day before the same date 3 years later is the last one; 29 February → 28 February).
+    let period = counters.aldPeriods.get(affection);
+    if (!period) {
+      period = { firstDay: day, lastDay: plusYears(day, limits.aldPeriodYears ?? 0) - 1 };
+      counters.aldPeriods.set(affection, period);
+    }
+    return day > period.lastDay ? 'ALD_LIMIT_REACHED' : 'PAID';
+  }
   if (affection !== undefined) {
     const paid = counters.aldPaidDays.get(affection) ?? 0;
-    if (paid >= limits.aldMaximumPaidDaysPerAffection) return 'ALD_LIMIT_REACHED';
+    if (paid >= (limits.aldMaximumPaidDaysPerAffection ?? 0)) return 'ALD_LIMIT_REACHED';
     counters.aldPaidDays.set(affection, paid + 1);
     return 'PAID';
   }

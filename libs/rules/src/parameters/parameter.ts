@@ -6,6 +6,8 @@ import { toEpochDay } from '../dates';
  * last checked, so that a reader can verify every figure the engine uses.
  */
 export interface ParameterValue<T> {
+  /** How a value that is not published was obtained (ij-rules §2: "mark it derived"). */
+  derivation?: string;
   from: string;
   to?: string;
   value: T;

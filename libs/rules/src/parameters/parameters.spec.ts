@@ -1,7 +1,8 @@
 import { LocalDate } from '@js-joda/core';
 import { Money, toScaledDecimal } from '@ij/money';
 import { lastDayOfPreviousMonth, toEpochDay } from '../dates';
-import { PARAMETERS_2026, valueOn, type Parameter } from '.';
+import { valueOn, type Parameter } from '.';
+import { PARAMETERS_2026 } from '../versions/v2026-2';
 
 /**
  * Reproduces a published figure as the exact product of parameters, rounded half-up once:

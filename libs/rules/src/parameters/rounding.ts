@@ -1,6 +1,6 @@
 import type { RoundingMode } from '@ij/money';
 
-/** The rounding decision of ij-rules §3, kept as named parameters of a rules version. */
+/** The rounding decision of ij-rules §3, kept as named parameters of a rules version (libs/rules/data/fixed-parameters.json). */
 export interface RoundingModes {
   /** SJB / SJR: half-up to the cent. */
   dailyBase: RoundingMode;
@@ -13,11 +13,3 @@ export interface RoundingModes {
   /** Net of CSG + CRDS: half-up, once per amount. */
   netAmount: RoundingMode;
 }
-
-export const ROUNDING_MODES: RoundingModes = {
-  dailyBase: 'halfUp',
-  dailyAllowance: 'truncate',
-  salaryCap: 'halfUp',
-  dailyBaseCap: 'halfUp',
-  netAmount: 'halfUp',
-};

@@ -1,5 +1,7 @@
 import { computeEntitlementCents, computeEntitlements } from '../compute-entitlements';
+import type { KnownGap } from '../data/rules-data.types';
 import { toEpochDay } from '../dates';
+import { chainsOf } from '../paid-days/chains-of';
 import { deepFreeze, valueOn, type RulesParameters } from '../parameters';
 import type { RulesVersionDefinition } from '../rules-version-definition';
 import type { RulesVersion, StoppageKind } from '../rules.types';
@@ -10,10 +12,13 @@ import type { RulesBehaviour } from './rules-behaviour';
 export interface ReleasedRulesVersion extends RulesVersion {
   readonly parameters: RulesParameters;
   readonly behaviour: RulesBehaviour;
+  /** The first stoppage start the version is meant to compute, and the dates it knowingly has no row for. */
+  readonly coversStartsFrom: string;
+  readonly knownGaps: readonly KnownGap[];
 }
 
 /** Binds the shared calculators to a version's data and freezes the result: a release is never edited. */
-export function releaseRulesVersion(definition: RulesVersionDefinition): ReleasedRulesVersion {
+export function releaseRulesVersion(definition: RulesVersionDefinition & { coversStartsFrom: string; knownGaps: readonly KnownGap[] }): ReleasedRulesVersion {
   const frozen = deepFreeze(definition);
   return Object.freeze({
     version: frozen.version,
@@ -21,6 +26,9 @@ export function releaseRulesVersion(definition: RulesVersionDefinition): Release
     notes: frozen.notes,
     parameters: frozen.parameters,
     behaviour: frozen.behaviour,
+    coversStartsFrom: frozen.coversStartsFrom,
+    knownGaps: frozen.knownGaps,
+    chainsOf: (facts) => chainsOf(frozen, facts),
     computeEntitlements: (facts, through) => computeEntitlements(frozen, facts, through),
     computeEntitlementCents: (facts, through) => computeEntitlementCents(frozen, facts, through),
     requiredSalaryMonths: (kind, chainStartDate) => requiredSalaryMonths(frozen.parameters, kind, chainStartDate),

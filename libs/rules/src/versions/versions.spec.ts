@@ -7,10 +7,11 @@ const entitlementUnder = (version: string, stoppage: StoppageFacts, through = st
   expectComputed((getRulesVersion(version) as RulesVersion).computeEntitlements(facts.policyholder(stoppage), through)[0]);
 
 describe('rules versions (ij-rules §6)', () => {
-  it('releases 2026.1 then 2026.2; 2026.2 is current', () => {
+  it('releases 2026.1, 2026.2 then 2026.3; 2026.2 stays the default until a supervisor activates 2026.3', () => {
     expect(RULES_VERSIONS.map((version) => [version.version, version.releasedOn])).toEqual([
       ['2026.1', '2026-03-02'],
       ['2026.2', '2026-11-23'],
+      ['2026.3', '2026-11-29'],
     ]);
     expect(CURRENT_RULES_VERSION).toBe('2026.2');
     expect(getRulesVersion('2025.9')).toBeUndefined();
