@@ -6,6 +6,7 @@ import { toEpochDay } from './dates';
 import { euros, step } from './explanation';
 import { netFactor } from './net-amount';
 import { calculationKindOf, resolveChains, type ChainLink } from './paid-days/chains';
+import { certificateHolderOf } from './certificate-of';
 import { capAtDailyLossOfEarnings } from './calculators/therapeutic-part-time.calculator';
 import { classifyDays, type ClassifiedDays } from './paid-days/classify-days';
 import { buildDayLines, sumPayableDays } from './paid-days/day-lines';
@@ -88,7 +89,7 @@ function priceStoppage(context: StoppageContext, explain: boolean): PricedStoppa
   // A therapeutic part-time continuing a full-time chain is computed as that chain's kind (2026.3, ij-rules §3).
   const kind = calculationKindOf(ownKind, root.facts.kind);
   const requiredMonths = sharedRequiredSalaryMonths(parameters, kind, root.facts.startDate);
-  const salaries = salaryByMonth(certificateOf(definition, stoppage, root, requiredMonths));
+  const salaries = salaryByMonth(certificateHolderOf(definition.behaviour, stoppage, root, requiredMonths).facts.salaries);
   const missingMonths = requiredMonths.filter((month) => !salaries.has(month));
   try {
     // Parameters are checked before the certificate: without them not even the required cap is known.
@@ -112,21 +113,6 @@ function priceStoppage(context: StoppageContext, explain: boolean): PricedStoppa
     if (error instanceof MissingParameter) return error;
     throw error;
   }
-}
-
-/**
- * Which certificate computes a stoppage (ij-rules §4). OWN_FIRST (2026.1, 2026.2, decision): its own when it
- * has one, else its chain root's. CHAIN_UNLESS_OWN_COVERS (2026.3): a continuation computes on the chain's
- * certificate unless its own covers the chain's reference months (a corrected certificate for the chain).
- */
-function certificateOf(definition: RulesVersionDefinition, stoppage: PreparedStoppage, root: PreparedStoppage, requiredMonths: readonly string[]) {
-  const own = stoppage.facts.salaries;
-  if (definition.behaviour.continuationCertificate === 'OWN_FIRST' || stoppage === root) return own ?? root.facts.salaries;
-  if (own !== undefined) {
-    const months = salaryByMonth(own);
-    if (requiredMonths.every((month) => months.has(month))) return own;
-  }
-  return root.facts.salaries ?? own;
 }
 
 /**

@@ -182,4 +182,6 @@ export interface ChainMembership {
   rootId: string;
   /** The kind whose calculator, reference months and maximum apply. */
   calculationKind: StoppageKind;
+  /** The stoppage whose salary certificate computes it (itself or its chain root), as the version chooses. */
+  certificateOf: string;
 }

@@ -6,7 +6,7 @@ import { AdvanceExceedsMaximum } from '../errors/payment-errors';
 import { StoppageClosed } from '../errors/stoppage-errors';
 import type { AdvanceIssued } from '../events/policyholder-events';
 import type { PolicyholderState } from '../state/policyholder-state';
-import { chainStartDate, effectiveEndDate, requireStoppage } from '../state/stoppage-queries';
+import { calculationKind, chainStartDate, effectiveEndDate, requireStoppage } from '../state/stoppage-queries';
 import type { DecisionContext } from './decision-context';
 import { assertPositiveCents, requireMaximumDailyAllowance } from './guards';
 
@@ -20,7 +20,7 @@ export function issueAdvance(command: IssueAdvance, state: PolicyholderState, co
   const stoppage = requireStoppage(state, command.stoppageId);
   if (stoppage.status === 'closed') throw new StoppageClosed(stoppage.stoppageId);
   assertPositiveCents(command.amountCents, 'amountCents');
-  const maximumDaily = requireMaximumDailyAllowance(context.rules, stoppage.stoppageId, stoppage.kind, chainStartDate(state, stoppage));
+  const maximumDaily = requireMaximumDailyAllowance(context.rules, stoppage.stoppageId, calculationKind(state, stoppage, context.rules), chainStartDate(state, stoppage, context.rules));
   const countedThrough = earlierOf(effectiveEndDate(stoppage), context.today);
   const prescribedDays = daysInclusive(stoppage.startDate, countedThrough);
   const maximum = maximumDaily.times(prescribedDays, 'truncate');

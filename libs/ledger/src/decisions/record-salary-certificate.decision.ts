@@ -4,12 +4,13 @@ import type { RecordSalaryCertificate } from '../commands/commands';
 import { SalaryCertificateMonthsMismatch } from '../errors/payment-errors';
 import type { SalaryCertificateRecorded } from '../events/policyholder-events';
 import type { PolicyholderState } from '../state/policyholder-state';
-import { chainStartDate, requireStoppage } from '../state/stoppage-queries';
+import { calculationKind, chainStartDate, requireStoppage } from '../state/stoppage-queries';
 import type { DecisionContext } from './decision-context';
 
 /**
  * Allowed on a closed stoppage: a corrected certificate must be able to re-settle it. The months are
- * those of the chain's start (a continuation reuses its root's reference period, ij-rules §4).
+ * those of the chain's start under the active version (a continuation reuses its root's reference period,
+ * ij-rules §4; a therapeutic part-time continuing a full-time chain, the chain kind's months, ij-rules §3).
  */
 export function recordSalaryCertificate(
   command: RecordSalaryCertificate,
@@ -17,7 +18,7 @@ export function recordSalaryCertificate(
   context: DecisionContext,
 ): SalaryCertificateRecorded[] {
   const stoppage = requireStoppage(state, command.stoppageId);
-  const expectedMonths = context.rules.requiredSalaryMonths(stoppage.kind, chainStartDate(state, stoppage));
+  const expectedMonths = context.rules.requiredSalaryMonths(calculationKind(state, stoppage, context.rules), chainStartDate(state, stoppage, context.rules));
   const givenMonths = command.salaries.map((salary) => salary.month);
   if (!coversExactly(givenMonths, expectedMonths)) {
     throw new SalaryCertificateMonthsMismatch(stoppage.stoppageId, expectedMonths, givenMonths);

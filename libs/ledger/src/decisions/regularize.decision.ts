@@ -7,7 +7,7 @@ import { MissingSalaryCertificateError, NoParametersForDateError, Regularization
 import type { StoppageRegularized } from '../events/policyholder-events';
 import { toPolicyholderFacts } from '../facts/to-policyholder-facts';
 import type { PolicyholderState, StoppageState } from '../state/policyholder-state';
-import { chainStartDate, referenceSalaries, requireStoppage, settlementMovedBackBy } from '../state/stoppage-queries';
+import { calculationKind, chainStartDate, referenceSalaries, requireStoppage, settlementMovedBackBy } from '../state/stoppage-queries';
 import type { DecisionContext } from './decision-context';
 import { requireMaximumDailyAllowance } from './guards';
 import { settle } from './settlement';
@@ -21,7 +21,7 @@ export function regularize(command: Regularize, state: PolicyholderState, contex
   const stoppage = requireStoppage(state, command.stoppageId);
   if (command.through > context.today) throw new RegularizationInFuture(stoppage.stoppageId, command.through, context.today);
   requireSettlementForward(stoppage, command.through);
-  requireMaximumDailyAllowance(context.rules, stoppage.stoppageId, stoppage.kind, chainStartDate(state, stoppage));
+  requireMaximumDailyAllowance(context.rules, stoppage.stoppageId, calculationKind(state, stoppage, context.rules), chainStartDate(state, stoppage, context.rules));
   requireSalaryCertificate(state, stoppage, context.rules);
   const entitlement = computedEntitlement(state, stoppage, context.rules, command.through);
   const totals = paymentTotals(stoppage);
@@ -53,8 +53,8 @@ function requireSettlementForward(stoppage: StoppageState, through: string): voi
 
 /** Nothing beyond advances can be paid without the reference salaries (ij-rules §3). */
 function requireSalaryCertificate(state: PolicyholderState, stoppage: StoppageState, rules: RulesVersion): void {
-  const requiredMonths = rules.requiredSalaryMonths(stoppage.kind, chainStartDate(state, stoppage));
-  const recordedMonths = new Set((referenceSalaries(state, stoppage) ?? []).map((salary) => salary.month));
+  const requiredMonths = rules.requiredSalaryMonths(calculationKind(state, stoppage, rules), chainStartDate(state, stoppage, rules));
+  const recordedMonths = new Set((referenceSalaries(state, stoppage, rules) ?? []).map((salary) => salary.month));
   const missingMonths = requiredMonths.filter((month) => !recordedMonths.has(month));
   if (missingMonths.length > 0) throw new MissingSalaryCertificateError(stoppage.stoppageId, missingMonths);
 }

@@ -1,4 +1,4 @@
-import { chainRootIdsOf, UnknownStoppage, type MonthlySalary } from '@ij/rules';
+import { chainRootIdsOf, UnknownStoppage, type ChainMembership, type MonthlySalary, type RulesVersion, type StoppageKind } from '@ij/rules';
 import { StoppageNotFound } from '../errors/stoppage-errors';
 import type { PolicyholderState, StoppageState } from './policyholder-state';
 
@@ -36,38 +36,57 @@ export function settlementMovedBackBy(stoppage: Pick<StoppageState, 'regularizat
 /**
  * The first stoppage of a prolongation chain. Its start date chooses the parameter row and its salaries
  * are reused (ij-rules §4, decision "extensions keep the first stoppage's identity"). Which links make a
- * chain is the rules engine's to say (a prolongation starting more than 2 days later starts its own),
- * so the ledger asks for the certificate and the parameter row the engine will use.
+ * chain is the rules version's to say (the prolongation gap, which kinds chain: 2026.3 differs from 2026.2),
+ * so the ledger asks the active version, and uses the certificate and parameter row that version will use.
+ * Without a version: the default one's rule (the facts handed to any version, see toPolicyholderFacts).
  */
-export function chainRoot(state: PolicyholderState, stoppage: StoppageState): StoppageState {
-  const rootId = chainRootIds(state).get(stoppage.stoppageId);
-  if (rootId === undefined) throw new UnknownStoppage(stoppage.stoppageId);
-  return state.stoppages.get(rootId) ?? stoppage;
+export function chainRoot(state: PolicyholderState, stoppage: StoppageState, rules?: RulesVersion): StoppageState {
+  return state.stoppages.get(chainOf(state, stoppage, rules).rootId) ?? stoppage;
+}
+
+/** A stoppage's chain under a version: its root, the kind that computes it, whose certificate it uses. */
+export function chainOf(state: PolicyholderState, stoppage: StoppageState, rules?: RulesVersion): ChainMembership {
+  const chain = chains(state, rules).get(stoppage.stoppageId);
+  if (chain === undefined) throw new UnknownStoppage(stoppage.stoppageId);
+  return chain;
 }
 
 /**
- * The chain root of every stoppage, resolved once per state. A state is never changed in place: evolve
- * builds a new stoppages Map for every change, so the Map identifies the facts the roots were resolved from.
+ * The chain of every stoppage, resolved once per state and version. A state is never changed in place:
+ * evolve builds a new stoppages Map for every change, so the Map identifies the facts the chains were resolved from.
  */
-const rootIdsByStoppages = new WeakMap<ReadonlyMap<string, StoppageState>, ReadonlyMap<string, string>>();
+const chainsByStoppages = new WeakMap<ReadonlyMap<string, StoppageState>, Map<RulesVersion | 'default', ReadonlyMap<string, ChainMembership>>>();
 
-function chainRootIds(state: PolicyholderState): ReadonlyMap<string, string> {
-  let rootIds = rootIdsByStoppages.get(state.stoppages);
-  if (!rootIds) {
-    // Only the dates and the links decide the chains: no need to copy certificates for that.
-    const stoppages = [...state.stoppages.values()].map(({ stoppageId, kind, startDate, endDate, lastDay, prolongationOf }) => ({ stoppageId, kind, startDate, endDate, lastDay, prolongationOf }));
-    const roots = chainRootIdsOf({ stoppages });
-    rootIds = new Map(stoppages.map((stoppage, index) => [stoppage.stoppageId, roots[index]]));
-    rootIdsByStoppages.set(state.stoppages, rootIds);
+function chains(state: PolicyholderState, rules: RulesVersion | undefined): ReadonlyMap<string, ChainMembership> {
+  let byVersion = chainsByStoppages.get(state.stoppages);
+  if (!byVersion) {
+    byVersion = new Map();
+    chainsByStoppages.set(state.stoppages, byVersion);
   }
-  return rootIds;
+  const key = rules ?? 'default';
+  let resolved = byVersion.get(key);
+  if (!resolved) {
+    // The dates, the links, the kinds and which certificates exist decide the chains: no need to copy the salaries.
+    const stoppages = [...state.stoppages.values()].map(({ stoppageId, kind, startDate, endDate, lastDay, prolongationOf, salaries }) => ({ stoppageId, kind, startDate, endDate, lastDay, prolongationOf, salaries: salaries as MonthlySalary[] | undefined }));
+    const facts = { stoppages };
+    const memberships = rules ? rules.chainsOf(facts) : chainRootIdsOf(facts).map((rootId, index) => ({ rootId, calculationKind: stoppages[index].kind, certificateOf: '' }));
+    resolved = new Map(stoppages.map((stoppage, index) => [stoppage.stoppageId, memberships[index]]));
+    byVersion.set(key, resolved);
+  }
+  return resolved;
 }
 
-export function chainStartDate(state: PolicyholderState, stoppage: StoppageState): string {
-  return chainRoot(state, stoppage).startDate;
+export function chainStartDate(state: PolicyholderState, stoppage: StoppageState, rules?: RulesVersion): string {
+  return chainRoot(state, stoppage, rules).startDate;
 }
 
-/** The salaries that compute this stoppage: its own certificate, else its chain root's. */
-export function referenceSalaries(state: PolicyholderState, stoppage: StoppageState): readonly MonthlySalary[] | undefined {
-  return stoppage.salaries ?? chainRoot(state, stoppage).salaries;
+/** The kind whose reference months and maximum apply: a therapeutic part-time continuing a full-time chain takes the chain's (2026.3). */
+export function calculationKind(state: PolicyholderState, stoppage: StoppageState, rules: RulesVersion): StoppageKind {
+  return chainOf(state, stoppage, rules).calculationKind;
+}
+
+/** The salaries that compute this stoppage under the version: its own certificate or its chain root's, as the version chooses. */
+export function referenceSalaries(state: PolicyholderState, stoppage: StoppageState, rules: RulesVersion): readonly MonthlySalary[] | undefined {
+  const holder = state.stoppages.get(chainOf(state, stoppage, rules).certificateOf);
+  return (holder ?? stoppage).salaries;
 }
