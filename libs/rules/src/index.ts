@@ -12,3 +12,6 @@ export { versionsFromData, type VersionFromData } from './data/rules-data';
 export { RULES_DATA } from './data/bundled-rules-data';
 export { RulesDataInvalid } from './data/rules-data.schema';
 export { toEntitlementCents } from './compute-entitlements';
+export { checkRulesVersions, type RulesFinding } from './audit/check-rules';
+export { diffRulesVersions, type RulesDiff } from './audit/diff-rules';
+export { releaseRulesVersion } from './versions/release-rules-version';
