@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Command } from 'commander';
 import { isDomainError } from '@ij/ledger';
-import { RULES_VERSIONS } from '@ij/rules';
+import { checkRulesVersions, diffRulesVersions, getReleasedRulesVersion, RULES_VERSIONS, type ReleasedRulesVersion, type RulesDiff } from '@ij/rules';
 import { readLedgerConfig } from '../../../ledger-api/src/config/ledger-config';
 import type { CommandContext } from '../../../ledger-api/src/http/command-context';
 import { systemClock } from '../../../ledger-api/src/infrastructure/clock';
@@ -15,7 +15,13 @@ const CLI_SUPERVISOR = { actorId: 'ledger-cli-supervisor', roles: ['supervisor' 
 /** A usage error the operator must fix: exit code 2. */
 const USAGE_ERROR = 2;
 
-/** `rules list` and `rules activate VERSION`: the same command as POST /v1/rules/active, recorded as an event. */
+/** A check that found a problem: exit code 1. */
+const CHECK_FAILED = 1;
+
+/**
+ * `rules list`, `rules activate VERSION` (the same command as POST /v1/rules/active, recorded as an event),
+ * `rules check` (published maxima reproduce, parameters complete) and `rules diff A B` (what B changes).
+ */
 export function registerRulesCommands(program: Command): void {
   const rules = program.command('rules').description('rules versions');
   rules
@@ -59,4 +65,57 @@ export function registerRulesCommands(program: Command): void {
         await storage.close();
       }
     });
+  rules
+    .command('check')
+    .description('every published maximum reproduces from SMIC / PMSS / PASS; every version has parameters for its dates (exit 1 on failure)')
+    .option('--verbose', 'also print every check that passed')
+    .action((options: { verbose?: boolean }) => {
+      const exitCode = rulesCheck(RULES_VERSIONS, options.verbose === true, (line) => console.log(line));
+      if (exitCode !== 0) process.exitCode = exitCode;
+    });
+  rules
+    .command('diff <from> <to>')
+    .description('the parameters and behaviours that differ between two released versions')
+    .option('--format <format>', 'text or json', 'text')
+    .action((from: string, to: string, options: { format: string }) => {
+      const left = getReleasedRulesVersion(from);
+      const right = getReleasedRulesVersion(to);
+      if (!left || !right) {
+        console.error(`rules diff: no released version ${!left ? from : to} (released: ${RULES_VERSIONS.map((version) => version.version).join(', ')})`);
+        process.exitCode = USAGE_ERROR;
+        return;
+      }
+      const diff = diffRulesVersions(left, right);
+      console.log(options.format === 'json' ? JSON.stringify(diff, null, 2) : diffText(diff));
+    });
+}
+
+/** `rules check` on the given versions: prints failures and known gaps (every check with verbose), returns the exit code. */
+export function rulesCheck(versions: readonly ReleasedRulesVersion[], verbose: boolean, print: (line: string) => void): number {
+  const findings = checkRulesVersions(versions);
+  for (const finding of findings) {
+    if (finding.status === 'OK' && !verbose) continue;
+    print(`${finding.status.padEnd(9)} ${finding.version}  ${finding.parameter}: ${finding.message}`);
+  }
+  const failed = findings.filter((finding) => finding.status === 'FAILED').length;
+  const gaps = findings.filter((finding) => finding.status === 'KNOWN_GAP').length;
+  print(`${failed === 0 ? 'OK' : 'FAILED'}: ${versions.length} versions, ${findings.length} checks, ${failed} failures, ${gaps} known gaps`);
+  return failed === 0 ? 0 : CHECK_FAILED;
+}
+
+function diffText(diff: RulesDiff): string {
+  const lines = [`rules ${diff.from} → ${diff.to}`];
+  if (diff.behaviours.length === 0 && diff.parameters.length === 0 && diff.fixed.length === 0) return [...lines, 'no difference in parameters or behaviours'].join('\n');
+  for (const change of diff.behaviours) lines.push(`behaviour ${change.flag}: ${change.from} → ${change.to}`);
+  for (const change of diff.parameters) {
+    lines.push(`parameter ${change.parameter}`);
+    for (const row of change.removed) lines.push(`  - ${period(row)}  ${JSON.stringify(row.value)}`);
+    for (const row of change.added) lines.push(`  + ${period(row)}  ${JSON.stringify(row.value)}  (${row.derivation ? `derived: ${row.derivation}; ` : ''}${row.source}; checked ${row.checkedOn})`);
+  }
+  for (const change of diff.fixed) lines.push(`parameter ${change.name}: ${JSON.stringify(change.from)} → ${JSON.stringify(change.to)}`);
+  return lines.join('\n');
+}
+
+function period(row: { from: string; to?: string }): string {
+  return row.to === undefined ? `from ${row.from}` : `${row.from} … ${row.to}`;
 }
