@@ -7,3 +7,4 @@ export { chainPeriod, straddlesCapChange } from './chain-shapes';
 export type { ChainSpec, StoppageSpec, PlannedAction } from './plan.types';
 export { syntheticNir } from './synthetic-nir';
 export { SeededRandom } from './seeded-random';
+export { CORRECTION_CASES, correctionCaseOf, LONG_TERM_ILLNESS_SALARY_CENTS, type CorrectionCase } from './corrections-cohort';

@@ -2,6 +2,7 @@ import type { RulesVersion, StoppageKind } from '@ij/rules';
 import { addDays, daysBetween, earlierOf } from './calendar';
 import { generalChain, prescribedEndOf, pendingChain, sicknessDaysOf, straddlingChain, type GeneralKind } from './chain-shapes';
 import { planChainStory } from './chain-story';
+import { planCorrectionsHistory } from './corrections-cohort';
 import type { ChainSpec, PlannedAction } from './plan.types';
 import type { Scenario } from './scenario';
 import { SEED_ID_ROLES, seedId } from './seed-ids';
@@ -9,7 +10,7 @@ import { SeededRandom } from './seeded-random';
 import { syntheticIban } from './synthetic-iban';
 import { syntheticNir, type Sex } from './synthetic-nir';
 
-export type Cohort = 'affectedStraddler' | 'otherStraddler' | 'pendingAdvance' | 'general';
+export type Cohort = 'affectedStraddler' | 'otherStraddler' | 'pendingAdvance' | 'corrections' | 'general';
 
 export interface PolicyholderPlan {
   index: number;
@@ -45,10 +46,11 @@ const ALD_AFFECTIONS = ['ALD-5', 'ALD-8', 'ALD-12', 'ALD-23', 'ALD-30'];
 /** Cohorts are dealt by position in each block of 20, so every population (even 50 people) has its share. */
 export function cohortOf(index: number, scenario: Scenario): Cohort {
   const slot = (index * 7) % 20;
-  const { affectedStraddlers, otherStraddlers, pendingAdvances } = scenario.cohortsPerTwenty;
+  const { affectedStraddlers, otherStraddlers, pendingAdvances, corrections } = scenario.cohortsPerTwenty;
   if (slot < affectedStraddlers) return 'affectedStraddler';
   if (slot < affectedStraddlers + otherStraddlers) return 'otherStraddler';
   if (slot < affectedStraddlers + otherStraddlers + pendingAdvances) return 'pendingAdvance';
+  if (slot < affectedStraddlers + otherStraddlers + pendingAdvances + corrections) return 'corrections';
   return 'general';
 }
 
@@ -59,9 +61,21 @@ export function planPolicyholder(index: number, seed: number, scenario: Scenario
   const nir = syntheticNir(index, seed, sex, random);
   const actorId = `arpege-clerk-${String(random.integer(1, CLERKS)).padStart(2, '0')}`;
   const baseSalaryCents = baseSalaryOf(random, cohort);
-  const chains = planChains(random, cohort, sex, scenario);
   const salaryOf = (month: string) => monthlySalary(seed, index, baseSalaryCents, month);
-  const actions = chains.flatMap((chain, chainNumber) =>
+  const corrections =
+    cohort === 'corrections'
+      ? planCorrectionsHistory(index, {
+          random,
+          rules,
+          sex,
+          salaryOf,
+          aldAffectionId: random.pick(ALD_AFFECTIONS),
+          caseId: (chainNumber) => seedId(SEED_ID_ROLES.caseFile, scenario.code, seed, index, chainNumber),
+          stoppageId: (chainNumber, stoppageNumber) => seedId(SEED_ID_ROLES.stoppage, scenario.code, seed, index, chainNumber, stoppageNumber),
+        })
+      : undefined;
+  const chains = corrections?.chains ?? planChains(random, cohort, sex, scenario);
+  const actions = corrections?.actions ?? chains.flatMap((chain, chainNumber) =>
     planChainStory(chain, {
       random,
       rules,
@@ -155,6 +169,8 @@ function fallbackChain(random: SeededRandom, scenario: Scenario): ChainSpec {
 /** Gross monthly salaries from 1 500 € to 6 000 €; a share above the 1.4 (≈ 2 522 €) and 1.8 (≈ 3 243 €) × SMIC caps. */
 function baseSalaryOf(random: SeededRandom, cohort: Cohort): number {
   if (cohort === 'affectedStraddler') return random.integer(270_000, 600_000);
+  // Above the 2024 PMSS (3 864 €) and both sickness caps: the corrections' figures are the published maxima.
+  if (cohort === 'corrections') return random.integer(400_000, 550_000);
   if (cohort === 'otherStraddler') return random.integer(150_000, 240_000);
   const band = random.weighted({ low: 45, middle: 25, high: 20, top: 10 });
   if (band === 'low') return random.integer(150_000, 250_000);

@@ -20,7 +20,7 @@ export interface Scenario {
   /** The earliest stoppage start. */
   firstStartDate: string;
   /** Out of every 20 policyholders, how many belong to each cohort (the rest are the general population). */
-  cohortsPerTwenty: { affectedStraddlers: number; otherStraddlers: number; pendingAdvances: number };
+  cohortsPerTwenty: { affectedStraddlers: number; otherStraddlers: number; pendingAdvances: number; corrections: number };
 }
 
 export const ARPEGE: Scenario = {
@@ -30,7 +30,8 @@ export const ARPEGE: Scenario = {
   activatedOn: '2025-01-02',
   today: '2026-10-31',
   firstStartDate: '2025-01-06',
-  cohortsPerTwenty: { affectedStraddlers: 2, otherStraddlers: 1, pendingAdvances: 3 },
+  // One in 20 lives a history the corrections of rules 2026.3 change (corrections-cohort.ts).
+  cohortsPerTwenty: { affectedStraddlers: 2, otherStraddlers: 1, pendingAdvances: 3, corrections: 1 },
 };
 
 /** A plain population under the current rules: no planted defect, nothing left pending on purpose. */
@@ -41,7 +42,7 @@ export const BASIC: Scenario = {
   activatedOn: '2025-01-02',
   today: '2026-10-31',
   firstStartDate: '2025-01-06',
-  cohortsPerTwenty: { affectedStraddlers: 0, otherStraddlers: 0, pendingAdvances: 0 },
+  cohortsPerTwenty: { affectedStraddlers: 0, otherStraddlers: 0, pendingAdvances: 0, corrections: 0 },
 };
 
 export function scenarioNamed(name: ScenarioName): Scenario {

@@ -43,6 +43,11 @@ async function dispose(seeded: Seeded | undefined): Promise<void> {
   rmSync(seeded.directory, { recursive: true, force: true });
 }
 
+/** The pilot's own stoppages start from 2025-01-06; the corrections cohort takes over files started in 2024. */
+function takenOverFrom2024(stoppage: { startDate: string }): boolean {
+  return stoppage.startDate < '2025-01-01';
+}
+
 function byStream(events: RecordedEvent[]): Map<string, RecordedEvent[]> {
   const streams = new Map<string, RecordedEvent[]>();
   for (const event of events) streams.set(event.streamId, [...(streams.get(event.streamId) ?? []), event]);
@@ -135,10 +140,26 @@ describe('seeding the Arpège scenario', () => {
       }
     });
 
-    it('has every salary certificate in, and no stoppage ending after today', () => {
+    it('has every salary certificate in, and no stoppage ending after today (but the files taken over from 2024)', () => {
       for (const { state, stoppage } of stoppages()) {
+        if (takenOverFrom2024(stoppage)) continue;
         expect(effectiveEndDate(stoppage) <= TODAY).toBe(true);
         expect(stoppageAccount(state, stoppage.stoppageId, FIXED, TODAY).entitlement.status).toBe('COMPUTED');
+      }
+    });
+
+    it('takes over from 2024 long-term illnesses prescribed into 2027 and leaves 2026.2 cannot compute (corrections cohort, rules 2026.3)', () => {
+      const takenOver = stoppages().filter(({ stoppage }) => takenOverFrom2024(stoppage));
+      const longTermIllnesses = takenOver.filter(({ stoppage }) => stoppage.aldAffectionId !== undefined);
+      const leaves = takenOver.filter(({ stoppage }) => stoppage.kind === 'MATERNITY' || stoppage.kind === 'PATERNITY');
+      expect(longTermIllnesses.length).toBeGreaterThan(0);
+      expect(leaves.length).toBeGreaterThan(0);
+      expect(longTermIllnesses.length + leaves.length).toBe(takenOver.length);
+      expect(longTermIllnesses.some(({ stoppage }) => stoppage.endDate === '2027-06-30')).toBe(true);
+      for (const { state, stoppage } of longTermIllnesses) expect(stoppageAccount(state, stoppage.stoppageId, FIXED, TODAY).balanceCents).toBe(0);
+      for (const { state, stoppage } of leaves) {
+        expect(stoppageAccount(state, stoppage.stoppageId, FIXED, TODAY).entitlement.status).toBe('NO_PARAMETERS_FOR_DATE');
+        expect(stoppage.advances.length).toBe(1);
       }
     });
 
@@ -160,6 +181,7 @@ describe('seeding the Arpège scenario', () => {
       expect(share).toBeLessThan(0.25);
       // Every stoppage is either settled through its last day or waiting on an advance: nothing else in the backlog.
       for (const { state, stoppage } of all) {
+        if (takenOverFrom2024(stoppage)) continue;
         const account = stoppageAccount(state, stoppage.stoppageId, DEFECTIVE, TODAY);
         if (stoppage.status === 'closed') expect(account.balanceCents).toBe(0);
         else expect(stoppage.advances.length).toBeGreaterThan(0);
