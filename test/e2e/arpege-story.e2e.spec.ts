@@ -9,8 +9,9 @@ import { pdfText } from '../support/pdf-text';
 /**
  * The story README tells, command for command, on the compiled CLI (test/global-setup.js builds it): seed the
  * Arpège population, see the backlog, replay the fixed rules version to find who the defect underpaid and by
- * how much, activate the fix, settle everyone with `replay --apply`, and end with an empty backlog and a
- * clean audit; then the payment run (its bank file valid against the pain.001 schema) and a statement.
+ * how much, activate the fix, settle everyone with `replay --apply`; then the corrections of rules 2026.3 (rules
+ * diff and check, replay against the active 2026.2, activate, apply), ending with an empty backlog and a clean
+ * audit; then the payment run (its bank file valid against the pain.001 schema) and a statement.
  */
 const run = promisify(execFile);
 const CLI = join(__dirname, '..', '..', 'dist', 'apps', 'ledger-cli', 'src', 'main.js');
@@ -28,7 +29,7 @@ describe('the Arpège story (README)', () => {
     rmSync(dataDirectory, { recursive: true, force: true });
   });
 
-  it('finds who the defect underpaid, settles them, and ends with an empty backlog and a clean audit', async () => {
+  it('finds who the defect underpaid, settles them; then releases 2026.3, settles who its corrections change, and ends with an empty backlog and a clean audit', async () => {
     await ledger('seed', '--policyholders', '200', '--scenario', 'arpege');
 
     const before = JSON.parse((await ledger('report', 'backlog', '--format', 'json')).stdout);
@@ -50,15 +51,38 @@ describe('the Arpège story (README)', () => {
     const applied = await ledger('replay', '--rules', '2026.2', '--through', '2026-10-31', '--apply');
     expect(applied.stdout).toMatch(/applied: \d+ regularizations/u);
 
-    const after = JSON.parse((await ledger('report', 'backlog', '--format', 'json')).stdout);
+    // What 2026.2 cannot settle is left: the leaves started in 2024 (no 2024 maternity minimum in 2026.1 / 2026.2).
+    // Through the scenario's today, as the replays: a long-term illness prescribed into 2027 owes its later days.
+    const after = JSON.parse((await ledger('report', 'backlog', '--through', '2026-10-31', '--format', 'json')).stdout);
     expect(after.rulesVersion).toBe('2026.2');
-    expect(after.totals).toEqual({ count: 0, amountCents: 0 });
+    expect(after.totals.count).toBeGreaterThan(0);
+    for (const row of after.rows) expect(['MATERNITY', 'PATERNITY']).toContain(row.kind);
     const audit = await ledger('audit', 'verify');
     expect(audit.stdout).toMatch(/^OK: .* 0 failures/mu);
 
     // Applying again pays nobody twice.
     const again = await ledger('replay', '--rules', '2026.2', '--through', '2026-10-31', '--apply');
     expect(again.stdout).toMatch(/applied: 0 regularizations|nothing to settle/u);
+
+    // Release 2026.3 (ij-rules 2026-11 corrections): what it changes, then who it changes and by how much, against the active 2026.2.
+    const rulesDiff = await ledger('rules', 'diff', '2026.2', '2026.3');
+    expect(rulesDiff.stdout).toContain('behaviour aldLimit: PAID_DAYS_PER_AFFECTION → PERIOD_DATE_TO_DATE');
+    expect((await ledger('rules', 'check')).stdout).toMatch(/^OK: 3 versions/mu);
+    const correctionsFile = join(dataDirectory, 'diff-2026.3.csv');
+    const corrections = await ledger('replay', '--rules', '2026.3', '--through', '2026-10-31', '--out', correctionsFile);
+    expect(corrections.stdout).toContain('against the active 2026.2');
+    const correctionRows = readFileSync(correctionsFile, 'utf8').trim().split('\n').slice(1).map((line) => line.split(','));
+    // Weekend prolongations (sickness, occupational accident), part-time after a full-time stoppage, leaves of 2024.
+    expect(new Set(correctionRows.map((row) => row[2]))).toEqual(new Set(['SICKNESS', 'OCCUPATIONAL_ACCIDENT', 'THERAPEUTIC_PART_TIME', leaveKindOf(after.rows)]));
+    for (const row of correctionRows) expect(Number(row[7])).toBeGreaterThan(0);
+
+    await ledger('rules', 'activate', '2026.3');
+    const correctionsApplied = await ledger('replay', '--rules', '2026.3', '--through', '2026-10-31', '--apply');
+    expect(correctionsApplied.stdout).toMatch(new RegExp(`applied: ${correctionRows.length} regularizations`, 'u'));
+    const settled = JSON.parse((await ledger('report', 'backlog', '--through', '2026-10-31', '--format', 'json')).stdout);
+    expect(settled.rulesVersion).toBe('2026.3');
+    expect(settled.totals).toEqual({ count: 0, amountCents: 0 });
+    expect((await ledger('audit', 'verify')).stdout).toMatch(/^OK: .* 0 failures/mu);
 
     // The payment run settles what replay --apply left (every seeded policyholder has a bank account): it may pay
     // remainders or nothing; either way it completes, and its bank file is a valid pain.001.
@@ -86,5 +110,10 @@ describe('the Arpège story (README)', () => {
     const text = await pdfText(readFileSync(pdfFile));
     expect(text).toContain(policyholderId);
     expect(text).toContain('Total 2026');
-  }, 180_000);
+  }, 420_000);
 });
+
+/** The kind of the 2024 leaves still in the backlog under 2026.2 (a maternity or a paternity leave, by the seeded sex). */
+function leaveKindOf(rows: { kind: string }[]): string {
+  return rows[0].kind;
+}
