@@ -1,5 +1,6 @@
 import { getRulesVersion, type RulesVersion } from '@ij/rules';
 import { MissingSalaryCertificateError, SalaryCertificateMonthsMismatch } from '../errors/payment-errors';
+import { ProlongationKindMismatch } from '../errors/prolongation-errors';
 import { commands } from '../test-support/commands';
 import { events } from '../test-support/events';
 import { CONTINUATION_ID, STOPPAGE_ID } from '../test-support/fixtures';
@@ -26,6 +27,14 @@ describe('a therapeutic part-time after a full-time stoppage', () => {
         .when(commands.openStoppage(partTime), rules(version))
         .then([events.stoppageOpened(partTime)]);
     }
+  });
+
+  it('a part-time prolonging a maternity leave, or a sickness prolonging a part-time, is still a kind mismatch', () => {
+    const leave = [events.stoppageOpened({ kind: 'MATERNITY' })];
+    given(...leave).when(commands.openStoppage(partTime)).thenFails(ProlongationKindMismatch, { kind: 'THERAPEUTIC_PART_TIME', previousKind: 'MATERNITY' });
+    given(...withPartTime())
+      .when(commands.openStoppage({ stoppageId: 'stoppage-0003', startDate: '2025-07-16', endDate: '2025-07-31', prolongationOf: CONTINUATION_ID }))
+      .thenFails(ProlongationKindMismatch, { kind: 'SICKNESS', previousKind: 'THERAPEUTIC_PART_TIME' });
   });
 
   describe('under 2026.3 it continues the chain: the chain’s certificate, no new one', () => {

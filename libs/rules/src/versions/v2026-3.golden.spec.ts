@@ -194,6 +194,17 @@ describe('rules 2026.3: the corrections of ij-rules.md (2026-11)', () => {
       expect(after.entitlementCents).toBe(133_890);
     });
 
+    it('a part-time continuing an occupational chain is not counted in the 360-day window of sickness (R323-1; occupational days are not limited)', () => {
+      // 350 sickness days paid in 2025 (2025-01-01 … 12-19, 3 of carence), then an accident and its part-time in 2026: 40 days
+      // of part-time would take the window past 360 if they counted with sickness.
+      const sickness = facts.sickness({ stoppageId: 'sick', startDate: '2025-01-01', endDate: '2025-12-19' });
+      const accident = facts.occupationalAccident({ stoppageId: 'accident', startDate: '2026-01-05', endDate: '2026-01-25', accidentDate: '2026-01-02' });
+      const partTime = facts.therapeuticPartTime({ stoppageId: 'part-time', startDate: '2026-01-26', endDate: '2026-03-06', prolongationOf: 'accident', dailyLossOfEarningsCents: 3_000, salaries: undefined });
+      const [, , continued] = computedUnder('2026.3', '2026-03-06', sickness, accident, partTime);
+      expect(continued.payableDays).toBe(40);
+      expect(countReason(continued.days, 'LIMIT_360_REACHED')).toBe(0);
+    });
+
     it('a part-time prolonging a maternity leave, or a sickness prolonging a part-time, is still its own chain', () => {
       const leave = facts.maternity({ stoppageId: 'leave', startDate: '2025-03-01', endDate: '2025-04-30' });
       const partTime = facts.therapeuticPartTime({ stoppageId: 'part-time', startDate: '2025-05-01', endDate: '2025-05-31', prolongationOf: 'leave', dailyLossOfEarningsCents: 5_000, salaries: salaries(['2025-02', '2025-03', '2025-04'], 200_000) });
