@@ -81,6 +81,7 @@ describe('parameters as data: a new SMIC is a data change and a version entry, n
     const data = dataCopy();
     parameterFile(data, 'smicMonthly').values.push({ from: '2027-13-01', value: 1_850.5, source: '', checkedOn: 'yesterday', checkedAgainst: 'x', releasedIn: '2099.1' });
     (data.versions.versions[0].behaviour as Record<string, unknown>).aldLimit = 'FOREVER';
+    (parameterFile(data, 'pmss') as Record<string, unknown>).valeus = [];
     let thrown: unknown;
     try {
       versionsFromData(data);
@@ -95,6 +96,7 @@ describe('parameters as data: a new SMIC is a data change and a version entry, n
       'smicMonthly.values[4].checkedOn: a string matching ^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$ is required',
       'smicMonthly.values[4].releasedIn: no released version 2099.1',
       'smicMonthly.values[4].value: integer cents ≥ 0 is required',
+      'pmss.valeus: unknown field',
     ]);
   });
 });
