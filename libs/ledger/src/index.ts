@@ -12,6 +12,8 @@ export * from './errors/prolongation-errors';
 export * from './errors/payment-errors';
 export * from './errors/registry-errors';
 export * from './errors/payee-errors';
+export * from './errors/late-fact-errors';
+export * from './events/late-fact-events';
 export * from './events/payment-events';
 
 export * from './state/policyholder-state';
@@ -23,6 +25,7 @@ export { decide } from './decisions/decide';
 export { settle, type Settlement } from './decisions/settlement';
 
 export { toPolicyholderFacts } from './facts/to-policyholder-facts';
+export { stateEntitlementCents, stateEntitlements } from './facts/state-entitlements';
 export { paymentTotals, type PaymentTotals } from './accounts/payment-totals';
 export {
   stoppageAccount,

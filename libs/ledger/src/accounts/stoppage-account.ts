@@ -1,6 +1,7 @@
 import { Money, sum } from '@ij/money';
 import type { RulesVersion, StoppageEntitlement, StoppageEntitlementCents } from '@ij/rules';
 import { toPolicyholderFacts } from '../facts/to-policyholder-facts';
+import { annulledEntitlement, withAnnulled } from '../facts/state-entitlements';
 import { entitlementsWithLazyDetail } from './lazy-entitlement';
 import type { PolicyholderState } from '../state/policyholder-state';
 import { requireStoppage } from '../state/stoppage-queries';
@@ -41,12 +42,12 @@ export interface PolicyholderAccount extends AccountTotals {
  */
 export function stoppageAccount(state: PolicyholderState, stoppageId: string, rules: RulesVersion, through: string): StoppageAccount {
   requireStoppage(state, stoppageId);
-  const entitlements = entitlementsWithLazyDetail(rules, toPolicyholderFacts(state), through);
+  const entitlements = withAnnulled(state, entitlementsWithLazyDetail(rules, toPolicyholderFacts(state), through), (stoppage) => annulledEntitlement(stoppage, rules, through));
   return accountOf(state, stoppageId, entitlementFor(entitlements, stoppageId));
 }
 
 export function policyholderAccount(state: PolicyholderState, rules: RulesVersion, through: string): PolicyholderAccount {
-  const entitlements = entitlementsWithLazyDetail(rules, toPolicyholderFacts(state), through);
+  const entitlements = withAnnulled(state, entitlementsWithLazyDetail(rules, toPolicyholderFacts(state), through), (stoppage) => annulledEntitlement(stoppage, rules, through));
   const stoppages = [...state.stoppages.keys()].map((stoppageId) =>
     accountOf(state, stoppageId, entitlementFor(entitlements, stoppageId)),
   );

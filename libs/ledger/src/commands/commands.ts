@@ -13,6 +13,8 @@ export interface OpenStoppage {
   aldAffectionId?: string;
   accidentDate?: string;
   dailyLossOfEarningsCents?: number;
+  /** The employer's SIRET (14 digits, Luhn checked before it reaches the domain). */
+  employerId?: string;
 }
 
 export interface ExtendStoppage {
@@ -82,6 +84,22 @@ export interface ActivateRulesVersion {
   version: string;
 }
 
+/** Sickness ↔ occupational accident or disease, decided late: the whole chain follows. */
+export interface RequalifyStoppage {
+  type: 'RequalifyStoppage';
+  stoppageId: string;
+  kind: StoppageKind;
+  accidentDate?: string;
+  recognizedOn: string;
+}
+
+/** Entered in error (supervisor): nothing is due for it any more. */
+export interface AnnulStoppage {
+  type: 'AnnulStoppage';
+  stoppageId: string;
+  reason: string;
+}
+
 /** The commands decided on a policyholder's stream. */
 export type PolicyholderCommand =
   | OpenStoppage
@@ -92,6 +110,8 @@ export type PolicyholderCommand =
   | Regularize
   | RecordRecovery
   | RecordBankAccount
-  | RecordSubrogation;
+  | RecordSubrogation
+  | RequalifyStoppage
+  | AnnulStoppage;
 
 export type LedgerCommand = PolicyholderCommand | ActivateRulesVersion;

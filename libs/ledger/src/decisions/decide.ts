@@ -11,9 +11,13 @@ import { recordSalaryCertificate } from './record-salary-certificate.decision';
 import { recordBankAccount } from './record-bank-account.decision';
 import { recordSubrogation } from './record-subrogation.decision';
 import { regularizeAndOrderPayments } from './regularize-and-order-payments.decision';
+import { annulStoppage } from './annul-stoppage.decision';
+import { requireNotAnnulled } from './late-fact-guards';
+import { requalifyStoppage } from './requalify-stoppage.decision';
 
 /** The events a command on a policyholder's stream records, or a DomainError saying why it may not. */
 export function decide(command: PolicyholderCommand, state: PolicyholderState, context: DecisionContext): PolicyholderEvent[] {
+  requireNotAnnulled(command, state);
   switch (command.type) {
     case 'OpenStoppage':
       return openStoppage(command, state, context);
@@ -33,6 +37,10 @@ export function decide(command: PolicyholderCommand, state: PolicyholderState, c
       return recordBankAccount(command, state, context);
     case 'RecordSubrogation':
       return recordSubrogation(command, state, context);
+    case 'RequalifyStoppage':
+      return requalifyStoppage(command, state, context);
+    case 'AnnulStoppage':
+      return annulStoppage(command, state, context);
     default:
       return unknownCommand(command);
   }

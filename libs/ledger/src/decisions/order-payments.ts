@@ -3,7 +3,7 @@ import type { RulesVersion } from '@ij/rules';
 import { entitlementFor } from '../accounts/stoppage-account';
 import type { BankAccount, OverpaymentOffset, PaymentOrdered } from '../events/payment-events';
 import type { StoppageRegularized } from '../events/policyholder-events';
-import { toPolicyholderFacts } from '../facts/to-policyholder-facts';
+import { stateEntitlements } from '../facts/state-entitlements';
 import { outstandingOverpayments } from '../payees/overpayments';
 import { employerShares, type EmployerShare } from '../payees/payee-shares';
 import { withholdingsOn } from '../payees/withholdings';
@@ -44,7 +44,7 @@ export function orderPayments(
 /** Employer shares need the day lines: computed only when the stoppage has a subrogation. */
 function subrogatedShares(state: PolicyholderState, stoppage: StoppageState, rules: RulesVersion, through: string): EmployerShare[] {
   if ((stoppage.subrogations ?? []).length === 0) return [];
-  const entitlement = entitlementFor(rules.computeEntitlements(toPolicyholderFacts(state), through), stoppage.stoppageId);
+  const entitlement = entitlementFor(stateEntitlements(rules, state, through), stoppage.stoppageId);
   // Without parameters nothing was computed, and regularize refused before any payment was ordered.
   return employerShares(stoppage, entitlement.status === 'NO_PARAMETERS_FOR_DATE' ? [] : entitlement.days);
 }

@@ -28,6 +28,9 @@ const instances: DomainError[] = [
   new ledger.SubrogationOutsideStoppage('s1', '2025-05-01', '2025-06-10', '2025-06-02', '2025-06-30'),
   new ledger.SubrogationsOverlap('s1', '2025-06-10', '2025-06-20', 'subrogation-1'),
   new ledger.EmployerBankAccountUnknown('s1', 'employer-1'),
+  new ledger.StoppageAnnulledError('s1', '2025-09-30'),
+  new ledger.RequalificationNotApplicable('s1', 'MATERNITY', 'SICKNESS'),
+  new ledger.StoppageContinued('s1', 's2'),
 ];
 
 describe('domain errors', () => {

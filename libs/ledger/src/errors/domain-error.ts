@@ -25,6 +25,9 @@ export const DOMAIN_ERROR_CODES = [
   'subrogation-outside-stoppage',
   'subrogations-overlap',
   'employer-bank-account-unknown',
+  'stoppage-annulled',
+  'requalification-not-applicable',
+  'stoppage-continued',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

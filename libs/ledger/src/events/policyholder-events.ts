@@ -1,5 +1,6 @@
 import type { MonthlySalary, StoppageKind } from '@ij/rules';
 import type { LedgerEvent } from './ledger-event';
+import { LATE_FACT_EVENT_TYPES, type LateFactEvent } from './late-fact-events';
 import { PAYMENT_EVENT_TYPES, type PaymentEvent } from './payment-events';
 
 /** The policyholder is the aggregate: carence, the 360-day window and ALD limits span its stoppages. */
@@ -7,7 +8,13 @@ export function policyholderStream(policyholderId: string): string {
   return `policyholder-${policyholderId}`;
 }
 
-export type StoppageOpened = LedgerEvent<'StoppageOpened', 1, {
+/** Version 1: before the employer's SIRET was recorded. Read as version 2 without `employerId`. */
+export type StoppageOpenedV1 = LedgerEvent<'StoppageOpened', 1, StoppageOpenedV1Data>;
+
+/** Version 2 adds `employerId`: the employer's SIRET, who owes the salary certificate and may be subrogated. */
+export type StoppageOpened = LedgerEvent<'StoppageOpened', 2, StoppageOpenedV1Data & { employerId?: string }>;
+
+interface StoppageOpenedV1Data {
   stoppageId: string;
   policyholderId: string;
   kind: StoppageKind;
@@ -19,7 +26,7 @@ export type StoppageOpened = LedgerEvent<'StoppageOpened', 1, {
   accidentDate?: string;
   dailyLossOfEarningsCents?: number;
   openedOn: string;
-}>;
+}
 
 export type StoppageExtended = LedgerEvent<'StoppageExtended', 1, {
   stoppageId: string;
@@ -86,7 +93,8 @@ export type PolicyholderEvent =
   | AdvanceIssued
   | StoppageRegularized
   | RecoveryRecorded
-  | PaymentEvent;
+  | PaymentEvent
+  | LateFactEvent;
 
 export type PolicyholderEventType = PolicyholderEvent['type'];
 
@@ -99,6 +107,7 @@ export const POLICYHOLDER_EVENT_TYPES: readonly PolicyholderEventType[] = [
   'StoppageRegularized',
   'RecoveryRecorded',
   ...PAYMENT_EVENT_TYPES,
+  ...LATE_FACT_EVENT_TYPES,
 ];
 
 export function isPolicyholderEvent(event: { type: string }): event is PolicyholderEvent {

@@ -6,6 +6,9 @@ export type AnyLedgerEvent = PolicyholderEvent | RulesVersionActivated | Stoppag
 
 const KNOWN_TYPES: readonly string[] = [...POLICYHOLDER_EVENT_TYPES, 'RulesVersionActivated', 'StoppageIdReserved'];
 
+/** The current version of each type whose shape changed; every other type is at version 1. */
+const CURRENT_VERSIONS: Readonly<Record<string, number>> = { StoppageOpened: 2 };
+
 /** A stored event the code cannot read: a bug or a newer writer, never a domain refusal. */
 export class UnsupportedEventSchema extends Error {
   readonly code = 'unsupported-event-schema';
@@ -16,10 +19,14 @@ export class UnsupportedEventSchema extends Error {
 }
 
 /**
- * Turns a stored envelope into the current shape of its event. Every type is at version 1 today;
- * when a shape changes, its version 2 gets an upcaster here from version 1, and version 1 keeps its meaning.
+ * Turns a stored envelope into the current shape of its event; an older version keeps its meaning.
+ * StoppageOpened 1 → 2: version 2 adds the optional `employerId`; a version 1 event is a version 2
+ * event without it (no employer was recorded then).
  */
 export function upcast(type: string, schemaVersion: number, data: unknown): AnyLedgerEvent {
-  if (!KNOWN_TYPES.includes(type) || schemaVersion !== 1) throw new UnsupportedEventSchema(type, schemaVersion);
-  return { type, schemaVersion: 1, data } as AnyLedgerEvent;
+  const current = CURRENT_VERSIONS[type] ?? 1;
+  if (!KNOWN_TYPES.includes(type) || !Number.isInteger(schemaVersion) || schemaVersion < 1 || schemaVersion > current) {
+    throw new UnsupportedEventSchema(type, schemaVersion);
+  }
+  return { type, schemaVersion: current, data } as AnyLedgerEvent;
 }

@@ -1,6 +1,7 @@
 import type { PolicyholderEvent, StoppageOpened, StoppageRegularized } from '../events/policyholder-events';
 import { initialState, type PolicyholderState, type StoppageState } from './policyholder-state';
 import { effectiveEndDate } from './stoppage-queries';
+import { evolveLateFact, reopened } from './late-facts';
 
 /** Folds one event into the state. Never throws: an event is a fact, even one the code finds odd. */
 export function evolve(state: PolicyholderState, event: PolicyholderEvent): PolicyholderState {
@@ -15,7 +16,8 @@ export function evolve(state: PolicyholderState, event: PolicyholderEvent): Poli
         extensions: [...stoppage.extensions, event.data],
       }));
     case 'StoppageEndedEarly':
-      return update(state, event.data.stoppageId, (stoppage) => ({ ...stoppage, lastDay: event.data.lastDay }));
+      // Reported after the stoppage was settled through its end, it reopens it for settlement.
+      return update(state, event.data.stoppageId, (stoppage) => reopened({ ...stoppage, lastDay: event.data.lastDay }));
     case 'SalaryCertificateRecorded':
       return update(state, event.data.stoppageId, (stoppage) => ({ ...stoppage, salaries: event.data.salaries }));
     case 'AdvanceIssued':
@@ -47,6 +49,9 @@ export function evolve(state: PolicyholderState, event: PolicyholderEvent): Poli
         ...stoppage,
         offsets: [...(stoppage.offsets ?? []), event.data],
       }));
+    case 'StoppageRequalified':
+    case 'StoppageAnnulled':
+      return evolveLateFact(state, event, update);
     default:
       return state;
   }

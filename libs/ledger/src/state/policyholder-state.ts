@@ -5,6 +5,7 @@ import type {
   StoppageExtended,
   StoppageRegularized,
 } from '../events/policyholder-events';
+import type { StoppageAnnulled, StoppageRequalified } from '../events/late-fact-events';
 import type { BankAccount, OverpaymentOffset, PaymentOrdered, SubrogationRecorded } from '../events/payment-events';
 
 export type AdvanceRecord = AdvanceIssued['data'];
@@ -14,6 +15,8 @@ export type ExtensionRecord = StoppageExtended['data'];
 export type SubrogationRecord = SubrogationRecorded['data'];
 export type PaymentOrderRecord = PaymentOrdered['data'];
 export type OffsetRecord = OverpaymentOffset['data'];
+export type AnnulmentRecord = StoppageAnnulled['data'];
+export type RequalificationRecord = StoppageRequalified['data'];
 
 /** What the ledger knows of one stoppage: its facts (for the rules engine) and its money movements. */
 interface StoppageRecord {
@@ -31,6 +34,12 @@ interface StoppageRecord {
   readonly accidentDate?: string;
   readonly dailyLossOfEarningsCents?: number;
   readonly openedOn: string;
+  /** The employer's SIRET, when given at opening (StoppageOpened v2). */
+  readonly employerId?: string;
+  /** Set by an annulment (entered in error): nothing is due for it any more. */
+  readonly annulled?: AnnulmentRecord;
+  /** Every change of kind, oldest first (the current kind is `kind`). */
+  readonly requalifications?: readonly RequalificationRecord[];
   /** The latest certificate recorded on this stoppage itself (a continuation may have none). */
   readonly salaries?: readonly MonthlySalary[];
   readonly extensions: readonly ExtensionRecord[];

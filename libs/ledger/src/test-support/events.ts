@@ -35,7 +35,7 @@ import { currentRules } from './rules';
 export const events = {
   stoppageOpened: (data: Partial<StoppageOpened['data']> = {}): StoppageOpened => ({
     type: 'StoppageOpened',
-    schemaVersion: 1,
+    schemaVersion: 2,
     data: {
       stoppageId: STOPPAGE_ID,
       policyholderId: POLICYHOLDER_ID,

@@ -7,7 +7,7 @@ import { policyholderStatement } from './statement';
 const POLICYHOLDER = 'policyholder-statement';
 
 function opened(stoppageId: string, kind: StoppageKind = 'SICKNESS', aldAffectionId?: string): PolicyholderEvent {
-  return { type: 'StoppageOpened', schemaVersion: 1, data: { stoppageId, policyholderId: POLICYHOLDER, kind, startDate: '2026-03-01', endDate: '2026-03-31', openedOn: '2026-03-02', ...(aldAffectionId ? { aldAffectionId } : {}) } };
+  return { type: 'StoppageOpened', schemaVersion: 2, data: { stoppageId, policyholderId: POLICYHOLDER, kind, startDate: '2026-03-01', endDate: '2026-03-31', openedOn: '2026-03-02', ...(aldAffectionId ? { aldAffectionId } : {}) } };
 }
 function advance(stoppageId: string, amountCents: number, issuedOn: string): PolicyholderEvent {
   return { type: 'AdvanceIssued', schemaVersion: 1, data: { stoppageId, advanceId: `advance-${issuedOn}`, amountCents, reason: 'certificate pending', issuedOn } };

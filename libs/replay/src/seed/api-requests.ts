@@ -41,6 +41,10 @@ export function apiRequestOf(command: PolicyholderCommand, nir: string): ApiRequ
       const employer = account ? { employerIban: account.iban, employerBic: account.bic, employerName: account.holderName } : {};
       return { path: stoppagePath(command.stoppageId, 'subrogations'), body: withoutUndefined({ employerId: command.employerId, from: command.fromDate, to: command.toDate, ...employer }) };
     }
+    case 'RequalifyStoppage':
+      return { path: stoppagePath(command.stoppageId, 'requalification'), body: withoutUndefined({ kind: command.kind, accidentDate: command.accidentDate, recognizedOn: command.recognizedOn }) };
+    case 'AnnulStoppage':
+      return { path: stoppagePath(command.stoppageId, 'annulment'), body: { reason: command.reason } };
     default:
       return unknownCommand(command);
   }
