@@ -42,6 +42,7 @@ export { requireRulesVersion } from './rules-stream/require-rules-version';
 export { initialRulesState, evolveRules, foldRulesEvents, type RulesState } from './rules-stream/rules-state';
 export { reserveStoppageId } from './stoppage-ids/reserve-stoppage-id';
 export { isValidNir, nirKey, nirProblem, withNirKey } from './identity/nir';
+export { isValidSiret, siretProblem } from './identity/siret';
 export { ibanProblem, isValidIban, maskIban, normalizeIban, withIbanCheckDigits } from './identity/iban';
 export { overpaymentAssessments, outstandingOverpayments, timeBarredOnOrBefore, RECOVERY_LIMITATION_YEARS, type OverpaymentAssessment, type OutstandingOverpayments } from './payees/overpayments';
 export { employerShares, grossPaidTo, type EmployerShare } from './payees/payee-shares';

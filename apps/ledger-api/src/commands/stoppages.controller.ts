@@ -4,6 +4,8 @@ import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { CurrentCommand, IdempotentCommand, type CommandContext } from '../http/command-context';
 import { OpenStoppageBody } from './dto/open-stoppage.body';
+import { AnnulStoppageBody, RequalifyStoppageBody } from './dto/late-fact.body';
+import { AnnulStoppageCommand, RequalifyStoppageCommand } from './late-fact.commands';
 import {
   EndStoppageEarlyBody,
   ExtendStoppageBody,
@@ -79,5 +81,20 @@ export class StoppagesController {
   @IdempotentCommand()
   recordRecovery(@stoppageId() id: string, @Body() body: RecordRecoveryBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new RecordRecoveryCommand(id, body, context));
+  }
+
+  @Post(':stoppageId/requalification')
+  @HttpCode(200)
+  @IdempotentCommand()
+  requalify(@stoppageId() id: string, @Body() body: RequalifyStoppageBody, @CurrentCommand() context: CommandContext) {
+    return this.commandBus.execute(new RequalifyStoppageCommand(id, body, context));
+  }
+
+  @Post(':stoppageId/annulment')
+  @HttpCode(200)
+  @Roles('supervisor')
+  @IdempotentCommand()
+  annul(@stoppageId() id: string, @Body() body: AnnulStoppageBody, @CurrentCommand() context: CommandContext) {
+    return this.commandBus.execute(new AnnulStoppageCommand(id, body, context));
   }
 }

@@ -74,7 +74,7 @@ function opened({ data }: StoppageOpened): StoppageState {
   };
 }
 
-/** Closed once settled through its effective last day; closing is never undone. */
+/** Closed once settled through its effective last day; only a late early end reopens it (ij-rules §4). */
 function regularized(stoppage: StoppageState, { data }: StoppageRegularized): StoppageState {
   const regularizations = [...stoppage.regularizations, data];
   if (stoppage.status === 'open' && data.through >= effectiveEndDate(stoppage)) {

@@ -16,6 +16,12 @@ export interface StoppageView extends Omit<AccountTotals, 'assessedCents' | 'can
   ald?: { affectionId: string };
   accidentDate?: string;
   dailyLossOfEarningsCents?: number;
+  /** The employer's SIRET, when given at opening. */
+  employerId?: string;
+  /** Set once annulled (entered in error): nothing is due for it any more. */
+  annulled?: StoppageState['annulled'];
+  /** Its changes of kind, oldest first. */
+  requalifications?: StoppageState['requalifications'];
   openedOn: string;
   salaries?: StoppageState['salaries'];
   extensions: StoppageState['extensions'];
@@ -50,6 +56,9 @@ export function stoppageView(document: PolicyholderDocument, stoppageId: string,
       accidentDate: facts.accidentDate,
       dailyLossOfEarningsCents: facts.dailyLossOfEarningsCents,
       salaries: facts.salaries,
+      employerId: facts.employerId,
+      annulled: facts.annulled,
+      requalifications: facts.requalifications,
     }),
     openedOn: facts.openedOn,
     extensions: facts.extensions,
