@@ -31,6 +31,8 @@ const MATRIX: RouteAccess[] = [
   { method: 'POST', path: `/v1/stoppages/${STOPPAGE}/advances`, allowed: ['clerk'], body: () => ({ amountCents: 100, reason: 'matrix' }) },
   { method: 'POST', path: `/v1/stoppages/${STOPPAGE}/regularizations`, allowed: ['clerk'], body: () => ({ through: '2025-06-20' }) },
   { method: 'POST', path: `/v1/stoppages/${STOPPAGE}/recoveries`, allowed: ['clerk'], body: () => ({ amountCents: 1 }) },
+  { method: 'POST', path: `/v1/stoppages/${STOPPAGE}/requalification`, allowed: ['clerk'], body: () => ({ kind: 'OCCUPATIONAL_DISEASE', recognizedOn: '2025-09-15' }) },
+  { method: 'POST', path: `/v1/stoppages/${STOPPAGE}/annulment`, allowed: ['supervisor'], body: () => ({ reason: 'matrix' }) },
   { method: 'GET', path: '/v1/rules', allowed: 'any' },
   { method: 'POST', path: '/v1/rules/active', allowed: ['supervisor'], body: () => ({ version: '2026.2' }) },
   { method: 'GET', path: `/v1/stoppages/${STOPPAGE}`, allowed: ['clerk', 'auditor'] },
