@@ -66,6 +66,14 @@ const stepArbitrary: fc.Arbitrary<Step> = fc.record({
       const requested = hundreds * 100;
       return { type: 'RecordRecovery' as const, stoppageId: id, recoveryId: `recovery-${id}-${hundreds}`, amountCents: outstanding > 0 && outstanding < requested ? outstanding : requested };
     })),
+    // Late facts: a requalification (sickness ↔ occupational accident) and, rarely, an annulment.
+    fc.constant((state: ReturnType<typeof foldEvents>, id = '') => {
+      const stoppage = state.stoppages.get(id);
+      if (!stoppage) return undefined;
+      const toAccident = stoppage.kind === 'SICKNESS';
+      return { type: 'RequalifyStoppage' as const, stoppageId: id, kind: toAccident ? ('OCCUPATIONAL_ACCIDENT' as const) : ('SICKNESS' as const), ...(toAccident ? { accidentDate: stoppage.startDate } : {}), recognizedOn: TODAY };
+    }),
+    { arbitrary: fc.constant((_state: ReturnType<typeof foldEvents>, id = '') => ({ type: 'AnnulStoppage' as const, stoppageId: id, reason: 'entered in error' })), weight: 1 },
   ) as fc.Arbitrary<Step['command']>,
 });
 
