@@ -4,6 +4,7 @@ import { StoppageNotFound } from '../errors/stoppage-errors';
 import { StoppagesOverlap } from '../errors/prolongation-errors';
 import type { PolicyholderEvent, StoppageRegularized } from '../events/policyholder-events';
 import { foldEvents } from '../state/evolve';
+import { upcast } from '../events/upcast';
 import { commands } from '../test-support/commands';
 import { events } from '../test-support/events';
 import { CONTINUATION_ID, JUNE_END, JUNE_ENTITLEMENT_CENTS, OTHER_STOPPAGE_ID, STOPPAGE_ID } from '../test-support/fixtures';
@@ -115,6 +116,19 @@ describe('requalifying a stoppage', () => {
     delete (refused.data as { accidentDate?: string }).accidentDate;
     given(...accident).when(lateCommands.requalifyStoppage({ kind: 'SICKNESS', accidentDate: undefined })).then([refused]);
     expect(regularizedAfter([...accident, refused], MID_JUNE_END)).toMatchObject({ entitlementCents: 36_157, outcome: 'OVERPAYMENT_ASSESSED', overpaymentAssessedCents: 19_073 });
+  });
+
+  it('each regularization records the kind it was computed under (StoppageRegularized v2)', () =>
+    expect(regularizedAfter([...settledMidJune(), lateEvents.stoppageRequalified()], MID_JUNE_END).kind).toBe('OCCUPATIONAL_ACCIDENT'));
+
+  it('a version 1 regularization, read without its kind, keeps the kind the stoppage had then', () => {
+    const [opened, certificate, regularized] = settledMidJune();
+    const { kind: _kind, ...v1Data } = (regularized as StoppageRegularized).data;
+    const v1 = upcast('StoppageRegularized', 1, v1Data) as StoppageRegularized;
+    expect(v1.data).not.toHaveProperty('kind');
+    const state = foldEvents([opened, certificate, v1, lateEvents.stoppageRequalified()]);
+    expect(state.stoppages.get(STOPPAGE_ID)?.kind).toBe('OCCUPATIONAL_ACCIDENT');
+    expect(state.stoppages.get(STOPPAGE_ID)?.regularizations[0].kind).toBe('SICKNESS');
   });
 
   it('carries the whole prolongation chain', () =>

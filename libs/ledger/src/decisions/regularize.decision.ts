@@ -32,9 +32,10 @@ export function regularize(command: Regularize, state: PolicyholderState, contex
   return [
     {
       type: 'StoppageRegularized',
-      schemaVersion: 1,
+      schemaVersion: 2,
       data: {
         stoppageId: stoppage.stoppageId,
+        kind: stoppage.kind,
         regularizationId: command.regularizationId,
         through: command.through,
         rulesVersion: context.rules.version,

@@ -60,8 +60,17 @@ export type AdvanceIssued = LedgerEvent<'AdvanceIssued', 1, {
 
 export type RegularizationOutcome = 'PAID' | 'OVERPAYMENT_ASSESSED' | 'NOTHING_DUE';
 
-/** Everything an auditor needs to reproduce the settlement (ij-rules §5). */
-export type StoppageRegularized = LedgerEvent<'StoppageRegularized', 1, {
+/** Everything an auditor needs to reproduce the settlement (ij-rules §5). Version 1: before late facts. */
+export type StoppageRegularizedV1 = LedgerEvent<'StoppageRegularized', 1, RegularizationFigures>;
+
+/**
+ * Version 2 adds the kind the stoppage was computed under (a requalification may change it later). A
+ * version 1 event is read as version 2 without `kind`: the kind then is the stoppage's kind folded up to
+ * the event, which is what evolve records and what the audit reproduces it with.
+ */
+export type StoppageRegularized = LedgerEvent<'StoppageRegularized', 2, RegularizationFigures & { kind?: StoppageKind }>;
+
+interface RegularizationFigures {
   stoppageId: string;
   regularizationId: string;
   through: string;
@@ -76,7 +85,7 @@ export type StoppageRegularized = LedgerEvent<'StoppageRegularized', 1, {
   overpaymentAssessedCents: number;
   overpaymentCancelledCents: number;
   regularizedOn: string;
-}>;
+}
 
 export type RecoveryRecorded = LedgerEvent<'RecoveryRecorded', 1, {
   stoppageId: string;

@@ -76,7 +76,8 @@ function opened({ data }: StoppageOpened): StoppageState {
 
 /** Closed once settled through its effective last day; only a late early end reopens it (ij-rules §4). */
 function regularized(stoppage: StoppageState, { data }: StoppageRegularized): StoppageState {
-  const regularizations = [...stoppage.regularizations, data];
+  // A version 1 regularization did not record its kind: it was the stoppage's kind at that point.
+  const regularizations = [...stoppage.regularizations, { ...data, kind: data.kind ?? stoppage.kind }];
   if (stoppage.status === 'open' && data.through >= effectiveEndDate(stoppage)) {
     return { ...stoppage, regularizations, status: 'closed', closedByRegularizationId: data.regularizationId };
   }

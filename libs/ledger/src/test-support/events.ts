@@ -74,9 +74,10 @@ export const events = {
   /** Amounts default to zero: a test that checks a regularization states the figures it expects. */
   stoppageRegularized: (data: Partial<StoppageRegularized['data']> = {}): StoppageRegularized => ({
     type: 'StoppageRegularized',
-    schemaVersion: 1,
+    schemaVersion: 2,
     data: {
       stoppageId: STOPPAGE_ID,
+      kind: 'SICKNESS',
       regularizationId: REGULARIZATION_ID,
       through: JUNE_END,
       rulesVersion: currentRules().version,

@@ -14,7 +14,7 @@ function advance(stoppageId: string, amountCents: number, issuedOn: string): Pol
 }
 function regularized(stoppageId: string, regularizedOn: string, paymentCents: number, overpaymentAssessedCents = 0): PolicyholderEvent {
   return {
-    type: 'StoppageRegularized', schemaVersion: 1,
+    type: 'StoppageRegularized', schemaVersion: 2,
     data: { stoppageId, regularizationId: `regularization-${stoppageId}-${regularizedOn}`, through: '2026-03-31', rulesVersion: '2026.2', entitlementCents: 0, paidBeforeCents: 0, overpaymentOutstandingBeforeCents: 0, deltaCents: paymentCents, outcome: paymentCents > 0 ? 'PAID' : 'NOTHING_DUE', paymentCents, overpaymentAssessedCents, overpaymentCancelledCents: 0, regularizedOn },
   };
 }

@@ -39,7 +39,7 @@ export function stoppageEvents(policyholderId: string, spec: StoppageSpec): Poli
 export function regularized(data: Partial<StoppageRegularized['data']> & Pick<StoppageRegularized['data'], 'stoppageId' | 'through' | 'rulesVersion' | 'entitlementCents' | 'paidBeforeCents'>): StoppageRegularized {
   return {
     type: 'StoppageRegularized',
-    schemaVersion: 1,
+    schemaVersion: 2,
     data: {
       regularizationId: `${data.stoppageId}-regularization`,
       overpaymentOutstandingBeforeCents: 0,
