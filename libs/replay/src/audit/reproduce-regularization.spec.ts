@@ -1,5 +1,5 @@
-import { foldEvents, type PolicyholderEvent, type StoppageRegularized } from '@ij/ledger';
-import { CURRENT_RULES_VERSION } from '@ij/rules';
+import { evolve, foldEvents, stateEntitlementCents, upcast, type PolicyholderEvent, type StoppageRegularized } from '@ij/ledger';
+import { CURRENT_RULES_VERSION, getRulesVersion, type RulesVersion } from '@ij/rules';
 import { reproduceRegularization } from './reproduce-regularization';
 
 /**
@@ -25,6 +25,24 @@ describe('reproducing a regularization', () => {
 
   it('reproduces a version 1 regularization (no kind recorded) with the kind folded up to it', () =>
     expect(reproduceRegularization(foldEvents([opened, certificate]), regularized(), where)).toBeUndefined());
+
+  it('reads a store of the previous release (StoppageOpened and StoppageRegularized v1), reproduces it after a requalification, and computes with the current kind', () => {
+    // As the previous release stored them: version 1, no employerId, no kind on the regularization.
+    const { kind: _kind, ...v1Regularization } = regularized().data as StoppageRegularized['data'];
+    const stored = [
+      upcast('StoppageOpened', 1, opened.data),
+      upcast('SalaryCertificateRecorded', 1, certificate.data),
+    ] as PolicyholderEvent[];
+    const oldRegularization = upcast('StoppageRegularized', 1, v1Regularization) as StoppageRegularized;
+    const before = foldEvents(stored);
+    const requalified: PolicyholderEvent = { type: 'StoppageRequalified', schemaVersion: 1, data: { stoppageId: 's1', stoppageIds: ['s1'], previousKind: 'SICKNESS', kind: 'OCCUPATIONAL_ACCIDENT', accidentDate: '2025-06-01', recognizedOn: '2025-09-15', recordedOn: '2025-09-20' } };
+    const after = evolve(evolve(before, oldRegularization), requalified);
+    // The audit folds up to the regularization: still sickness, 361.57 €.
+    expect(reproduceRegularization(before, oldRegularization, where)).toBeUndefined();
+    // Queries and replays use the current kind: 14 × 39.45 = 552.30 €.
+    const rules = getRulesVersion(CURRENT_RULES_VERSION) as RulesVersion;
+    expect(stateEntitlementCents(rules, after, '2025-06-15')[0]).toMatchObject({ status: 'COMPUTED', kind: 'OCCUPATIONAL_ACCIDENT', entitlementCents: 55_230 });
+  });
 
   it('reports a recorded kind that is not the stoppage’s at that point', () =>
     expect(reproduceRegularization(foldEvents([opened, certificate]), regularized('OCCUPATIONAL_ACCIDENT'), where)).toMatchObject({
