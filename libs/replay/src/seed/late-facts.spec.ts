@@ -19,7 +19,7 @@ describe('late facts in the seeded population', () => {
 
   beforeAll(async () => {
     directory = mkdtempSync(join(tmpdir(), 'ij-seed-late-'));
-    store = SqliteEventStore.open(join(directory, 'ledger.sqlite'));
+    store = await SqliteEventStore.open({ connection: join(directory, 'ledger.sqlite') });
     summary = await seedPopulation({ store, policyholderIds, policyholders: 600, seed: 3, scenario: 'arpege', windowSize: 64 });
     streams = new Map();
     for (const event of (await store.readAll()) as RecordedEvent[]) {
