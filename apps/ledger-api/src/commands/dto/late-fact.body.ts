@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { IsFreeText } from '../../http/free-text';
 import type { StoppageKind } from '@ij/rules';
 import { IsCalendarDate, OnlyForKinds } from '../../http/validators';
 
@@ -23,8 +24,7 @@ export class RequalifyStoppageBody {
 }
 
 export class AnnulStoppageBody {
-  @ApiProperty({ example: 'entered on the wrong policyholder' })
-  @IsString()
-  @Length(1, 500)
+  @ApiProperty({ example: 'entered on the wrong policyholder', description: 'one line, trimmed, 1 to 500 characters, no control or bidi-override characters' })
+  @IsFreeText(500)
   reason!: string;
 }
