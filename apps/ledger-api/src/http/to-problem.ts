@@ -3,7 +3,7 @@ import { DomainError } from '@ij/ledger';
 import { ProblemException, problemType, type Problem } from './problem';
 
 /** Domain errors that are about something that does not exist rather than a forbidden state change. */
-const NOT_FOUND_CODES = new Set(['stoppage-not-found', 'policyholder-not-found']);
+const NOT_FOUND_CODES = new Set(['stoppage-not-found', 'policyholder-not-found', 'payment-run-not-found', 'transfer-not-found']);
 
 const STATUS_CODES: Record<number, { code: string; title: string }> = {
   400: { code: 'bad-request', title: 'Bad request' },

@@ -65,6 +65,43 @@ export interface RecordBankAccount {
   iban: string;
   bic?: string;
   holderName: string;
+  /** The actor recording it: who changed an IBAN may not confirm it (#21). */
+  recordedBy: string;
+}
+
+/** A second person confirms a changed bank account; until then its transfers are held (#21). */
+export interface ConfirmBankAccount {
+  type: 'ConfirmBankAccount';
+  policyholderId: string;
+  confirmedBy: string;
+}
+
+/** A payment run claims the policyholder's ORDERED transfers ordered on or before `through` for its bank file. */
+export interface ExportTransfers {
+  type: 'ExportTransfers';
+  policyholderId: string;
+  bankFileId: string;
+  through: string;
+}
+
+/** The bank's word on one transfer (camt.054 booked or returned, pain.002 rejected). */
+export interface RecordBankOutcome {
+  type: 'RecordBankOutcome';
+  policyholderId: string;
+  transferId: string;
+  outcome: 'SETTLED' | 'RETURNED' | 'REJECTED';
+  bankReportId: string;
+  bookedOn: string;
+  reasonCode?: string;
+  reasonText?: string;
+}
+
+/** Orders a returned transfer again, once its payee has a usable account. The new id is chosen by the caller. */
+export interface ReorderReturnedTransfer {
+  type: 'ReorderReturnedTransfer';
+  policyholderId: string;
+  transferId: string;
+  newTransferId: string;
 }
 
 /** The employer maintains the salary for `fromDate … toDate`: those days' allowances are paid to it. */
@@ -112,6 +149,10 @@ export type PolicyholderCommand =
   | RecordBankAccount
   | RecordSubrogation
   | RequalifyStoppage
-  | AnnulStoppage;
+  | AnnulStoppage
+  | ConfirmBankAccount
+  | ExportTransfers
+  | RecordBankOutcome
+  | ReorderReturnedTransfer;
 
 export type LedgerCommand = PolicyholderCommand | ActivateRulesVersion;

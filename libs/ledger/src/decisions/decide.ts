@@ -14,6 +14,7 @@ import { regularizeAndOrderPayments } from './regularize-and-order-payments.deci
 import { annulStoppage } from './annul-stoppage.decision';
 import { requireNotAnnulled } from './late-fact-guards';
 import { requalifyStoppage } from './requalify-stoppage.decision';
+import { confirmBankAccount, exportTransfers, recordBankOutcome, reorderReturnedTransfer } from './transfer-decisions';
 
 /** The events a command on a policyholder's stream records, or a DomainError saying why it may not. */
 export function decide(command: PolicyholderCommand, state: PolicyholderState, context: DecisionContext): PolicyholderEvent[] {
@@ -41,6 +42,14 @@ export function decide(command: PolicyholderCommand, state: PolicyholderState, c
       return requalifyStoppage(command, state, context);
     case 'AnnulStoppage':
       return annulStoppage(command, state, context);
+    case 'ConfirmBankAccount':
+      return confirmBankAccount(command, state, context);
+    case 'ExportTransfers':
+      return exportTransfers(command, state, context);
+    case 'RecordBankOutcome':
+      return recordBankOutcome(command, state);
+    case 'ReorderReturnedTransfer':
+      return reorderReturnedTransfer(command, state, context);
     default:
       return unknownCommand(command);
   }

@@ -28,6 +28,15 @@ export const DOMAIN_ERROR_CODES = [
   'stoppage-annulled',
   'requalification-not-applicable',
   'stoppage-continued',
+  'payment-run-in-future',
+  'payment-run-not-found',
+  'payment-run-not-done',
+  'nothing-to-transfer',
+  'transfer-not-found',
+  'transfer-not-returned',
+  'transfer-not-exported',
+  'bank-account-not-awaiting-confirmation',
+  'bank-account-confirmation-by-same-actor',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

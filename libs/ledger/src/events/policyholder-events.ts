@@ -2,6 +2,7 @@ import type { MonthlySalary, StoppageKind } from '@ij/rules';
 import type { LedgerEvent } from './ledger-event';
 import { LATE_FACT_EVENT_TYPES, type LateFactEvent } from './late-fact-events';
 import { PAYMENT_EVENT_TYPES, type PaymentEvent } from './payment-events';
+import { TRANSFER_EVENT_TYPES, type TransferEvent } from './transfer-events';
 
 /** The policyholder is the aggregate: carence, the 360-day window and ALD limits span its stoppages. */
 export function policyholderStream(policyholderId: string): string {
@@ -103,7 +104,8 @@ export type PolicyholderEvent =
   | StoppageRegularized
   | RecoveryRecorded
   | PaymentEvent
-  | LateFactEvent;
+  | LateFactEvent
+  | TransferEvent;
 
 export type PolicyholderEventType = PolicyholderEvent['type'];
 
@@ -117,6 +119,7 @@ export const POLICYHOLDER_EVENT_TYPES: readonly PolicyholderEventType[] = [
   'RecoveryRecorded',
   ...PAYMENT_EVENT_TYPES,
   ...LATE_FACT_EVENT_TYPES,
+  ...TRANSFER_EVENT_TYPES,
 ];
 
 export function isPolicyholderEvent(event: { type: string }): event is PolicyholderEvent {

@@ -29,7 +29,6 @@ import {
   POLICYHOLDER_ACCOUNT,
   EMPLOYER_ACCOUNT,
 } from './fixtures';
-import { currentRules } from './rules';
 
 /** Events with every field a test does not care about filled in. */
 export const events = {
@@ -102,8 +101,8 @@ export const events = {
 
   bankAccountRecorded: (data: Partial<BankAccountRecorded['data']> = {}): BankAccountRecorded => ({
     type: 'BankAccountRecorded',
-    schemaVersion: 1,
-    data: { policyholderId: POLICYHOLDER_ID, account: POLICYHOLDER_ACCOUNT, recordedOn: TODAY, ...data },
+    schemaVersion: 2,
+    data: { policyholderId: POLICYHOLDER_ID, account: POLICYHOLDER_ACCOUNT, recordedOn: TODAY, recordedBy: 'clerk-1', awaitsConfirmation: false, ...data },
   }),
 
   subrogationRecorded: (data: Partial<SubrogationRecorded['data']> = {}): SubrogationRecorded => ({

@@ -43,7 +43,7 @@ export function policyholderBalance(document: PolicyholderDocument, rules: Rules
     paidCents: account.paidCents,
     balanceCents: account.balanceCents,
     overpaymentOutstandingCents: account.overpaymentOutstandingCents,
-    overpayments: overpaymentRecovery(state, through),
+    overpayments: overpaymentRecovery(state, through, rules),
     bankAccount: maskedBankAccount(state),
     stoppages: account.stoppages.map((stoppage) => {
       const facts = state.stoppages.get(stoppage.stoppageId)!;

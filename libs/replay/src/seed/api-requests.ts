@@ -45,6 +45,12 @@ export function apiRequestOf(command: PolicyholderCommand, nir: string): ApiRequ
       return { path: stoppagePath(command.stoppageId, 'requalification'), body: withoutUndefined({ kind: command.kind, accidentDate: command.accidentDate, recognizedOn: command.recognizedOn }) };
     case 'AnnulStoppage':
       return { path: stoppagePath(command.stoppageId, 'annulment'), body: { reason: command.reason } };
+    case 'ConfirmBankAccount':
+      return { path: `/v1/policyholders/${command.policyholderId}/bank-account/confirmation`, body: {} };
+    case 'ExportTransfers':
+    case 'RecordBankOutcome':
+    case 'ReorderReturnedTransfer':
+      throw new Error(`${command.type} is decided by a payment run or a bank report, not sent as a request`);
     default:
       return unknownCommand(command);
   }

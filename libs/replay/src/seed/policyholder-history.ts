@@ -138,7 +138,7 @@ function commandOf(action: PlannedAction, policyholderId: string, state: Policyh
     case 'annul':
       return { type: 'AnnulStoppage', stoppageId: action.stoppageId, reason: action.reason };
     case 'bankAccount':
-      return { type: 'RecordBankAccount', policyholderId, iban: action.iban, holderName: action.holderName };
+      return { type: 'RecordBankAccount', policyholderId, iban: action.iban, holderName: action.holderName, recordedBy: 'seed' };
     case 'recovery': {
       // The clerk records what the policyholder paid back: half of the overpayment, then the rest.
       const outstanding = paymentTotals(requireStoppage(state, action.stoppageId)).overpaymentOutstanding;

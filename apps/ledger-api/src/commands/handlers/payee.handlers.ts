@@ -10,7 +10,7 @@ export class RecordBankAccountHandler implements ICommandHandler<RecordBankAccou
   constructor(private readonly ledger: PolicyholderLedger) {}
 
   async execute({ policyholderId, body, context }: RecordBankAccountCommand) {
-    const command = { type: 'RecordBankAccount' as const, policyholderId, iban: normalizeIban(body.iban), bic: body.bic, holderName: body.holderName };
+    const command = { type: 'RecordBankAccount' as const, policyholderId, iban: normalizeIban(body.iban), bic: body.bic, holderName: body.holderName, recordedBy: context.actor.actorId };
     const { events } = await this.ledger.decideForPolicyholder(policyholderId, command, context);
     const { account } = eventData<BankAccountRecorded['data']>(events, 'BankAccountRecorded');
     return { policyholderId, iban: maskIban(account.iban), ...(account.bic ? { bic: account.bic } : {}), holderName: account.holderName };
