@@ -15,6 +15,10 @@ export * from './errors/payee-errors';
 export * from './errors/late-fact-errors';
 export * from './events/late-fact-events';
 export * from './events/payment-events';
+export * from './events/transfer-events';
+export * from './errors/transfer-errors';
+export * from './payment-runs/payment-run-events';
+export * from './payment-runs/payment-run-state';
 
 export * from './state/policyholder-state';
 export { evolve, foldEvents } from './state/evolve';
@@ -47,3 +51,4 @@ export { ibanProblem, isValidIban, maskIban, normalizeIban, withIbanCheckDigits 
 export { overpaymentAssessments, outstandingOverpayments, timeBarredOnOrBefore, RECOVERY_LIMITATION_YEARS, type OverpaymentAssessment, type OutstandingOverpayments } from './payees/overpayments';
 export { employerShares, grossPaidTo, type EmployerShare } from './payees/payee-shares';
 export { withholdingsOn, type Withholdings } from './payees/withholdings';
+export { advanceTransfer, paymentTransfer, creditorOf, owedAgain, type Creditor } from './payees/transfers';

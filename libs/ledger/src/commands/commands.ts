@@ -76,12 +76,15 @@ export interface ConfirmBankAccount {
   confirmedBy: string;
 }
 
-/** A payment run claims the policyholder's ORDERED transfers ordered on or before `through` for its bank file. */
+/**
+ * A payment run claims the policyholder's ORDERED transfers ordered on or before `orderedOnOrBefore` for its
+ * bank file (the run's own day: its own settlement and `replay --apply` order on the day they run).
+ */
 export interface ExportTransfers {
   type: 'ExportTransfers';
   policyholderId: string;
   bankFileId: string;
-  through: string;
+  orderedOnOrBefore: string;
 }
 
 /** The bank's word on one transfer (camt.054 booked or returned, pain.002 rejected). */

@@ -8,18 +8,18 @@ import type { PolicyholderState, TransferRecord } from '../state/policyholder-st
 import type { DecisionContext } from './decision-context';
 
 /**
- * A payment run's claim: every ORDERED transfer ordered on or before `through` whose payee has a usable
+ * A payment run's claim: every ORDERED transfer ordered on or before the cut-off whose payee has a usable
  * account becomes EXPORTED in this bank file. Decided at the stream's revision, so a transfer is claimed
  * by one file only, whatever runs race or resume; a transfer held (no account, unconfirmed, returned
  * account) stays ORDERED for a later run.
  */
 export function exportTransfers(command: ExportTransfers, state: PolicyholderState, context: Pick<DecisionContext, 'today'>): TransferExported[] {
   return (state.transfers ?? [])
-    .filter((transfer) => transfer.status === 'ORDERED' && transfer.orderedOn <= command.through)
+    .filter((transfer) => transfer.status === 'ORDERED' && transfer.orderedOn <= command.orderedOnOrBefore)
     .flatMap((transfer) => {
       const creditor = creditorOf(state, transfer);
       if (!('account' in creditor)) return [];
-      return [{ type: 'TransferExported' as const, schemaVersion: 1 as const, data: { transferId: transfer.transferId, bankFileId: command.bankFileId, creditorAccount: creditor.account, exportedOn: context.today } }];
+      return [{ type: 'TransferExported' as const, schemaVersion: 1 as const, data: { transferId: transfer.transferId, bankFileId: command.bankFileId, payee: transfer.payee, stoppageId: transfer.stoppageId, netCents: transfer.netCents, creditorAccount: creditor.account, exportedOn: context.today } }];
     });
 }
 

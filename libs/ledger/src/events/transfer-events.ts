@@ -35,8 +35,12 @@ export type TransferOrdered = LedgerEvent<'TransferOrdered', 1, {
 /** Claimed by one bank file: a transfer is exported at most once (decided at the stream's revision). */
 export type TransferExported = LedgerEvent<'TransferExported', 1, {
   transferId: string;
-  /** The payment run's id: the pain.001 MsgId. */
+  /** The payment run's id without dashes: the pain.001 MsgId. */
   bankFileId: string;
+  /** What the bank file's transaction carries, repeated so that the file can be written from these events alone. */
+  payee: Payee;
+  stoppageId: string;
+  netCents: number;
   /** The account the bank file credits (the payee's usable account when it was exported). */
   creditorAccount: BankAccount;
   exportedOn: string;

@@ -12,7 +12,9 @@ export type SkipReason =
   | 'NO_BANK_ACCOUNT'
   | 'BANK_ACCOUNT_UNUSABLE'
   | 'BANK_ACCOUNT_UNCONFIRMED'
-  | 'BLOCKED';
+  | 'BLOCKED'
+  /** Already settled through a later day (by a later run or a clerk): settling it through this run's date would go backwards (#21). */
+  | 'SETTLED_LATER';
 
 export interface SkippedItem {
   policyholderId: string;

@@ -9,6 +9,7 @@ import type {
 } from '../events/policyholder-events';
 import type { BankAccountRecorded, OverpaymentOffset, PaymentOrdered, SubrogationRecorded } from '../events/payment-events';
 import type { RulesVersionActivated } from '../events/rules-events';
+import type { TransferOrdered } from '../events/transfer-events';
 import { Money } from '@ij/money';
 import { handWorkedWithholdings } from './hand-worked-withholdings';
 import type { StoppageIdReserved } from '../events/stoppage-id-events';
@@ -29,6 +30,7 @@ import {
   POLICYHOLDER_ACCOUNT,
   EMPLOYER_ACCOUNT,
 } from './fixtures';
+import { currentRules } from './rules';
 
 /** Events with every field a test does not care about filled in. */
 export const events = {
@@ -68,6 +70,13 @@ export const events = {
     type: 'AdvanceIssued',
     schemaVersion: 1,
     data: { stoppageId: STOPPAGE_ID, advanceId: ADVANCE_ID, amountCents: 30_000, reason: 'salary certificate pending', issuedOn: TODAY, ...data },
+  }),
+
+  /** A transfer, by default the 300 € advance's: CSG 18.60, CRDS 1.50, net 279.90 (300 × 0.933, by hand). */
+  transferOrdered: (data: Partial<TransferOrdered['data']> = {}): TransferOrdered => ({
+    type: 'TransferOrdered',
+    schemaVersion: 1,
+    data: { transferId: `${ADVANCE_ID.replace(/-/gu, '')}A`, source: 'ADVANCE', sourceId: ADVANCE_ID, payee: 'POLICYHOLDER', stoppageId: STOPPAGE_ID, grossCents: 30_000, csgCents: 1_860, crdsCents: 150, netCents: 27_990, orderedOn: TODAY, ...data },
   }),
 
   /** Amounts default to zero: a test that checks a regularization states the figures it expects. */

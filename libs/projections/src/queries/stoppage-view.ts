@@ -3,7 +3,7 @@ import type { RulesVersion } from '@ij/rules';
 import { toPolicyholderState, type PolicyholderDocument } from '../model/policyholder-document';
 
 /** The facts and payments of a stoppage, with its money (libs/ledger's account totals, bar the assessed and cancelled overpayments). */
-export interface StoppageView extends Omit<AccountTotals, 'assessedCents' | 'cancelledCents'> {
+export interface StoppageView extends Omit<AccountTotals, 'assessedCents' | 'cancelledCents' | 'returnedOwedCents'> {
   stoppageId: string;
   policyholderId: string;
   kind: StoppageState['kind'];
