@@ -7,6 +7,7 @@ import { registerAuditCommands } from './commands/audit.command';
 import { registerBackupCommands } from './commands/backup.command';
 import { registerProjectorCommand } from './commands/projector.command';
 import { registerPayCommand } from './commands/pay.command';
+import { registerBankReportCommand } from './commands/bank-report.command';
 import { registerReplayCommand } from './commands/replay.command';
 import { registerSeedCommand } from './commands/seed.command';
 import { registerRulesCommands } from './commands/rules.command';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerAuditCommands(program);
   registerPayCommand(program);
   registerBackupCommands(program);
+  registerBankReportCommand(program);
 
   const report = program.command('report').description('reports');
   report

@@ -52,3 +52,4 @@ export { overpaymentAssessments, outstandingOverpayments, timeBarredOnOrBefore, 
 export { employerShares, grossPaidTo, type EmployerShare } from './payees/payee-shares';
 export { withholdingsOn, type Withholdings } from './payees/withholdings';
 export { advanceTransfer, paymentTransfer, creditorOf, owedAgain, type Creditor } from './payees/transfers';
+export { disbursements, addDisbursements, noDisbursements, type Disbursements, type StatusTotals } from './accounts/disbursements';

@@ -28,3 +28,4 @@ export { regularizationBacklog, backlogCsv, backlogRowsOf, type RegularizationBa
 export { BACKLOG_REASONS, AGE_BUCKETS, type BacklogReason, type AgeBucket } from './queries/backlog-reason';
 export { policyholderStatement, taxableShareOf, TAXABLE_BASE, type PolicyholderStatement, type StatementMonth, type StatementAmounts, type StatementAdvance, type TaxableShare } from './queries/statement';
 export { csvCell } from './csv-cell';
+export { transferView, policyholderTransfers, ledgerTransfers, disbursementReport, type TransferView, type TransferPage, type TransferFilter } from './queries/transfers';

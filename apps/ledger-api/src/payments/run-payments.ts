@@ -143,7 +143,11 @@ async function payPolicyholder(ledger: PolicyholderLedger, readModels: ReadModel
 async function reorderReturned(ledger: PolicyholderLedger, state: PolicyholderState, policyholderId: string, run: { runId: string; through: string }, tally: RunTally): Promise<boolean> {
   let changed = false;
   for (const transfer of owedAgain(state)) {
-    if ('reason' in creditorOf(state, transfer)) continue;
+    const creditor = creditorOf(state, transfer);
+    if ('reason' in creditor) {
+      tally.skip({ policyholderId, stoppageId: transfer.stoppageId, transferId: transfer.transferId, reason: creditor.reason, detail: `returned, owed again: ${creditor.detail}` });
+      continue;
+    }
     const context = runCommandContext(run.runId, `reorder:${transfer.transferId}`, run.through);
     const newTransferId = compactId(derivedId(context, 'transfer'));
     await ledger.decideForPolicyholder(policyholderId, { type: 'ReorderReturnedTransfer', policyholderId, transferId: transfer.transferId, newTransferId }, context);

@@ -43,12 +43,13 @@ export function toPolicyholderState(document: PolicyholderDocument): Policyholde
 
 /** The parts of a document the domain state gives: its stoppages, and its bank account once there is one. */
 export function stateFields(state: PolicyholderState): Pick<PolicyholderDocument, 'stoppages' | 'bankAccount' | 'bankAccountHold' | 'transfers' | 'unusableEmployerAccounts'> {
+  // Every field is given, undefined when the state has none, so that spreading it over a document clears a lifted hold.
   return {
     stoppages: [...state.stoppages.values()],
-    ...(state.bankAccount ? { bankAccount: state.bankAccount } : {}),
-    ...(state.bankAccountHold ? { bankAccountHold: state.bankAccountHold } : {}),
-    ...(state.transfers && state.transfers.length > 0 ? { transfers: [...state.transfers] } : {}),
-    ...(state.unusableEmployerAccounts && Object.keys(state.unusableEmployerAccounts).length > 0 ? { unusableEmployerAccounts: { ...state.unusableEmployerAccounts } } : {}),
+    bankAccount: state.bankAccount,
+    bankAccountHold: state.bankAccountHold,
+    transfers: state.transfers && state.transfers.length > 0 ? [...state.transfers] : undefined,
+    unusableEmployerAccounts: state.unusableEmployerAccounts && Object.keys(state.unusableEmployerAccounts).length > 0 ? { ...state.unusableEmployerAccounts } : undefined,
   };
 }
 
