@@ -52,6 +52,8 @@ interface Model {
   /** The latest `through` a regularization recorded. */
   settledThrough?: string;
   events: number;
+  /** Transfers ordered: one per advance, one per regularization that pays. */
+  transfers: number;
 }
 
 interface Real {
@@ -110,6 +112,15 @@ async function checkAgreement(model: Model, real: Real): Promise<void> {
   const backlog = await real.ledger.get('auditor', `/v1/reports/regularization-backlog?through=${TEST_TODAY}`);
   const row = backlog.body.rows.find((candidate: { stoppageId: string }) => candidate.stoppageId === real.stoppageId);
   expect(row?.reason).toBe(expectedBacklogReason(model));
+  // Money that moves (#17): every advance and every payment is one transfer of the same gross, ORDERED until a
+  // payment run, and the ledger's reconciliation of allowances paid against transfers stays at 0.
+  const transfers = await real.ledger.get('auditor', `/v1/policyholders/${real.policyholderId}/transfers?limit=1000`);
+  const items = (transfers.body.items ?? []) as Array<{ grossCents: number; csgCents: number; crdsCents: number; netCents: number; status: string }>;
+  expect(items.reduce((total, transfer) => total + transfer.grossCents, 0)).toBe(model.advancesCents + model.paymentsCents);
+  expect(items.length).toBe(model.transfers);
+  for (const transfer of items) expect(transfer.csgCents + transfer.crdsCents + transfer.netCents).toBe(transfer.grossCents);
+  const disbursements = await real.ledger.get('auditor', `/v1/reports/disbursements?through=${TEST_TODAY}`);
+  expect(disbursements.body.unreconciledCents).toBe(0);
 }
 
 type LedgerCommand = fc.AsyncCommand<Model, Real>;
@@ -126,7 +137,9 @@ class IssueAdvance implements LedgerCommand {
     if (!refused) {
       model.advancesCents += this.amountCents;
       model.pendingAdvances++;
-      model.events++;
+      // The advance and its transfer (#17).
+      model.events += 2;
+      model.transfers++;
     }
     await checkAgreement(model, real);
   }
@@ -204,8 +217,9 @@ class Regularize implements LedgerCommand {
         outcome: payment > 0 ? 'PAID' : assessed > 0 ? 'OVERPAYMENT_ASSESSED' : 'NOTHING_DUE',
       });
       applySettlement(model, this.through, { payment, assessed, cancelled });
-      // A regularization that pays is followed by the order of the transfer to the policyholder (#12).
-      model.events += payment > 0 ? 2 : 1;
+      // A regularization that pays is followed by the payment to the policyholder (#12) and its transfer (#17).
+      model.events += payment > 0 ? 3 : 1;
+      if (payment > 0) model.transfers++;
     }
     await checkAgreement(model, real);
   }
@@ -262,7 +276,9 @@ class OverlappingPaymentRuns implements LedgerCommand {
     const historyAfter = await real.ledger.get('auditor', `/v1/policyholders/${real.policyholderId}/history`);
     const added = (historyAfter.body as Array<{ type: string; data: { outcome?: string } }>).slice(historyBefore.body.length);
     for (const event of added) {
-      expect(['StoppageRegularized', 'PaymentOrdered']).toContain(event.type);
+      // A run's payment is ordered as a transfer and exported into its bank file (#17).
+      expect(['StoppageRegularized', 'PaymentOrdered', 'TransferOrdered', 'TransferExported']).toContain(event.type);
+      if (event.type === 'TransferOrdered') model.transfers++;
       if (event.type === 'StoppageRegularized') expect(['PAID', 'NOTHING_DUE']).toContain(event.data.outcome);
     }
     model.events += added.length;
@@ -370,7 +386,7 @@ describe('the ledger against a model of what one policyholder is owed and was pa
         expect(account.status).toBe(200);
         const model: Model = {
           endDate: END, kind: 'SICKNESS', certificateMonths: 0, grossCents: 200_000, annulled: false, closed: false, advancesCents: 0, paymentsCents: 0, recoveredCents: 0,
-          assessedCents: 0, cancelledCents: 0, pendingAdvances: 0, events: 2,
+          assessedCents: 0, cancelledCents: 0, pendingAdvances: 0, events: 2, transfers: 0,
         };
         const real: Real = { ledger, stoppageId, policyholderId: opened.body.policyholderId };
         await checkAgreement(model, real);
