@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- a stand-in, deleted once @ij/bank-files lands */
 // Local stand-in for @ij/bank-files (branch wt/bankfiles), with its announced interface: deleted once it lands on main.
 import { XMLParser } from 'fast-xml-parser';
 

@@ -10,10 +10,10 @@ import { histories } from '../test-support/histories';
 
 const SECOND = 'regularization-0002';
 
-/** A January stoppage on which 100 € was overpaid, assessed on `assessedOn`. */
-const overpaidInJanuary = (assessedOn: string) => [
+/** A January stoppage on which 100 € was overpaid (its 500 € advance paid on `paidOn`), assessed on `assessedOn`. */
+const overpaidInJanuary = (assessedOn: string, paidOn = assessedOn) => [
   events.stoppageOpened({ stoppageId: OTHER_STOPPAGE_ID, startDate: '2025-01-06', endDate: '2025-01-20' }),
-  events.advanceIssued({ stoppageId: OTHER_STOPPAGE_ID, advanceId: 'advance-0009', amountCents: 50_000 }),
+  events.advanceIssued({ stoppageId: OTHER_STOPPAGE_ID, advanceId: 'advance-0009', amountCents: 50_000, issuedOn: paidOn }),
   events.stoppageRegularized({
     stoppageId: OTHER_STOPPAGE_ID,
     regularizationId: 'regularization-0009',
@@ -98,6 +98,21 @@ describe('ordering the payments of a regularization', () => {
 
   it('still deducts one assessed a day less than two years ago', () =>
     given(...overpaidInJanuary('2023-10-01'), ...histories.certifiedStoppage())
+      .when(commands.regularize({ regularizationId: SECOND }))
+      .then(andTransfers([
+        regularized(),
+        events.paymentOrdered({ paymentId: 'regularization0002H', regularizationId: SECOND, grossCents: JUNE_ENTITLEMENT_CENTS, offsetCents: 10_000 }),
+        events.overpaymentOffset({ overpaymentRegularizationId: 'regularization-0009', amountCents: 10_000 }),
+      ])));
+
+  it('counts the two years from the payment of the overpaid amount, not from its assessment (L332-1)', () =>
+    // Paid on 2023-09-30, assessed on 2025-06-01: on 2025-09-30 the payment is two years old, so it is time-barred.
+    given(...overpaidInJanuary('2025-06-01', '2023-09-30'), ...histories.certifiedStoppage())
+      .when(commands.regularize({ regularizationId: SECOND }))
+      .then(andTransfers([regularized(), events.paymentOrdered({ paymentId: 'regularization0002H', regularizationId: SECOND, grossCents: JUNE_ENTITLEMENT_CENTS })])));
+
+  it('still deducts an overpayment paid a day less than two years ago, however late it was assessed', () =>
+    given(...overpaidInJanuary('2025-06-01', '2023-10-01'), ...histories.certifiedStoppage())
       .when(commands.regularize({ regularizationId: SECOND }))
       .then(andTransfers([
         regularized(),
