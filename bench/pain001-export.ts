@@ -149,7 +149,7 @@ async function main(): Promise<void> {
       input: { transfers: TRANSFERS, policyholders: TRANSFERS, seedSeconds: Math.round(seedSeconds * 10) / 10 },
       method: 'each phase in a fresh child process (--max-old-space-size=512), peak RSS from process.resourceUsage().maxRSS',
       claim,
-      write: { ...write, transactions, controlSumChecked: transactions === claim.claimed },
+      write: { ...write, transactions, transactionsMatchClaimed: transactions === claim.claimed },
       peakRssMb: Math.max(claim.maxRssMb, write.maxRssMb),
       rssLimitMb: RSS_LIMIT_MB,
       withinLimit: Math.max(claim.maxRssMb, write.maxRssMb) <= RSS_LIMIT_MB && transactions === TRANSFERS,
