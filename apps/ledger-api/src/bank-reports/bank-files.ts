@@ -1,2 +1,2 @@
-// The bank-report parser (@ij/bank-files). Until it lands on main, its announced interface from a local stand-in.
-export * from './bank-files.stub';
+// The bank-report reader (libs/bank-files), re-exported for the application layer shared by the API and the CLI.
+export { camt054Document, InvalidBankReport, MAX_REPORT_BYTES, pain002Document, parseBankReport, type BankReport, type BankReportEntry } from '@ij/bank-files';

@@ -1,9 +1,11 @@
 import { text, type NextFunction, type Request, type Response } from 'express';
+import { MAX_REPORT_BYTES } from '@ij/bank-files';
 import { PROBLEM_CONTENT_TYPE, problemType } from './problem';
 
 /** Routes whose body is an XML document (bank reports), and how large one may be. */
 const XML_ROUTES = new Set(['/v1/bank-reports']);
-const XML_BODY_LIMIT = '50mb';
+// The bank-report reader refuses larger documents unread: the body parser stops at the same size.
+const XML_BODY_LIMIT = MAX_REPORT_BYTES;
 
 const parseText = text({ limit: XML_BODY_LIMIT, type: () => true });
 
