@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { validateXML } from 'xmllint-wasm';
+import { camt054Document } from '@ij/bank-files';
 import { pdfText } from '../support/pdf-text';
 
 /**
@@ -106,6 +107,18 @@ describe('the Arpège story (README)', () => {
     expect(new Set(xml.match(/<EndToEndId>[^<]+<\/EndToEndId>/gu)).size).toBe(exported);
     const validation = await validateXML({ xml: [{ fileName: 'pain001.xml', contents: xml }], schema: [{ fileName: 'pain.001.001.03.xsd', contents: XSD }] });
     expect(validation.errors).toEqual([]);
+
+    // The bank books the first two transfers (camt.054): `ledger bank-report` settles them; the same file again changes nothing.
+    const transactions = [...xml.matchAll(/<EndToEndId>([^<]+)<\/EndToEndId>\s*<\/PmtId>\s*<Amt>\s*<InstdAmt Ccy="EUR">(\d+)\.(\d{2})<\/InstdAmt>/gu)].slice(0, 2);
+    expect(transactions).toHaveLength(2);
+    const camtFile = join(dataDirectory, 'camt054.xml');
+    writeFileSync(camtFile, camt054Document({
+      messageId: 'ARPEGE-CAMT-1',
+      createdOn: '2026-11-02',
+      entries: transactions.map(([, endToEndId, euros, cents]) => ({ endToEndId, amountCents: Number(`${euros}${cents}`), bookedOn: '2026-11-02' })),
+    }));
+    expect(JSON.parse((await ledger('bank-report', camtFile)).stdout)).toEqual({ messageId: 'ARPEGE-CAMT-1', settled: 2, returned: 0, unknown: [], alreadyApplied: 0 });
+    expect(JSON.parse((await ledger('bank-report', camtFile)).stdout)).toMatchObject({ settled: 0, alreadyApplied: 2 });
 
     // A policyholder the backlog listed: their 2026 statement has months with allowances paid, and its PDF prints the totals.
     const policyholderId = before.rows[0].policyholderId as string;
