@@ -2,7 +2,7 @@ export type { LedgerEvent } from './events/ledger-event';
 export * from './events/policyholder-events';
 export * from './events/rules-events';
 export * from './events/stoppage-id-events';
-export { upcast, UnsupportedEventSchema, type AnyLedgerEvent } from './events/upcast';
+export { upcast, upcastAll, UnsupportedEventSchema, type AnyLedgerEvent } from './events/upcast';
 
 export * from './commands/commands';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@ij/event-store';
-import { isDomainError, type TransferReturned, type TransferSettled, type TransferStatus } from '@ij/ledger';
+import { isDomainError, upcastAll, type TransferStatus } from '@ij/ledger';
 import type { ReadModelStore } from '@ij/projections';
 import type { Actor } from '../auth/api-keys';
 import type { CommandContext } from '../http/command-context';
@@ -46,8 +46,8 @@ export async function applyBankReport(report: BankReport, ledger: PolicyholderLe
         { type: 'RecordBankOutcome', policyholderId: owner.policyholderId, transferId: entry.endToEndId, outcome: entry.outcome, bankReportId: report.messageId, bookedOn: entry.bookedOn, ...reason(entry) },
         entryContext(report, entry, actor),
       );
-      const resolution = events[0] as TransferSettled | TransferReturned | undefined;
-      if (!resolution) outcome.alreadyApplied++;
+      const [resolution] = upcastAll(events);
+      if (resolution?.type !== 'TransferSettled' && resolution?.type !== 'TransferReturned') outcome.alreadyApplied++;
       else if (resolution.type === 'TransferSettled') outcome.settled++;
       else outcome.returned++;
     } catch (error) {

@@ -18,6 +18,7 @@ import {
   type StoppageAccount,
   type StoppageState,
   type TransferExported,
+  upcastAll,
 } from '@ij/ledger';
 import { Money } from '@ij/money';
 import { toPolicyholderState, type PolicyholderDocument, type ReadModelStore } from '@ij/projections';
@@ -126,11 +127,10 @@ async function payPolicyholder(ledger: PolicyholderLedger, readModels: ReadModel
   const context = runCommandContext(run.runId, `export:${policyholderId}`, run.through);
   const { events } = await ledger.decideForPolicyholder(policyholderId, { type: 'ExportTransfers', policyholderId, bankFileId: bankFileIdOf(run.runId), orderedOnOrBefore: run.today }, context);
   const exported = new Set<string>();
-  for (const event of events) {
+  for (const event of upcastAll(events)) {
     if (event.type !== 'TransferExported') continue;
-    const data = event.data as TransferExported['data'];
-    exported.add(data.transferId);
-    tally.exported(data);
+    exported.add(event.data.transferId);
+    tally.exported(event.data);
   }
   for (const transfer of claimable) {
     if (exported.has(transfer.transferId)) continue;
@@ -178,7 +178,7 @@ async function settlePolicyholder(ledger: PolicyholderLedger, state: Policyholde
       const { events } = await ledger.decideOnStoppage({ type: 'Regularize', stoppageId: stoppage.stoppageId, regularizationId, through: run.through }, context);
       tally.regularized++;
       changed = true;
-      for (const event of events) if (event.type === 'PaymentOrdered') tally.paid(event.data as PaymentOrdered['data']);
+      for (const event of upcastAll(events)) if (event.type === 'PaymentOrdered') tally.paid(event.data);
     } catch (error) {
       if (!isDomainError(error)) throw error;
       // Another run (or a clerk) settled it through a later day after this run read it: skip it, nothing is booked.

@@ -57,3 +57,8 @@ function paymentRunCompletedV2(data: PaymentRunCompletedV1Data): PaymentRunCompl
     data: { ...figures, reordered: 0, exported, skipped: skipped.map((item) => ({ ...item, reason: item.reason as PaymentRunCompleted['data']['skipped'][number]['reason'] })), legacyPayments: payments },
   };
 }
+
+/** The current shape of events a command recorded (or found on a repeat), typed by their `type`. */
+export function upcastAll(events: ReadonlyArray<{ type: string; schemaVersion: number; data: unknown }>): AnyLedgerEvent[] {
+  return events.map((event) => upcast(event.type, event.schemaVersion, event.data));
+}
