@@ -52,7 +52,7 @@ function lifeOf(index: number): EventToAppend[] {
 }
 
 async function seed(file: string): Promise<void> {
-  const store = SqliteEventStore.open(file);
+  const store = await SqliteEventStore.open({ connection: file });
   let pending: Promise<unknown>[] = [];
   for (let index = 0; index < TRANSFERS; index++) {
     pending.push(store.append(policyholderStream(policyholderIdOf(index)), lifeOf(index), { expectedRevision: 'no_stream' }));
@@ -68,7 +68,7 @@ async function seed(file: string): Promise<void> {
 
 /** Child: the run's claim, policyholder by policyholder, as the payment run decides it. */
 async function claimChild(file: string): Promise<object> {
-  const store = SqliteEventStore.open(file);
+  const store = await SqliteEventStore.open({ connection: file });
   const models = new SqliteReadModelStore(store.database);
   const started = process.hrtime.bigint();
   let claimed = 0;
@@ -98,7 +98,7 @@ async function claimChild(file: string): Promise<object> {
 
 /** Child: the bank file, streamed from the read models to a file. */
 async function writeChild(file: string, count: number, netCents: number, out: string): Promise<object> {
-  const store = SqliteEventStore.open(file);
+  const store = await SqliteEventStore.open({ connection: file });
   const models = new SqliteReadModelStore(store.database);
   const run: PaymentRunRecord = {
     runId: RUN_ID, through: TODAY, status: 'done', requestedBy: 'bench', startedAt: `${TODAY}T08:00:00.000Z`, completedAt: `${TODAY}T09:00:00.000Z`,

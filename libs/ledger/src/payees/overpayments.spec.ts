@@ -1,3 +1,4 @@
+import { currentRules } from '../test-support/rules';
 import type { PolicyholderEvent } from '../events/policyholder-events';
 import { foldEvents } from '../state/evolve';
 import { events } from '../test-support/events';
@@ -44,8 +45,8 @@ describe("a stoppage's overpayments, oldest first", () => {
 
 describe('time bar (L332-1)', () => {
   it('bars what was assessed two years before today or earlier', () => {
-    expect(timeBarredOnOrBefore('2025-09-30')).toBe('2023-09-30');
-    expect(timeBarredOnOrBefore('2024-02-29')).toBe('2022-02-28');
+    expect(timeBarredOnOrBefore('2025-09-30', currentRules())).toBe('2023-09-30');
+    expect(timeBarredOnOrBefore('2024-02-29', currentRules())).toBe('2022-02-28');
   });
 });
 
@@ -60,7 +61,7 @@ describe("a policyholder's outstanding overpayments", () => {
 
   it('splits the recoverable ones, oldest first, from the time-barred ones, leaving out what is settled', () => {
     // the 70.00 € recovery settles r-old (oldest first): nothing of it is left to bar
-    const { recoverable, timeBarred } = outstandingOverpayments(state, '2025-09-30');
+    const { recoverable, timeBarred } = outstandingOverpayments(state, '2025-09-30', currentRules());
     expect(recoverable.map((assessment) => [assessment.regularizationId, assessment.outstandingCents])).toEqual([
       ['r-recent', 3_000],
       ['r-here', 1_000],
@@ -70,13 +71,13 @@ describe("a policyholder's outstanding overpayments", () => {
   });
 
   it('reports an unrecovered overpayment assessed two years ago as time-barred, never as recoverable', () => {
-    const { recoverable, timeBarred } = outstandingOverpayments(state, '2025-10-01');
+    const { recoverable, timeBarred } = outstandingOverpayments(state, '2025-10-01', currentRules());
     expect(timeBarred.map((assessment) => assessment.regularizationId)).toEqual(['r-recent']);
     expect(recoverable.map((assessment) => assessment.regularizationId)).toEqual(['r-here', 'r-small']);
   });
 
   it("leaves out the stoppage being paid (its own overpayment is settled by its own regularization)", () => {
-    const { recoverable } = outstandingOverpayments(state, '2025-09-30', STOPPAGE_ID);
+    const { recoverable } = outstandingOverpayments(state, '2025-09-30', currentRules(), STOPPAGE_ID);
     expect(recoverable.map((assessment) => assessment.regularizationId)).toEqual(['r-recent', 'r-small']);
   });
 });
