@@ -15,8 +15,9 @@ describe("a stoppage's overpayments, oldest first", () => {
   it('lists each assessment with what remains of it', () => {
     const stoppage = policyholderAfter(assessed('r1', '2025-07-01', 10_000), assessed('r2', '2025-08-01', 5_000)).stoppages.get(STOPPAGE_ID)!;
     expect(overpaymentAssessments(stoppage)).toEqual([
-      { stoppageId: STOPPAGE_ID, regularizationId: 'r1', assessedOn: '2025-07-01', assessedCents: 10_000, outstandingCents: 10_000 },
-      { stoppageId: STOPPAGE_ID, regularizationId: 'r2', assessedOn: '2025-08-01', assessedCents: 5_000, outstandingCents: 5_000 },
+      // No payment on record went beyond the entitlement: the time bar runs from the assessment itself.
+      { stoppageId: STOPPAGE_ID, regularizationId: 'r1', assessedOn: '2025-07-01', paidOn: '2025-07-01', assessedCents: 10_000, outstandingCents: 10_000 },
+      { stoppageId: STOPPAGE_ID, regularizationId: 'r2', assessedOn: '2025-08-01', paidOn: '2025-08-01', assessedCents: 5_000, outstandingCents: 5_000 },
     ]);
   });
 
@@ -44,6 +45,16 @@ describe("a stoppage's overpayments, oldest first", () => {
 });
 
 describe('time bar (L332-1)', () => {
+  it('runs from the payment that went beyond the entitlement, not from the assessment', () => {
+    // 500.00 € advanced on 2023-05-02 and 300.00 € on 2023-09-30 against 600.00 € due: the second payment overpaid.
+    const stoppage = policyholderAfter(
+      events.advanceIssued({ advanceId: 'a1', amountCents: 50_000, issuedOn: '2023-05-02' }),
+      events.advanceIssued({ advanceId: 'a2', amountCents: 30_000, issuedOn: '2023-09-30' }),
+      events.stoppageRegularized({ regularizationId: 'r1', regularizedOn: '2025-06-01', entitlementCents: 60_000, outcome: 'OVERPAYMENT_ASSESSED', overpaymentAssessedCents: 20_000 }),
+    ).stoppages.get(STOPPAGE_ID)!;
+    expect(overpaymentAssessments(stoppage)[0]).toMatchObject({ assessedOn: '2025-06-01', paidOn: '2023-09-30' });
+  });
+
   it('bars what was assessed two years before today or earlier', () => {
     expect(timeBarredOnOrBefore('2025-09-30', currentRules())).toBe('2023-09-30');
     expect(timeBarredOnOrBefore('2024-02-29', currentRules())).toBe('2022-02-28');
