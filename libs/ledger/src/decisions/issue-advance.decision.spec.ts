@@ -20,6 +20,8 @@ const WITHHELD: Record<number, { csgCents: number; crdsCents: number; netCents: 
   30_000: { csgCents: 1_860, crdsCents: 150, netCents: 27_990 },
   120_263: { csgCents: 7_456, crdsCents: 602, netCents: 112_205 },
   120_264: { csgCents: 7_456, crdsCents: 602, netCents: 112_206 },
+  // 414.70 €: CSG 25.7114 → 25.71, net 386.9151 → 386.92, CRDS 2.07.
+  41_470: { csgCents: 2_571, crdsCents: 207, netCents: 38_692 },
 };
 
 function advanced(data: Parameters<typeof events.advanceIssued>[0] = {}) {
@@ -86,7 +88,7 @@ describe('issuing an advance', () => {
     it('accepts the maximum for the 10 days elapsed through 06-11', () =>
       given(...histories.openedStoppage())
         .when(commands.issueAdvance({ amountCents: 41_470 }), { today: '2025-06-11' })
-        .then([events.advanceIssued({ amountCents: 41_470, issuedOn: '2025-06-11' })]));
+        .then(advanced({ amountCents: 41_470, issuedOn: '2025-06-11' }).map((event) => (event.type === 'TransferOrdered' ? { ...event, data: { ...event.data, orderedOn: '2025-06-11' } } : event))));
 
     it('refuses one cent more, naming the days counted and the date', () =>
       given(...histories.openedStoppage())
