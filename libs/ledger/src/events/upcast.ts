@@ -27,7 +27,7 @@ export class UnsupportedEventSchema extends Error {
  */
 export function upcast(type: string, schemaVersion: number, data: unknown): AnyLedgerEvent {
   const current = CURRENT_VERSIONS[type] ?? 1;
-  if (!KNOWN_TYPES.includes(type) || schemaVersion < 1 || schemaVersion > current) throw new UnsupportedEventSchema(type, schemaVersion);
+  if (!KNOWN_TYPES.includes(type) || !Number.isInteger(schemaVersion) || schemaVersion < 1 || schemaVersion > current) throw new UnsupportedEventSchema(type, schemaVersion);
   if (schemaVersion === current) return { type, schemaVersion, data } as AnyLedgerEvent;
   // StoppageOpened 1 → 2 adds the optional `employerId` (none was recorded then); StoppageRegularized 1 → 2
   // adds the `kind` it was computed under (a version 1 event is read without it: the kind is the stoppage's
