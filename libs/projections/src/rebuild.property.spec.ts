@@ -117,7 +117,7 @@ describe.each(['sqlite', 'postgres'] as StoreKind[])('rebuilding the read models
           await stores.close();
         }
       }),
-      { numRuns: kind === 'sqlite' ? 40 : 15 },
+      { numRuns: kind === 'sqlite' ? 40 : 30 },
     );
     // The generated commands are mostly accepted, so the histories are rich: every event type the
     // generator's commands record occurs (an OverpaymentOffset only when a seed happens to produce one).
