@@ -1,0 +1,106 @@
+import type { PolicyholderEvent } from '@ij/ledger';
+import { events } from '../../../ledger/src/test-support/events';
+import { POLICYHOLDER_ID, STOPPAGE_ID } from '../../../ledger/src/test-support/fixtures';
+import { currentRules } from '../../../ledger/src/test-support/rules';
+import { NO_PAYMENT_SCHEDULE, parsePaymentSchedule, type PaymentSchedule } from './payment-schedule';
+import { policyholderStatus } from './policyholder-status';
+import { documentOf } from './where-is-my-money.fixtures';
+
+/**
+ * The status a clerk reads on the phone. The stoppage of every case is the fixtures' June 2025 sickness
+ * stoppage: 2–30 June (29 days), carence 2–4 June, 26 payable days 5–30 June at 32.87 € = 854.62 €.
+ * Today is 10 July 2025; with runs on the 5th and 20th of the month the next one is on 20 July.
+ */
+const TODAY = '2025-07-10';
+const RUNS: PaymentSchedule = parsePaymentSchedule('5,20');
+const statusOf = (history: PolicyholderEvent[], schedule = RUNS, extra = {}) =>
+  policyholderStatus(documentOf(POLICYHOLDER_ID, history, extra), { rules: currentRules(), today: TODAY, schedule, ranThroughToday: false });
+const only = (history: PolicyholderEvent[], schedule = RUNS, extra = {}) => statusOf(history, schedule, extra).stoppages[0];
+
+/** fr-FR amounts use narrow no-break spaces: compared as plain spaces. */
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/gu, ' ');
+const opened = events.stoppageOpened({ startDate: '2025-06-02', endDate: '2025-06-30' });
+const certified = events.salaryCertificateRecorded();
+const account = events.bankAccountRecorded();
+
+describe("a policyholder's status (where is my money)", () => {
+  it('EMPLOYER: the salary certificate is missing, since the start; nothing can be computed, no payment date', () => {
+    const status = statusOf([opened, account]);
+    expect(status.stoppages[0]).toMatchObject({
+      stoppageId: STOPPAGE_ID,
+      paidThrough: null,
+      pendingCents: 0,
+      pendingKnown: false,
+      blockedBy: { reason: 'MISSING_SALARY_CERTIFICATE', since: '2025-06-02', waitingFor: 'EMPLOYER', missingMonths: ['2025-03', '2025-04', '2025-05'] },
+      message: { code: 'MISSING_SALARY_CERTIFICATE' },
+    });
+    expect(status.stoppages[0].nextPaymentOn).toBeUndefined();
+    expect(status.stoppages[0].message.text).toBe(
+      "Nous attendons l'attestation de salaire de votre employeur depuis le 2 juin 2025 (salaires de mars 2025, avril 2025 et mai 2025) : le montant sera calculé et versé dès sa réception.",
+    );
+    // Nothing left for 2–30 June (it ended before today): 29 days.
+    expect(status.daysWithoutIncome).toBe(29);
+  });
+
+  it('POLICYHOLDER: computed and due, but no bank account to pay it into', () => {
+    // 26 payable days × 32.87 € = 854.62 € due, nothing paid.
+    expect(only([opened, certified])).toMatchObject({
+      paidThrough: null,
+      pendingCents: 85_462,
+      pendingKnown: true,
+      blockedBy: { reason: 'NO_BANK_ACCOUNT', since: '2025-06-02', waitingFor: 'POLICYHOLDER' },
+    });
+    expect(plain(only([opened, certified]).message.text)).toContain('854,62 € vous attendent');
+  });
+
+  it('FUND: due, an account on record, and no payment run planned', () => {
+    expect(only([opened, certified, account], NO_PAYMENT_SCHEDULE)).toMatchObject({
+      pendingCents: 85_462,
+      blockedBy: { reason: 'REGULARIZATION_NOT_PLANNED', since: '2025-06-02', waitingFor: 'FUND' },
+    });
+  });
+
+  it('BANK: the bank returned the transfer, and the account stays unusable until a new one is recorded', () => {
+    // As #17 stores it: the regularization through 30 June ordered 854.62 €, exported on 5 July, returned on 8 July.
+    const regularized = events.stoppageRegularized({ through: '2025-06-30', regularizedOn: '2025-07-05', entitlementCents: 85_462, deltaCents: 85_462, outcome: 'PAID', paymentCents: 85_462 });
+    const transfers = [{
+      transferId: 'regularization0001H', source: 'REGULARIZATION', sourceId: regularized.data.regularizationId, payee: 'POLICYHOLDER', stoppageId: STOPPAGE_ID,
+      grossCents: 85_462, csgCents: 5_299, crdsCents: 427, netCents: 79_736, orderedOn: '2025-07-05',
+      status: 'RETURNED', exportedOn: '2025-07-05', returnedOn: '2025-07-08', returnReason: { code: 'AC04', text: 'closed account', rejected: false },
+    }];
+    const hold = { kind: 'RETURNED', reasonCode: 'AC04', reasonText: 'closed account', since: '2025-07-08', transferId: 'regularization0001H' };
+    const status = only([opened, certified, account, regularized], RUNS, { transfers, bankAccountHold: hold });
+    expect(status).toMatchObject({
+      paidThrough: null,
+      blockedBy: { reason: 'TRANSFER_RETURNED', since: '2025-07-08', waitingFor: 'BANK', returnReasonCode: 'AC04' },
+    });
+    expect(status.message.text).toBe('Votre banque nous a renvoyé le virement le 8 juillet 2025 (motif AC04 : closed account) : merci de nous transmettre un nouveau RIB.');
+  });
+
+  it('paid through the last regularization whose money left; the rest pending until the next planned run', () => {
+    // Regularized through 20 June on 21 June: 5–20 June = 16 days × 32.87 € = 525.92 € paid.
+    // Pending through today: 854.62 − 525.92 = 328.70 € (21–30 June, 10 days).
+    const history = [
+      opened, certified, account,
+      events.stoppageRegularized({ through: '2025-06-20', regularizedOn: '2025-06-21', entitlementCents: 52_592, deltaCents: 52_592, outcome: 'PAID', paymentCents: 52_592 }),
+      events.paymentOrdered({ grossCents: 52_592, orderedOn: '2025-06-21' }),
+    ];
+    const status = statusOf(history);
+    expect(status.stoppages[0]).toMatchObject({ paidThrough: '2025-06-20', pendingCents: 32_870, nextPaymentOn: '2025-07-20', message: { code: 'PAYMENT_PLANNED' } });
+    expect(status.stoppages[0].blockedBy).toBeUndefined();
+    expect(plain(status.stoppages[0].message.text)).toBe("Cet arrêt est payé jusqu'au 20 juin 2025. 328,70 € sont en attente et seront versés lors du prochain paiement, le 20 juillet 2025.");
+    // 21–30 June not covered: 10 days.
+    expect(status.daysWithoutIncome).toBe(10);
+  });
+
+  it('an advance that left counts as income up to the day it left', () => {
+    // Certificate missing; an advance of 300 € issued on 25 June: 26–30 June still without income, 5 days.
+    expect(statusOf([opened, account, events.advanceIssued({ issuedOn: '2025-06-25' })]).daysWithoutIncome).toBe(5);
+  });
+
+  it('the next run is a later planned day once a run through today is recorded', () => {
+    const history = [opened, certified, account];
+    const ranToday = policyholderStatus(documentOf(POLICYHOLDER_ID, history), { rules: currentRules(), today: '2025-07-20', schedule: RUNS, ranThroughToday: true });
+    expect(ranToday.stoppages[0].nextPaymentOn).toBe('2025-08-05');
+  });
+});
