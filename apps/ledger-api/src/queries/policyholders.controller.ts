@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import type { HistoryEntry, PolicyholderStatement } from '@ij/projections';
 import { Roles } from '../auth/roles.decorator';
 import { HistoryParams, MAX_HISTORY_PAGE, SearchPolicyholderBody, StatementParams, StatementPathParams, ThroughParams } from './dto/query-params';
-import { FindPolicyholderQuery, GetBalanceQuery, GetHistoryQuery, GetStatementQuery } from './ledger.queries';
+import { FindPolicyholderQuery, GetBalanceQuery, GetHistoryQuery, GetPolicyholderStatusQuery, GetStatementQuery } from './ledger.queries';
 import { statementPdf } from './statement-pdf';
 
 @ApiTags('queries')
@@ -27,6 +27,13 @@ export class PolicyholdersController {
   @Roles('clerk', 'auditor', 'supervisor')
   balance(@Param('policyholderId') policyholderId: string, @Query() params: ThroughParams) {
     return this.queryBus.execute(new GetBalanceQuery(policyholderId, params.through));
+  }
+
+  /** api.md "Where is my money": what a clerk reads out on the phone (paid through, pending, next payment, what blocks it). */
+  @Get(':policyholderId/status')
+  @Roles('clerk')
+  status(@Param('policyholderId') policyholderId: string) {
+    return this.queryBus.execute(new GetPolicyholderStatusQuery(policyholderId));
   }
 
   /**
