@@ -1,4 +1,8 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { pdfText } from '../support/pdf-text';
 import { startTestLedger, testNir, type TestLedger } from '../support/ledger-harness';
 
@@ -19,6 +23,8 @@ const binary = (response: unknown, callback: (error: Error | null, body: Buffer)
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
   stream.on('end', () => callback(null, Buffer.concat(chunks)));
 };
+const CLI = join(__dirname, '..', '..', 'dist', 'apps', 'ledger-cli', 'src', 'main.js');
+const run = promisify(execFile);
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/gu, ' ');
 
 describe.each(['sqlite', 'postgres'] as const)('where is my money on the %s store', (kind) => {
@@ -132,7 +138,15 @@ describe.each(['sqlite', 'postgres'] as const)('where is my money on the %s stor
         byReason: [{ reason: 'MISSING_SALARY_CERTIFICATE', waitingFor: 'EMPLOYER', stoppages: 1, policyholders: 1 }],
         rows: [{ policyholderId: y.policyholderId, stoppageId: y.stoppageId, kind: 'SICKNESS', startDate: '2024-03-04', daysSinceStart: 42, reason: 'MISSING_SALARY_CERTIFICATE', waitingFor: 'EMPLOYER', since: '2024-03-04' }],
       });
-    });
+
+      if (kind !== 'sqlite') return;
+      // `ledger report timeliness` on the same store: the delays do not depend on the day it is run.
+      const cli = await run(process.execPath, [CLI, 'report', 'timeliness', '--from', '2024-03-01', '--to', '2024-03-31', '--format', 'json'], { env: { PATH: process.env.PATH ?? '', LEDGER_DATA_DIR: ledger.dataDirectory, LOG_LEVEL: 'silent' } });
+      const fromCli = JSON.parse(cli.stdout);
+      expect(fromCli).toMatchObject({ payableDays: 15, delays: { days: 11, p50: 8, p90: 12, max: 13 }, waiting: { days: 4 } });
+      const table = await run(process.execPath, [CLI, 'report', 'timeliness', '--from', '2024-03-01', '--to', '2024-03-31'], { env: { PATH: process.env.PATH ?? '', LEDGER_DATA_DIR: ledger.dataDirectory, LOG_LEVEL: 'silent' } });
+      expect(table.stdout).toContain('p50 8, p90 12, max 13 (11 days paid)');
+    }, 120_000);
 
     it('refuses a window that ends before it starts (400, one entry for to) and a clerk (403)', async () => {
       const refused = await ledger.get('supervisor', '/v1/reports/timeliness?from=2024-03-31&to=2024-03-01').expect(400);
@@ -170,7 +184,19 @@ describe.each(['sqlite', 'postgres'] as const)('where is my money on the %s stor
       expect(text).toContain(waiting.stoppageId);
       expect(text).toContain('2025-03 2025-04 2025-05');
       expect(text).toContain('1er août 2025');
-    });
+
+      if (kind !== 'sqlite') return;
+      // The same report from the command line, on the same store (its clock is the real one: the waits are longer).
+      const cli = (...args: string[]) => run(process.execPath, [CLI, 'report', 'missing-certificates', ...args], { env: { PATH: process.env.PATH ?? '', LEDGER_DATA_DIR: ledger.dataDirectory, LEDGER_POLICYHOLDER_SECRET: 'test-policyholder-secret', LOG_LEVEL: 'silent' } });
+      const cliCsv = (await cli('--older-than', '30', '--format', 'csv')).stdout;
+      expect(cliCsv.split('\r\n')[0]).toBe('employerId,policyholderId,stoppageId,kind,startDate,endDate,missingMonths,waitingDays');
+      expect(cliCsv).toContain(`${SIRET},${waiting.policyholderId},${waiting.stoppageId},SICKNESS,2025-06-10,2025-06-29,2025-03 2025-04 2025-05,`);
+      expect((await cli('--older-than', '30')).stdout).toMatch(new RegExp(`${SIRET} +1 +\\d+`, 'u'));
+      const letters = join(ledger.dataDirectory, 'letters.pdf');
+      expect((await cli('--older-than', '30', '--format', 'pdf', '--out', letters)).stdout).toMatch(/reminder letters written/u);
+      expect(await pdfText(readFileSync(letters))).toContain(`Établissement SIRET ${SIRET}`);
+      await expect(cli('--older-than', 'ten')).rejects.toMatchObject({ stderr: expect.stringMatching(/--older-than/u) });
+    }, 120_000);
 
     it('refuses a bad olderThan or format (400) and an auditor (403)', async () => {
       const refused = await ledger.get('supervisor', '/v1/reports/missing-certificates?olderThan=-3&format=docx').expect(400);

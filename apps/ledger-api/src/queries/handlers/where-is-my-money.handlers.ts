@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { LocalDate } from '@js-joda/core';
-import { missingCertificatesReport, policyholderStatus, timelinessReport, type StatusContext } from '@ij/projections';
+import type { EventStore } from '@ij/event-store';
+import { missingCertificatesReport, policyholderStatus, readActiveRules, timelinessReport, type PaymentSchedule, type StatusContext } from '@ij/projections';
 import type { LedgerConfig } from '../../config/ledger-config';
 import { LEDGER_CONFIG } from '../../infrastructure/tokens';
 import { paymentRunIdOf, paymentRunStream } from '../../payments/payment-run-runner';
@@ -12,10 +13,9 @@ import { ReadSide } from '../read-side';
 export const DEFAULT_TIMELINESS_DAYS = 90;
 
 /** Today, the active rules, the planned runs, and whether a run through today is already recorded. */
-export async function statusContext(readSide: ReadSide, config: Pick<LedgerConfig, 'paymentSchedule'>): Promise<StatusContext> {
-  const today = readSide.through(undefined);
-  const run = await readSide.events.readStream(paymentRunStream(paymentRunIdOf(today)));
-  return { rules: await readSide.activeRules(), today, schedule: config.paymentSchedule, ranThroughToday: run.length > 0 };
+export async function statusContext(events: EventStore, today: string, schedule: PaymentSchedule): Promise<StatusContext> {
+  const run = await events.readStream(paymentRunStream(paymentRunIdOf(today)));
+  return { rules: await readActiveRules(events), today, schedule, ranThroughToday: run.length > 0 };
 }
 
 export function timelinessWindow(today: string, from?: string, to?: string): { from: string; to: string } {
@@ -29,7 +29,7 @@ export class GetPolicyholderStatusHandler implements IQueryHandler<GetPolicyhold
 
   async execute({ policyholderId }: GetPolicyholderStatusQuery) {
     const document = await this.readSide.policyholder(policyholderId);
-    return policyholderStatus(document, await statusContext(this.readSide, this.config));
+    return policyholderStatus(document, await statusContext(this.readSide.events, this.readSide.through(undefined), this.config.paymentSchedule));
   }
 }
 
@@ -38,7 +38,7 @@ export class GetTimelinessHandler implements IQueryHandler<GetTimelinessQuery> {
   constructor(private readonly readSide: ReadSide, @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig) {}
 
   async execute(query: GetTimelinessQuery) {
-    const context = await statusContext(this.readSide, this.config);
+    const context = await statusContext(this.readSide.events, this.readSide.through(undefined), this.config.paymentSchedule);
     const { from, to } = timelinessWindow(context.today, query.from, query.to);
     return timelinessReport(this.readSide.models, context, from, to);
   }
