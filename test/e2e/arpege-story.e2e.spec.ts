@@ -138,8 +138,6 @@ describe('the Arpège story (README)', () => {
     expect(lateAfter.delays.days).toBe(lateAfter.payableDays);
     expect(lateAfter.delays.max).toBeGreaterThanOrEqual(lateBefore.waiting.longestDays);
     expect(lateAfter.unpaidAfter30Days.stoppages).toBeLessThanOrEqual(lateBefore.unpaidAfter30Days.stoppages);
-    const table = (await ledger('report', 'timeliness', '--from', '2026-01-01', '--to', '2026-10-31')).stdout;
-    expect(table).toMatch(/^Still waiting: 0 days/mu);
 
     // A policyholder the backlog listed: their 2026 statement has months with allowances paid, and its PDF prints the totals.
     const policyholderId = before.rows[0].policyholderId as string;
@@ -152,7 +150,7 @@ describe('the Arpège story (README)', () => {
     const text = await pdfText(readFileSync(pdfFile));
     expect(text).toContain(policyholderId);
     expect(text).toContain('Total 2026');
-  }, 420_000);
+  }, 480_000);
 });
 
 /** The kind of the 2024 leaves still in the backlog under 2026.2 (a maternity or a paternity leave, by the seeded sex). */
