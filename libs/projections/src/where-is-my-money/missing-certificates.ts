@@ -1,5 +1,6 @@
 import { effectiveEndDate, policyholderAccount, type StoppageState } from '@ij/ledger';
 import type { RulesVersion, StoppageKind } from '@ij/rules';
+import { csvCell } from '../csv-cell';
 import { toPolicyholderState, type PolicyholderDocument } from '../model/policyholder-document';
 import type { ReadModelStore } from '../read-model-store.port';
 import { daysBetween, isAnnulled } from './payable-day-delays';
@@ -88,12 +89,9 @@ function employerOf(stoppage: StoppageState): string | null {
 
 const CSV_COLUMNS: Array<keyof MissingCertificate> = ['employerId', 'policyholderId', 'stoppageId', 'kind', 'startDate', 'endDate', 'missingMonths', 'waitingDays'];
 
-/** One line per stoppage (RFC 4180), employers in the report's order; the missing months joined by spaces. */
+/** One line per stoppage (RFC 4180, text cells neutralised against formulas: csvCell), employers in the report's order; the missing months joined by spaces. */
 export function missingCertificatesCsv(report: MissingCertificatesReport): string {
-  const escape = (value: string | number | string[] | null) => {
-    const text = value === null ? '' : Array.isArray(value) ? value.join(' ') : String(value);
-    return /[",\r\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
-  };
+  const escape = (value: string | number | string[] | null) => csvCell(value === null ? '' : Array.isArray(value) ? value.join(' ') : value);
   const rows = report.employers.flatMap((employer) => employer.stoppages);
   return `${[CSV_COLUMNS.join(','), ...rows.map((row) => CSV_COLUMNS.map((column) => escape(row[column])).join(','))].join('\r\n')}\r\n`;
 }

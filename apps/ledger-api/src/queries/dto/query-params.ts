@@ -68,6 +68,8 @@ export class HistoryParams {
   @IsOptional()
   @Matches(/^([1-9]\d{0,2}|1000)$/u, { message: `must be a whole number from 1 to ${MAX_HISTORY_PAGE}` })
   limit?: string;
+}
+
 /** `?from=&to=`: the payable days of this window (to: today when absent; from: 90 days ending at to when absent). */
 export class TimelinessParams {
   @ApiPropertyOptional({ example: '2026-01-01', description: 'first payable day of the window (default: 89 days before to)' })
