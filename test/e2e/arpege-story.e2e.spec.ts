@@ -129,12 +129,12 @@ describe('the Arpège story (README)', () => {
     expect(JSON.parse((await ledger('bank-report', camtFile)).stdout)).toEqual({ messageId: 'ARPEGE-CAMT-1', settled: 2, returned: 0, unknown: [], alreadyApplied: 0 });
     expect(JSON.parse((await ledger('bank-report', camtFile)).stdout)).toMatchObject({ settled: 0, alreadyApplied: 2 });
 
-    // After the fix is applied and paid, no payable day waits any more; the days that waited were paid late,
-    // so the worst delay is now at least the longest wait before (both counted up to today).
+    // After the fixes are applied and paid, no payable day waits any more (2026.3 may count a few more payable
+    // days: a weekend prolongation continues its chain); the days that waited were paid late, so the worst delay
+    // is now at least the longest wait before (both counted up to today).
     const lateAfter = await timeliness();
-    expect(lateAfter.rulesVersion).toBe('2026.2');
+    expect(lateAfter.rulesVersion).toBe('2026.3');
     expect(lateAfter.waiting).toEqual({ days: 0, longestDays: null });
-    expect(lateAfter.payableDays).toBe(lateBefore.payableDays);
     expect(lateAfter.delays.days).toBe(lateAfter.payableDays);
     expect(lateAfter.delays.max).toBeGreaterThanOrEqual(lateBefore.waiting.longestDays);
     expect(lateAfter.unpaidAfter30Days.stoppages).toBeLessThanOrEqual(lateBefore.unpaidAfter30Days.stoppages);
