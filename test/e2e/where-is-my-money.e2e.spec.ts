@@ -3,9 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { camt054Document } from '@ij/bank-files';
 import { csvCell } from '@ij/projections';
 import { pdfText } from '../support/pdf-text';
-import { startTestLedger, testNir, type TestLedger } from '../support/ledger-harness';
+import { startTestLedger, TEST_KEYS, testNir, type TestLedger } from '../support/ledger-harness';
 
 /**
  * Issue #18, where is my money, over HTTP on both stores: the status a clerk reads on the phone (what each
@@ -97,6 +98,28 @@ describe.each(['sqlite', 'postgres'] as const)('where is my money on the %s stor
       expect(plain(status.stoppages[0].message.text)).toBe("Cet arrêt est payé jusqu'au 20 juin 2025. 295,83 € sont en attente et seront versés lors du prochain paiement, le 20 juillet 2025.");
       // 21–29 June not covered yet: 9 days.
       expect(status.daysWithoutIncome).toBe(9);
+    });
+
+    it('BANK, then FUND: the bank returned the transfer; a new IBAN waits for a supervisor; once confirmed, the next run', async () => {
+      // (A run is named by its date: the run of 20 June is the previous test's.)
+      ledger.setToday('2025-06-21');
+      const { policyholderId } = await open(JUNE, { months: JUNE_MONTHS });
+      await payThrough('2025-06-21');
+      const [transfer] = (await ledger.get('clerk', `/v1/policyholders/${policyholderId}/transfers`).expect(200)).body.items;
+      const camt = camt054Document({ messageId: `CAMT-${policyholderId.slice(0, 8)}`, createdOn: '2025-06-23', entries: [{ endToEndId: transfer.transferId, amountCents: transfer.netCents, bookedOn: '2025-06-23', returned: { reasonCode: 'AC04', reasonText: 'Closed account' } }] });
+      await ledger.http.post('/v1/bank-reports').set('Authorization', `Bearer ${TEST_KEYS.supervisor}`).set('Content-Type', 'application/xml').send(camt).expect(200);
+      ledger.setToday('2025-07-10');
+      // 13–21 June (295.83 €) came back: nothing is paid; all 17 days, 558.79 €, pending.
+      expect((await statusOf(policyholderId)).stoppages[0]).toMatchObject({
+        paidThrough: null, pendingCents: 55_879,
+        blockedBy: { reason: 'TRANSFER_RETURNED', since: '2025-06-23', waitingFor: 'BANK', returnReasonCode: 'AC04' },
+      });
+      await ledger.command('clerk', `/v1/policyholders/${policyholderId}/bank-account`, { iban: EMPLOYER_IBAN, holderName: 'New account' }).expect(200);
+      expect((await statusOf(policyholderId)).stoppages[0]).toMatchObject({ blockedBy: { reason: 'BANK_ACCOUNT_UNCONFIRMED', since: '2025-07-10', waitingFor: 'FUND' } });
+      await ledger.command('supervisor', `/v1/policyholders/${policyholderId}/bank-account/confirmation`, {}).expect(200);
+      const ready = (await statusOf(policyholderId)).stoppages[0];
+      expect(ready).toMatchObject({ pendingCents: 55_879, nextPaymentOn: '2025-07-20', message: { code: 'PAYMENT_PLANNED' } });
+      expect(ready.blockedBy).toBeUndefined();
     });
 
     it('answers 404 for an unknown policyholder and 403 to an auditor', async () => {

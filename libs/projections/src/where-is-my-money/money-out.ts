@@ -1,4 +1,4 @@
-import type { StoppageState } from '@ij/ledger';
+import type { StoppageState, TransferRecord, TransferSource, TransferStatus } from '@ij/ledger';
 import type { PolicyholderDocument } from '../model/policyholder-document';
 
 /**
@@ -8,8 +8,8 @@ import type { PolicyholderDocument } from '../model/policyholder-document';
  * RETURNED); a history recorded before transfers existed has none, and then an advance left on its issue
  * date and a regularization's payment on its order date (the payment run that ordered it wrote the file).
  */
-export type OutgoingSource = 'ADVANCE' | 'REGULARIZATION' | 'REORDER';
-export type OutgoingStatus = 'ORDERED' | 'EXPORTED' | 'SETTLED' | 'RETURNED';
+export type OutgoingSource = TransferSource;
+export type OutgoingStatus = TransferStatus;
 
 export interface Outgoing {
   source: OutgoingSource;
@@ -31,34 +31,12 @@ export interface Outgoing {
   transferId?: string;
 }
 
-/** The fields of a #17 transfer this module reads (the read model stores them under `transfers`). */
-interface StoredTransfer {
-  transferId: string;
-  source: OutgoingSource;
-  sourceId: string;
-  stoppageId: string;
-  payee: 'POLICYHOLDER' | 'EMPLOYER';
-  employerId?: string;
-  grossCents: number;
-  orderedOn: string;
-  status: OutgoingStatus;
-  exportedOn?: string;
-  returnedOn?: string;
-  returnReason?: { code: string; text?: string };
-  reorderedAs?: string;
-  replaces?: string;
-}
-
-function storedTransfers(document: PolicyholderDocument): readonly StoredTransfer[] {
-  return ((document as { transfers?: readonly StoredTransfer[] }).transfers ?? []);
-}
-
 /** Every amount that left (or is to leave) for one stoppage, in the order it was ordered. */
 export function outgoingOf(document: PolicyholderDocument, stoppage: StoppageState): Outgoing[] {
-  const transfers = storedTransfers(document).filter((transfer) => transfer.stoppageId === stoppage.stoppageId);
+  const transfers = (document.transfers ?? []).filter((transfer) => transfer.stoppageId === stoppage.stoppageId);
   const byId = new Map(transfers.map((transfer) => [transfer.transferId, transfer]));
   /** A REORDER pays what its returned transfer paid: it keeps the original source. */
-  const originOf = (transfer: StoredTransfer): StoredTransfer => {
+  const originOf = (transfer: TransferRecord): TransferRecord => {
     let current = transfer;
     for (let hops = 0; current.source === 'REORDER' && current.replaces !== undefined && byId.has(current.replaces) && hops < transfers.length; hops++) current = byId.get(current.replaces)!;
     return current;

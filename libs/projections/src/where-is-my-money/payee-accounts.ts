@@ -11,24 +11,12 @@ export type AccountBlock =
   | { reason: 'BANK_ACCOUNT_UNCONFIRMED'; since: string }
   | { reason: 'TRANSFER_RETURNED'; since: string; returnReasonCode: string; returnReasonText?: string };
 
-interface StoredHold {
-  kind: 'UNCONFIRMED' | 'RETURNED';
-  since: string;
-  reasonCode?: string;
-  reasonText?: string;
-}
-
-interface AccountFields {
-  bankAccountHold?: StoredHold;
-  unusableEmployerAccounts?: Record<string, string>;
-}
-
 /** Why the policyholder's own account cannot be credited now, or undefined when it can. */
 export function policyholderAccountBlock(document: PolicyholderDocument): AccountBlock | undefined {
   if (!document.bankAccount) return { reason: 'NO_BANK_ACCOUNT' };
-  const hold = (document as PolicyholderDocument & AccountFields).bankAccountHold;
+  const hold = document.bankAccountHold;
   if (hold?.kind === 'RETURNED') {
-    return { reason: 'TRANSFER_RETURNED', since: hold.since, returnReasonCode: hold.reasonCode ?? '', ...(hold.reasonText === undefined ? {} : { returnReasonText: hold.reasonText }) };
+    return { reason: 'TRANSFER_RETURNED', since: hold.since, returnReasonCode: hold.reasonCode, ...(hold.reasonText === undefined ? {} : { returnReasonText: hold.reasonText }) };
   }
   if (hold?.kind === 'UNCONFIRMED') return { reason: 'BANK_ACCOUNT_UNCONFIRMED', since: hold.since };
   return undefined;
@@ -37,5 +25,5 @@ export function policyholderAccountBlock(document: PolicyholderDocument): Accoun
 /** The bank's reason code when an employer's account returned a transfer and no new one was given since. */
 export function unusableEmployerAccount(document: PolicyholderDocument, employerId: string | undefined): string | undefined {
   if (employerId === undefined) return undefined;
-  return (document as PolicyholderDocument & AccountFields).unusableEmployerAccounts?.[employerId];
+  return document.unusableEmployerAccounts?.[employerId];
 }

@@ -1,6 +1,6 @@
 import type { PolicyholderEvent } from '@ij/ledger';
 import { events } from '../../../ledger/src/test-support/events';
-import { POLICYHOLDER_ID, STOPPAGE_ID } from '../../../ledger/src/test-support/fixtures';
+import { POLICYHOLDER_ACCOUNT, POLICYHOLDER_ID, STOPPAGE_ID } from '../../../ledger/src/test-support/fixtures';
 import { currentRules } from '../../../ledger/src/test-support/rules';
 import { NO_PAYMENT_SCHEDULE, parsePaymentSchedule, type PaymentSchedule } from './payment-schedule';
 import { policyholderStatus } from './policyholder-status';
@@ -61,20 +61,43 @@ describe("a policyholder's status (where is my money)", () => {
   });
 
   it('BANK: the bank returned the transfer, and the account stays unusable until a new one is recorded', () => {
-    // As #17 stores it: the regularization through 30 June ordered 854.62 €, exported on 5 July, returned on 8 July.
+    // The regularization through 30 June ordered 854.62 € on 5 July; the run of 5 July exported it; the bank returned it on 8 July.
     const regularized = events.stoppageRegularized({ through: '2025-06-30', regularizedOn: '2025-07-05', entitlementCents: 85_462, deltaCents: 85_462, outcome: 'PAID', paymentCents: 85_462 });
-    const transfers = [{
-      transferId: 'regularization0001H', source: 'REGULARIZATION', sourceId: regularized.data.regularizationId, payee: 'POLICYHOLDER', stoppageId: STOPPAGE_ID,
-      grossCents: 85_462, csgCents: 5_299, crdsCents: 427, netCents: 79_736, orderedOn: '2025-07-05',
-      status: 'RETURNED', exportedOn: '2025-07-05', returnedOn: '2025-07-08', returnReason: { code: 'AC04', text: 'closed account', rejected: false },
-    }];
-    const hold = { kind: 'RETURNED', reasonCode: 'AC04', reasonText: 'closed account', since: '2025-07-08', transferId: 'regularization0001H' };
-    const status = only([opened, certified, account, regularized], RUNS, { transfers, bankAccountHold: hold });
+    const transferId = 'regularization0001H';
+    const returned = [
+      regularized,
+      events.transferOrdered({ transferId, source: 'REGULARIZATION', sourceId: regularized.data.regularizationId, grossCents: 85_462, csgCents: 5_299, crdsCents: 427, netCents: 79_736, orderedOn: '2025-07-05' }),
+      { type: 'TransferExported', schemaVersion: 1, data: { transferId, bankFileId: 'run0705', payee: 'POLICYHOLDER', stoppageId: STOPPAGE_ID, netCents: 79_736, creditorAccount: POLICYHOLDER_ACCOUNT, exportedOn: '2025-07-05' } },
+      { type: 'TransferReturned', schemaVersion: 1, data: { transferId, bankReportId: 'CAMT-1', returnedOn: '2025-07-08', reasonCode: 'AC04', reasonText: 'closed account', rejected: false } },
+    ] as PolicyholderEvent[];
+    const status = only([opened, certified, account, ...returned]);
+    // The money never reached the policyholder: nothing is paid, the 854.62 € are owed again.
     expect(status).toMatchObject({
       paidThrough: null,
+      pendingCents: 85_462,
       blockedBy: { reason: 'TRANSFER_RETURNED', since: '2025-07-08', waitingFor: 'BANK', returnReasonCode: 'AC04' },
     });
-    expect(status.message.text).toBe('Votre banque nous a renvoyé le virement le 8 juillet 2025 (motif AC04 : closed account) : merci de nous transmettre un nouveau RIB.');
+    expect(plain(status.message.text)).toBe('Votre banque nous a renvoyé le virement le 8 juillet 2025 (motif AC04 : closed account) : merci de nous transmettre un nouveau RIB. 854,62 € vous attendent.');
+
+    // A new account lifts the hold (the next run orders it again), but it waits for a supervisor's confirmation: the fund must act.
+    const changed = events.bankAccountRecorded({ account: { iban: 'FR7630004000031234567890143', holderName: 'Camille Martin' }, recordedOn: '2025-07-09', recordedBy: 'clerk-1', awaitsConfirmation: true });
+    expect(only([opened, certified, account, ...returned, changed])).toMatchObject({
+      pendingCents: 85_462,
+      blockedBy: { reason: 'BANK_ACCOUNT_UNCONFIRMED', since: '2025-07-09', waitingFor: 'FUND' },
+    });
+    // Confirmed: nothing blocks it; the next run (20 July) orders it again.
+    const confirmed = { type: 'BankAccountConfirmed', schemaVersion: 1, data: { policyholderId: POLICYHOLDER_ID, iban: 'FR7630004000031234567890143', confirmedBy: 'supervisor-1', confirmedOn: '2025-07-09' } } as PolicyholderEvent;
+    const ready = only([opened, certified, account, ...returned, changed, confirmed]);
+    expect(ready).toMatchObject({ pendingCents: 85_462, nextPaymentOn: '2025-07-20', message: { code: 'PAYMENT_PLANNED' } });
+    expect(ready.blockedBy).toBeUndefined();
+  });
+
+  it('money ordered but not yet in a bank file is pending, and its days are not paid yet', () => {
+    // Regularized through 20 June on 21 June: 16 days × 32.87 € = 525.92 € ordered, waiting for the run of 5 July.
+    const regularized = events.stoppageRegularized({ through: '2025-06-20', regularizedOn: '2025-07-01', entitlementCents: 52_592, deltaCents: 52_592, outcome: 'PAID', paymentCents: 52_592 });
+    const ordered = events.transferOrdered({ transferId: 'regularization0001H', source: 'REGULARIZATION', sourceId: regularized.data.regularizationId, grossCents: 52_592, csgCents: 3_261, crdsCents: 263, netCents: 49_068, orderedOn: '2025-07-01' });
+    // 854.62 − 525.92 = 328.70 € still due, plus the 525.92 € ordered = 854.62 € pending; nothing paid yet.
+    expect(only([opened, certified, account, regularized, ordered])).toMatchObject({ paidThrough: null, pendingCents: 85_462, nextPaymentOn: '2025-07-20' });
   });
 
   it('paid through the last regularization whose money left; the rest pending until the next planned run', () => {
