@@ -120,6 +120,15 @@ describe.each(['sqlite', 'postgres'] as const)('where is my money on the %s stor
       const ready = (await statusOf(policyholderId)).stoppages[0];
       expect(ready).toMatchObject({ pendingCents: 55_879, nextPaymentOn: '2025-07-20', message: { code: 'PAYMENT_PLANNED' } });
       expect(ready.blockedBy).toBeUndefined();
+    it('an annulled stoppage owes nothing, and no employer is reminded of it', async () => {
+      const { policyholderId, stoppageId } = await open({ ...JUNE, employerId: '35600000000048' });
+      await ledger.command('supervisor', `/v1/stoppages/${stoppageId}/annulment`, { reason: 'entered in error' }).expect(200);
+      const status = await statusOf(policyholderId);
+      expect(status.stoppages[0]).toMatchObject({ pendingCents: 0, message: { code: 'ANNULLED' } });
+      expect(status.stoppages[0].blockedBy).toBeUndefined();
+      expect(status.daysWithoutIncome).toBe(0);
+      const report = (await ledger.get('supervisor', '/v1/reports/missing-certificates').expect(200)).body;
+      expect(report.employers.flatMap((employer: { stoppages: { stoppageId: string }[] }) => employer.stoppages.map((row) => row.stoppageId))).not.toContain(stoppageId);
     });
 
     it('answers 404 for an unknown policyholder and 403 to an auditor', async () => {
@@ -183,8 +192,8 @@ describe.each(['sqlite', 'postgres'] as const)('where is my money on the %s stor
   describe('the missing certificates', () => {
     it('lists them per employer as JSON and CSV, and writes one reminder letter per employer', async () => {
       ledger.setToday('2025-06-10');
-      const waiting = await open({ kind: 'SICKNESS', startDate: '2025-06-10', endDate: '2025-06-29' });
-      await ledger.command('clerk', `/v1/stoppages/${waiting.stoppageId}/subrogations`, { employerId: SIRET, from: '2025-06-13', to: '2025-06-29', employerIban: EMPLOYER_IBAN, employerName: 'Ateliers Durand SARL' }).expect(201);
+      // The employer's SIRET given at opening (api.md "Late facts") says who owes the certificate.
+      const waiting = await open({ kind: 'SICKNESS', startDate: '2025-06-10', endDate: '2025-06-29', employerId: SIRET });
       ledger.setToday('2025-08-01');
       // 10 June → 1 August: 52 days.
       const report = (await ledger.get('supervisor', '/v1/reports/missing-certificates?olderThan=30').expect(200)).body;

@@ -83,8 +83,7 @@ export function missingCertificatesOf(document: PolicyholderDocument, rules: Rul
 
 /** The employer who owes the certificate: the SIRET given at opening (#16), else the latest subrogated employer. */
 function employerOf(stoppage: StoppageState): string | null {
-  const opened = (stoppage as StoppageState & { employerId?: string }).employerId;
-  return opened ?? stoppage.subrogations?.at(-1)?.employerId ?? null;
+  return stoppage.employerId ?? stoppage.subrogations?.at(-1)?.employerId ?? null;
 }
 
 const CSV_COLUMNS: Array<keyof MissingCertificate> = ['employerId', 'policyholderId', 'stoppageId', 'kind', 'startDate', 'endDate', 'missingMonths', 'waitingDays'];

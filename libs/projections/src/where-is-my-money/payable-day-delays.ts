@@ -52,5 +52,5 @@ export function payableDayDelays(document: PolicyholderDocument, rules: RulesVer
 }
 
 export function isAnnulled(stoppage: StoppageState): boolean {
-  return (stoppage as StoppageState & { annulled?: unknown }).annulled !== undefined;
+  return stoppage.annulled !== undefined;
 }

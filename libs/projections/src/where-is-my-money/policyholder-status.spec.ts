@@ -1,5 +1,6 @@
 import type { PolicyholderEvent } from '@ij/ledger';
 import { events } from '../../../ledger/src/test-support/events';
+import { lateEvents } from '../../../ledger/src/test-support/late-facts';
 import { POLICYHOLDER_ACCOUNT, POLICYHOLDER_ID, STOPPAGE_ID } from '../../../ledger/src/test-support/fixtures';
 import { currentRules } from '../../../ledger/src/test-support/rules';
 import { NO_PAYMENT_SCHEDULE, parsePaymentSchedule, type PaymentSchedule } from './payment-schedule';
@@ -119,6 +120,24 @@ describe("a policyholder's status (where is my money)", () => {
   it('an advance that left counts as income up to the day it left', () => {
     // Certificate missing; an advance of 300 € issued on 25 June: 26–30 June still without income, 5 days.
     expect(statusOf([opened, account, events.advanceIssued({ issuedOn: '2025-06-25' })]).daysWithoutIncome).toBe(5);
+  });
+
+  it('an annulled stoppage owes nothing: no block, nothing pending, no day without income', () => {
+    // Entered in error, annulled on 5 July before any certificate: the employer owes nothing any more.
+    const status = statusOf([opened, account, lateEvents.stoppageAnnulled({ annulledOn: '2025-07-05' })]);
+    expect(status.stoppages[0]).toMatchObject({ pendingCents: 0, message: { code: 'ANNULLED', text: "Cet arrêt a été annulé le 5 juillet 2025 : aucune indemnité n'est due à ce titre." } });
+    expect(status.stoppages[0].blockedBy).toBeUndefined();
+    expect(status.stoppages[0].nextPaymentOn).toBeUndefined();
+    expect(status.daysWithoutIncome).toBe(0);
+  });
+
+  it('a stoppage requalified as an occupational accident needs the month before it: a sickness certificate covers it', () => {
+    // Occupational, reference month May (2 000 € ÷ 30.42 = 65.75 €), no carence: 2–30 June is 29 days, days 1–28 at
+    // 60 % = 39.45 €, day 29 at 80 % = 52.60 € capped at 79 % of the daily base = 51.94 € (ij-rules §3):
+    // 28 × 39.45 + 51.94 = 1 156.54 €, nothing paid.
+    const requalified = lateEvents.stoppageRequalified({ accidentDate: '2025-06-01', recognizedOn: '2025-07-01' });
+    const status = only([opened, certified, account, requalified]);
+    expect(status).toMatchObject({ kind: 'OCCUPATIONAL_ACCIDENT', pendingCents: 115_654, nextPaymentOn: '2025-07-20' });
   });
 
   it('the next run is a later planned day once a run through today is recorded', () => {

@@ -66,7 +66,7 @@ export function policyholderStatus(document: PolicyholderDocument, context: Stat
 }
 
 function annulledOn(stoppage: StoppageState): string | undefined {
-  return (stoppage as StoppageState & { annulled?: { annulledOn: string } }).annulled?.annulledOn;
+  return stoppage.annulled?.annulledOn;
 }
 
 function evaluate(document: PolicyholderDocument, stoppage: StoppageState, account: StoppageAccount, plannedRun: string | undefined, today: string): { status: StoppageStatus; uncovered?: DayRange } {
