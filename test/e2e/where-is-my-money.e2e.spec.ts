@@ -120,6 +120,8 @@ describe.each(['sqlite', 'postgres'] as const)('where is my money on the %s stor
       const ready = (await statusOf(policyholderId)).stoppages[0];
       expect(ready).toMatchObject({ pendingCents: 55_879, nextPaymentOn: '2025-07-20', message: { code: 'PAYMENT_PLANNED' } });
       expect(ready.blockedBy).toBeUndefined();
+    });
+
     it('an annulled stoppage owes nothing, and no employer is reminded of it', async () => {
       const { policyholderId, stoppageId } = await open({ ...JUNE, employerId: '35600000000048' });
       await ledger.command('supervisor', `/v1/stoppages/${stoppageId}/annulment`, { reason: 'entered in error' }).expect(200);
