@@ -30,6 +30,8 @@ export interface LedgerConfig {
   minPositionWaitMs: number;
   /** GET /health/ready answers 503 when the read models are more events than this behind the log (LEDGER_READY_MAX_LAG_EVENTS). */
   readyMaxLagEvents: number;
+  /** At most how often /metrics recounts the transfers by status, in ms: a count reads every policyholder's read model (LEDGER_METRICS_TRANSFERS_RECOUNT_MS). */
+  metricsTransfersRecountMs: number;
   /** On SIGTERM, how long in-flight requests may take to finish before their connections are cut (LEDGER_SHUTDOWN_GRACE_MS). */
   shutdownGraceMs: number;
   /** The days of the month payment runs are planned (LEDGER_PAYMENT_RUN_DAYS, e.g. "5,20"): what the status calls the next payment. */
@@ -88,6 +90,7 @@ export function readLedgerConfig(environment: NodeJS.ProcessEnv = process.env): 
     authFailuresPerMinute: positiveInteger(environment.LEDGER_AUTH_FAILURES_PER_MINUTE ?? '30', 'LEDGER_AUTH_FAILURES_PER_MINUTE'),
     minPositionWaitMs: positiveInteger(environment.LEDGER_MIN_POSITION_WAIT_MS ?? '5000', 'LEDGER_MIN_POSITION_WAIT_MS'),
     readyMaxLagEvents: positiveInteger(environment.LEDGER_READY_MAX_LAG_EVENTS ?? '10000', 'LEDGER_READY_MAX_LAG_EVENTS'),
+    metricsTransfersRecountMs: positiveInteger(environment.LEDGER_METRICS_TRANSFERS_RECOUNT_MS ?? '60000', 'LEDGER_METRICS_TRANSFERS_RECOUNT_MS'),
     shutdownGraceMs: positiveInteger(environment.LEDGER_SHUTDOWN_GRACE_MS ?? '20000', 'LEDGER_SHUTDOWN_GRACE_MS'),
     paymentSchedule: paymentScheduleOf(environment.LEDGER_PAYMENT_RUN_DAYS),
   };

@@ -12,13 +12,14 @@ describe('the gauges read at scrape time', () => {
     headPosition: async () => 120n,
     readAll: async () => [{ position: 101n, metadata: { recordedAt } } as unknown as RecordedEvent],
   } as unknown as EventStore;
-  const readModels = { checkpoint: async () => 100n } as unknown as ReadModelStore;
+  // no policyholder yet: every transfer count is 0
+  const readModels = { checkpoint: async () => 100n, policyholders: async () => [] } as unknown as ReadModelStore;
   const replays = { activeReplays: () => [{ replayId: 'replay-1', processed: 3, total: 10 }] } as unknown as ReplayRunner;
-  const paymentRuns = { activeRuns: () => [{ runId: 'run-1', processed: 7, total: 40 }], paymentsInstructed: 5 } as unknown as PaymentRunRunner;
+  const paymentRuns = { activeRuns: () => [{ runId: 'run-1', processed: 7, total: 40 }], } as unknown as PaymentRunRunner;
 
-  it('show the progress of running replays and payment runs, the lag and the transfers instructed', async () => {
+  it('show the progress of running replays and payment runs, the lag and the transfers by status', async () => {
     const metrics = new LedgerMetrics({ processMetrics: false });
-    const gauges = new MetricsGauges(metrics, events, readModels, { eventStore: 'sqlite' } as LedgerConfig, replays, paymentRuns);
+    const gauges = new MetricsGauges(metrics, events, readModels, { eventStore: 'sqlite', metricsTransfersRecountMs: 60_000 } as LedgerConfig, replays, paymentRuns);
     const now = Date.parse(recordedAt) + 4_500;
     jest.spyOn(Date, 'now').mockReturnValue(now);
     try {
@@ -33,7 +34,7 @@ describe('the gauges read at scrape time', () => {
     expect(text).toContain('ledger_payment_runs_running 1');
     expect(text).toContain('ledger_payment_run_policyholders_processed{run_id="run-1"} 7');
     expect(text).toContain('ledger_payment_run_policyholders_total{run_id="run-1"} 40');
-    expect(text).toContain('ledger_transfers{status="instructed"} 5');
+    for (const status of ['ORDERED', 'EXPORTED', 'SETTLED', 'RETURNED', 'REORDERED']) expect(text).toContain(`ledger_transfers{status="${status}"} 0`);
     // positions 101 … 120 are not in the read models: 20 events, the oldest recorded 4.5 s ago
     expect(text).toContain('ledger_projector_lag_events 20');
     expect(text).toContain('ledger_projector_lag_seconds 4.5');

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EventStore } from '@ij/event-store';
-import type { ReadModelStore } from '@ij/projections';
+import { disbursementReport, type ReadModelStore } from '@ij/projections';
 import { PaymentRunRunner } from '../payments/payment-run-runner';
 import { EVENT_STORE, LEDGER_CONFIG } from '../infrastructure/tokens';
 import { READ_MODELS } from '../queries/read-side';
@@ -17,6 +17,8 @@ import { measureProjectionLag } from './projection-lag';
 @Injectable()
 export class MetricsGauges {
   private readonly logger = new Logger('Metrics');
+  /** When the transfers were last counted (ms since epoch): a count reads every policyholder's document. */
+  private transfersCountedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     @Inject(LedgerMetrics) private readonly metrics: LedgerMetrics,
@@ -57,6 +59,26 @@ export class MetricsGauges {
       metrics.paymentRunTotal.set({ run_id: run.runId }, run.total ?? 0);
     }
 
-    metrics.transfers.set({ status: 'instructed' }, this.paymentRuns.paymentsInstructed);
+    await this.countTransfers();
+  }
+
+  /**
+   * Transfers by status, from the same reconciliation as GET /v1/reports/disbursements (a returned transfer
+   * ordered again counts once, as its new one; the replaced ones are `REORDERED`). It scans every
+   * policyholder's read model, so it runs at most once per LEDGER_METRICS_TRANSFERS_RECOUNT_MS (a minute by default) whatever the scrape rate.
+   */
+  private async countTransfers(): Promise<void> {
+    if (Date.now() - this.transfersCountedAt < this.config.metricsTransfersRecountMs) return;
+    try {
+      const report = await disbursementReport(this.readModels, EVERY_DECISION);
+      for (const [status, totals] of Object.entries(report.transfers)) this.metrics.transfers.set({ status }, totals.count);
+      this.metrics.transfers.set({ status: 'REORDERED' }, report.returnedAndReordered.count);
+      this.transfersCountedAt = Date.now();
+    } catch (error) {
+      this.logger.warn(`transfers not counted: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 }
+
+/** Every decision, whatever its date. */
+const EVERY_DECISION = '9999-12-31';

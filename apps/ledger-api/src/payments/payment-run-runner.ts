@@ -51,9 +51,6 @@ export { paymentRunStream } from '@ij/ledger';
 export class PaymentRunRunner implements OnApplicationShutdown {
   private readonly logger = new Logger('PaymentRun');
   private readonly running = new Map<string, { record: PaymentRunRecord; done: Promise<void> }>();
-  /** Payments put in the bank files of the runs completed by this process since it started (metrics). */
-  paymentsInstructed = 0;
-
   constructor(
     private readonly ledger: PolicyholderLedger,
     private readonly commands: LedgerCommandRunner,
@@ -108,7 +105,6 @@ export class PaymentRunRunner implements OnApplicationShutdown {
       const completed = { ...result, runId: record.runId, through: record.through, rulesVersion: rules.version, completedAt: this.clock.now() };
       await this.commands.run(paymentRunStream(record.runId), this.context(record.runId, 'completed'), (history) => completePaymentRun(foldPaymentRun(this.upcastAll(history)), completed));
       Object.assign(record, result, { status: 'done', completedAt: completed.completedAt, rulesVersion: rules.version });
-      this.paymentsInstructed += result.exported.count;
       this.logger.log(`Payment run ${record.runId} through ${record.through}: ${result.paidCount} payments, ${result.exported.count} transfers exported, ${result.skipped.length} skipped`);
     } catch (error) {
       record.status = 'failed';
