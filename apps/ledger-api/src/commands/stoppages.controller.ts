@@ -1,8 +1,10 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { CurrentCommand, IdempotentCommand, type CommandContext } from '../http/command-context';
+import { CommandAnswers } from '../http/openapi/answers';
+import { EarlyEnd, IssuedAdvance, OpenedStoppage, RecordedRecovery, RecordedSalaryCertificate, RegularizationOutcome, StoppageExtension } from './dto/command-answers';
 import { OpenStoppageBody } from './dto/open-stoppage.body';
 import {
   EndStoppageEarlyBody,
@@ -26,7 +28,6 @@ const stoppageId = () => Param('stoppageId', new ParseUUIDPipe({ version: undefi
 
 @ApiTags('commands')
 @ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: true, description: '1–128 visible ASCII characters; a repeat gets the first answer' })
 @Controller('v1/stoppages')
 @Roles('clerk')
 export class StoppagesController {
@@ -35,6 +36,7 @@ export class StoppagesController {
   @Post()
   @HttpCode(201)
   @IdempotentCommand()
+  @CommandAnswers(201, OpenedStoppage, { problems: ['stoppage-already-exists', 'stoppage-ends-before-start', 'prolongation-of-unknown-stoppage', 'prolongation-kind-mismatch', 'prolongation-overlaps', 'stoppages-overlap', 'no-parameters-for-date', 'stoppage-id-taken'] })
   open(@Body() body: OpenStoppageBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new OpenStoppageCommand(body, context));
   }
@@ -42,6 +44,7 @@ export class StoppagesController {
   @Post(':stoppageId/extensions')
   @HttpCode(200)
   @IdempotentCommand()
+  @CommandAnswers(200, StoppageExtension, { problems: ['stoppage-not-found', 'stoppage-closed', 'stoppage-ended-early', 'extension-not-later', 'prolongation-overlaps', 'stoppages-overlap'] })
   extend(@stoppageId() id: string, @Body() body: ExtendStoppageBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new ExtendStoppageCommand(id, body, context));
   }
@@ -49,6 +52,7 @@ export class StoppagesController {
   @Post(':stoppageId/early-end')
   @HttpCode(200)
   @IdempotentCommand()
+  @CommandAnswers(200, EarlyEnd, { problems: ['stoppage-not-found', 'stoppage-closed', 'early-end-outside-stoppage'] })
   endEarly(@stoppageId() id: string, @Body() body: EndStoppageEarlyBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new EndStoppageEarlyCommand(id, body, context));
   }
@@ -56,6 +60,7 @@ export class StoppagesController {
   @Post(':stoppageId/salary-certificate')
   @HttpCode(200)
   @IdempotentCommand()
+  @CommandAnswers(200, RecordedSalaryCertificate, { problems: ['stoppage-not-found', 'salary-certificate-months-mismatch'] })
   recordSalaryCertificate(@stoppageId() id: string, @Body() body: RecordSalaryCertificateBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new RecordSalaryCertificateCommand(id, body, context));
   }
@@ -63,6 +68,7 @@ export class StoppagesController {
   @Post(':stoppageId/advances')
   @HttpCode(201)
   @IdempotentCommand()
+  @CommandAnswers(201, IssuedAdvance, { problems: ['stoppage-not-found', 'stoppage-closed', 'advance-exceeds-maximum', 'no-parameters-for-date'] })
   issueAdvance(@stoppageId() id: string, @Body() body: IssueAdvanceBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new IssueAdvanceCommand(id, body, context));
   }
@@ -70,6 +76,7 @@ export class StoppagesController {
   @Post(':stoppageId/regularizations')
   @HttpCode(201)
   @IdempotentCommand()
+  @CommandAnswers(201, RegularizationOutcome, { problems: ['stoppage-not-found', 'regularization-in-future', 'missing-salary-certificate', 'no-parameters-for-date'] })
   regularize(@stoppageId() id: string, @Body() body: RegularizeBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new RegularizeCommand(id, body, context));
   }
@@ -77,6 +84,7 @@ export class StoppagesController {
   @Post(':stoppageId/recoveries')
   @HttpCode(201)
   @IdempotentCommand()
+  @CommandAnswers(201, RecordedRecovery, { problems: ['stoppage-not-found', 'recovery-exceeds-overpayment'] })
   recordRecovery(@stoppageId() id: string, @Body() body: RecordRecoveryBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new RecordRecoveryCommand(id, body, context));
   }

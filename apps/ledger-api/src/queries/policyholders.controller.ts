@@ -4,6 +4,11 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { HistoryEntry, PolicyholderStatement } from '@ij/projections';
 import { Roles } from '../auth/roles.decorator';
+import { QueryAnswers } from '../http/openapi/answers';
+import { Balance } from './dto/balance.answer';
+import { History } from './dto/history.answer';
+import { PolicyholderReference } from './dto/lookup.answers';
+import { Statement } from './dto/statement.answer';
 import { HistoryParams, MAX_HISTORY_PAGE, SearchPolicyholderBody, StatementParams, StatementPathParams, ThroughParams } from './dto/query-params';
 import { FindPolicyholderQuery, GetBalanceQuery, GetHistoryQuery, GetStatementQuery } from './ledger.queries';
 import { statementPdf } from './statement-pdf';
@@ -18,6 +23,7 @@ export class PolicyholdersController {
   @Post('search')
   @HttpCode(200)
   @Roles('clerk', 'auditor')
+  @QueryAnswers(PolicyholderReference, { withBody: true, problems: ['policyholder-not-found'] })
   search(@Body() body: SearchPolicyholderBody) {
     return this.queryBus.execute(new FindPolicyholderQuery(body.nir));
   }
@@ -25,6 +31,7 @@ export class PolicyholdersController {
   /** api.md names no role: the back office (clerk), auditors and supervisors all need it. */
   @Get(':policyholderId/balance')
   @Roles('clerk', 'auditor', 'supervisor')
+  @QueryAnswers(Balance, { problems: ['policyholder-not-found'] })
   balance(@Param('policyholderId') policyholderId: string, @Query() params: ThroughParams) {
     return this.queryBus.execute(new GetBalanceQuery(policyholderId, params.through));
   }
@@ -35,6 +42,7 @@ export class PolicyholdersController {
    */
   @Get(':policyholderId/history')
   @Roles('auditor')
+  @QueryAnswers(History, { problems: ['policyholder-not-found'] })
   async history(@Param('policyholderId') policyholderId: string, @Query() params: HistoryParams, @Res({ passthrough: true }) response: Response) {
     const history: HistoryEntry[] = await this.queryBus.execute(new GetHistoryQuery(policyholderId));
     const after = params.after === undefined ? -1 : Number(params.after);
@@ -48,6 +56,7 @@ export class PolicyholdersController {
   /** JSON by default; `?format=pdf` answers the same statement as application/pdf. */
   @Get(':policyholderId/statements/:year')
   @Roles('clerk', 'auditor')
+  @QueryAnswers(Statement, { problems: ['policyholder-not-found'], alternatives: { 'application/pdf': { description: '`?format=pdf`: the same statement as a PDF', binary: true } } })
   async statement(@Param() path: StatementPathParams, @Query() params: StatementParams, @Res({ passthrough: true }) response: Response) {
     const statement: PolicyholderStatement = await this.queryBus.execute(new GetStatementQuery(path.policyholderId, Number(path.year)));
     if (params.format !== 'pdf') return statement;

@@ -1,0 +1,67 @@
+import { STOPPAGE_KINDS } from '@ij/rules';
+import type { PolicyholderBalance, StoppageBalance } from '@ij/projections';
+import { Cents, Day, ListOf, ObjectOf, OneOf, Text, Uuid, valuesOf } from '../../http/openapi/properties';
+
+type PayeeBalanceView = StoppageBalance['payees'][number];
+type OverpaymentRecovery = PolicyholderBalance['overpayments'];
+type MaskedBankAccount = NonNullable<PolicyholderBalance['bankAccount']>;
+
+export const ENTITLEMENT_STATUSES = valuesOf<'COMPUTED' | 'MISSING_SALARY_CERTIFICATE' | 'NO_PARAMETERS_FOR_DATE'>({
+  COMPUTED: true,
+  MISSING_SALARY_CERTIFICATE: true,
+  NO_PARAMETERS_FOR_DATE: true,
+});
+export const STOPPAGE_STATUSES = valuesOf<'open' | 'closed'>({ open: true, closed: true });
+
+export class PayeeBalance implements PayeeBalanceView {
+  @OneOf(valuesOf<PayeeBalanceView['payee']>({ POLICYHOLDER: true, EMPLOYER: true })) payee!: PayeeBalanceView['payee'];
+  @Text({ optional: true, description: 'EMPLOYER only' }) employerId?: string;
+  @Cents({ description: 'the allowances of the days paid to this payee' }) entitlementCents!: number;
+  @Cents() paidCents!: number;
+  @Cents() balanceCents!: number;
+}
+
+export class TimeBarredOverpayment {
+  @Uuid() stoppageId!: string;
+  @Uuid() regularizationId!: string;
+  @Day() assessedOn!: string;
+  @Cents() outstandingCents!: number;
+}
+
+export class OverpaymentRecoveries implements OverpaymentRecovery {
+  @Cents({ description: 'outstanding and assessed less than two years ago: deducted from the next payments (L133-4-1)' }) recoverableCents!: number;
+  @Cents({ description: 'outstanding but assessed two years ago or more: never deducted (L332-1)' }) timeBarredCents!: number;
+  @ListOf(() => TimeBarredOverpayment) timeBarred!: TimeBarredOverpayment[];
+}
+
+export class MaskedBankAccountView implements MaskedBankAccount {
+  @Text({ description: 'masked but for its last 4 characters' }) iban!: string;
+  @Text({ optional: true }) bic?: string;
+  @Text() holderName!: string;
+}
+
+export class StoppageBalanceView implements StoppageBalance {
+  @Uuid() stoppageId!: string;
+  @OneOf(STOPPAGE_KINDS) kind!: string;
+  @OneOf(STOPPAGE_STATUSES) status!: string;
+  @OneOf(ENTITLEMENT_STATUSES) entitlementStatus!: string;
+  @Cents() entitlementCents!: number;
+  @Cents() paidCents!: number;
+  @Cents() balanceCents!: number;
+  @Cents() overpaymentOutstandingCents!: number;
+  @ListOf(() => PayeeBalance, { description: 'the policyholder, and each employer subrogated for some of the days' }) payees!: PayeeBalance[];
+}
+
+/** GET /v1/policyholders/{policyholderId}/balance. */
+export class Balance implements PolicyholderBalance {
+  @Text() policyholderId!: string;
+  @Day() through!: string;
+  @Text() rulesVersion!: string;
+  @Cents() entitlementCents!: number;
+  @Cents() paidCents!: number;
+  @Cents({ description: 'entitlement − paid: positive is owed to the policyholder, negative is overpaid' }) balanceCents!: number;
+  @Cents() overpaymentOutstandingCents!: number;
+  @ObjectOf(() => OverpaymentRecoveries) overpayments!: OverpaymentRecoveries;
+  @ObjectOf(() => MaskedBankAccountView, { nullable: true, description: 'null until the policyholder gives one' }) bankAccount!: MaskedBankAccountView | null;
+  @ListOf(() => StoppageBalanceView) stoppages!: StoppageBalanceView[];
+}

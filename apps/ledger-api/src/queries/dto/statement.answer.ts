@@ -1,0 +1,53 @@
+import { TAXABLE_BASE, type PolicyholderStatement, type StatementAdvance as StatementAdvanceModel, type StatementAmounts as StatementAmountsModel, type StatementMonth as StatementMonthModel } from '@ij/projections';
+import { STOPPAGE_KINDS, type StoppageKind } from '@ij/rules';
+import { Cents, Day, Flag, Integer, ListOf, Month, ObjectOf, OneOf, Text, Uuid } from '../../http/openapi/properties';
+
+/** Allowances (gross) by kind of stoppage; a kind with nothing paid is absent. */
+export class AllowancesByKind implements Partial<Record<StoppageKind, number>> {
+  @Cents({ optional: true }) SICKNESS?: number;
+  @Cents({ optional: true }) OCCUPATIONAL_ACCIDENT?: number;
+  @Cents({ optional: true }) OCCUPATIONAL_DISEASE?: number;
+  @Cents({ optional: true }) MATERNITY?: number;
+  @Cents({ optional: true }) PATERNITY?: number;
+  @Cents({ optional: true }) THERAPEUTIC_PART_TIME?: number;
+}
+
+/** Compiles only while AllowancesByKind names every kind of stoppage. */
+export const EVERY_KIND_DOCUMENTED: [Exclude<StoppageKind, keyof AllowancesByKind>] extends [never] ? true : never = true;
+
+export class StatementAdvance implements StatementAdvanceModel {
+  @Uuid() advanceId!: string;
+  @Uuid() stoppageId!: string;
+  @OneOf(STOPPAGE_KINDS) kind!: StoppageKind;
+  @Day() issuedOn!: string;
+  @Cents() amountCents!: number;
+  @Flag({ description: 'settled by a regularization: from then on an allowance, shown in the month of reclassifiedOn' }) reclassified!: boolean;
+  @Day({ optional: true }) reclassifiedOn?: string;
+}
+
+export class StatementAmounts implements StatementAmountsModel {
+  @Cents({ description: 'provisional payments issued this month: not allowances yet' }) advancesCents!: number;
+  @Cents({ description: 'earlier advances a regularization settled this month' }) reclassifiedAdvancesCents!: number;
+  @Cents() allowancesGrossCents!: number;
+  @ObjectOf(() => AllowancesByKind) allowancesByKind!: AllowancesByKind;
+  @Cents() csgCents!: number;
+  @Cents() crdsCents!: number;
+  @Cents({ description: 'what reached the policyholder: the advances issued and the net of their payments' }) netPaidCents!: number;
+  @Cents() taxableCents!: number;
+  @Cents({ description: 'allowances paid to a subrogated employer (gross): not the policyholder\'s income' }) paidToEmployerCents!: number;
+  @Cents() overpaymentsRecoveredCents!: number;
+}
+
+export class StatementMonth extends StatementAmounts implements StatementMonthModel {
+  @Month() month!: string;
+  @ListOf(() => StatementAdvance) advances!: StatementAdvance[];
+}
+
+/** GET /v1/policyholders/{policyholderId}/statements/{year}: the year month by month, by the date money moved. */
+export class Statement implements PolicyholderStatement {
+  @Text() policyholderId!: string;
+  @Integer() year!: number;
+  @OneOf([TAXABLE_BASE]) taxableBase!: typeof TAXABLE_BASE;
+  @ListOf(() => StatementMonth) months!: StatementMonth[];
+  @ObjectOf(() => StatementAmounts) totals!: StatementAmounts;
+}

@@ -1,0 +1,86 @@
+import type { AdvanceRecord, ExtensionRecord, RecoveryRecord, RegularizationRecord, StoppageState } from '@ij/ledger';
+import type { StoppageView as StoppageViewModel } from '@ij/projections';
+import { STOPPAGE_KINDS, type MonthlySalary } from '@ij/rules';
+import { Cents, Day, ListOf, Month, Months, ObjectOf, OneOf, Text, Uuid, valuesOf } from '../../http/openapi/properties';
+import { ENTITLEMENT_STATUSES, STOPPAGE_STATUSES } from './balance.answer';
+
+export class Salary implements MonthlySalary {
+  @Month() month!: string;
+  @Cents({ description: 'gross salary of the month' }) grossCents!: number;
+}
+
+export class AldAffection {
+  @Text() affectionId!: string;
+}
+
+export class Extension implements ExtensionRecord {
+  @Uuid() stoppageId!: string;
+  @Day() previousEndDate!: string;
+  @Day() newEndDate!: string;
+  @Day({ optional: true }) prescribedOn?: string;
+  @Day() extendedOn!: string;
+}
+
+export class Advance implements AdvanceRecord {
+  @Uuid() stoppageId!: string;
+  @Uuid() advanceId!: string;
+  @Cents() amountCents!: number;
+  @Text() reason!: string;
+  @Day() issuedOn!: string;
+}
+
+export class Regularization implements RegularizationRecord {
+  @Uuid() stoppageId!: string;
+  @Uuid() regularizationId!: string;
+  @Day() through!: string;
+  @Text() rulesVersion!: string;
+  @Cents() entitlementCents!: number;
+  @Cents() paidBeforeCents!: number;
+  @Cents() overpaymentOutstandingBeforeCents!: number;
+  @Cents({ description: 'entitlementCents − paidBeforeCents' }) deltaCents!: number;
+  @OneOf(valuesOf<RegularizationRecord['outcome']>({ PAID: true, OVERPAYMENT_ASSESSED: true, NOTHING_DUE: true })) outcome!: RegularizationRecord['outcome'];
+  @Cents() paymentCents!: number;
+  @Cents() overpaymentAssessedCents!: number;
+  @Cents() overpaymentCancelledCents!: number;
+  @Day() regularizedOn!: string;
+}
+
+export class Recovery implements RecoveryRecord {
+  @Uuid() stoppageId!: string;
+  @Uuid() recoveryId!: string;
+  @Cents() amountCents!: number;
+  @Day() recordedOn!: string;
+}
+
+/** GET /v1/stoppages/{stoppageId}: the facts and payments, with the money under the active rules through a date. */
+export class StoppageView implements StoppageViewModel {
+  @Uuid() stoppageId!: string;
+  @Text() policyholderId!: string;
+  @OneOf(STOPPAGE_KINDS) kind!: StoppageState['kind'];
+  @OneOf(STOPPAGE_STATUSES) status!: StoppageState['status'];
+  @Day() startDate!: string;
+  @Day({ description: 'the prescribed end after every extension' }) endDate!: string;
+  @Day({ optional: true, description: 'set by an early end' }) lastDay?: string;
+  @Day({ optional: true }) prescribedOn?: string;
+  @Uuid({ optional: true }) prolongationOf?: string;
+  @ObjectOf(() => AldAffection, { optional: true }) ald?: AldAffection;
+  @Day({ optional: true }) accidentDate?: string;
+  @Cents({ optional: true }) dailyLossOfEarningsCents?: number;
+  @Day() openedOn!: string;
+  @ListOf(() => Salary, { optional: true, description: 'the latest certificate recorded on this stoppage' }) salaries?: Salary[];
+  @ListOf(() => Extension) extensions!: Extension[];
+  @ListOf(() => Advance) advances!: Advance[];
+  @ListOf(() => Regularization) regularizations!: Regularization[];
+  @ListOf(() => Recovery) recoveries!: Recovery[];
+  @Text() rulesVersion!: string;
+  @Day() through!: string;
+  @OneOf(ENTITLEMENT_STATUSES) entitlementStatus!: string;
+  @Months({ optional: true }) missingSalaryMonths?: string[];
+  @Cents() entitlementCents!: number;
+  @Cents({ description: 'advances + regularization payments − recoveries' }) paidCents!: number;
+  @Cents() balanceCents!: number;
+  @Cents() overpaymentOutstandingCents!: number;
+  @Cents() advancesCents!: number;
+  @Cents() paymentsCents!: number;
+  @Cents() recoveredCents!: number;
+}
