@@ -824,7 +824,7 @@ export interface components {
             timeBarredCents: number;
             timeBarred: components["schemas"]["TimeBarredOverpayment"][];
         };
-        MaskedBankAccountView: {
+        MaskedBankAccount: {
             /** @description masked but for its last 4 characters */
             iban: string;
             bic?: string;
@@ -840,7 +840,7 @@ export interface components {
             paidCents: number;
             balanceCents: number;
         };
-        StoppageBalanceView: {
+        StoppageBalance: {
             /** Format: uuid */
             stoppageId: string;
             /** @enum {string} */
@@ -868,8 +868,8 @@ export interface components {
             overpaymentOutstandingCents: number;
             overpayments: components["schemas"]["OverpaymentRecoveries"];
             /** @description null until the policyholder gives one */
-            bankAccount: components["schemas"]["MaskedBankAccountView"] | null;
-            stoppages: components["schemas"]["StoppageBalanceView"][];
+            bankAccount: components["schemas"]["MaskedBankAccount"] | null;
+            stoppages: components["schemas"]["StoppageBalance"][];
         };
         HistoryEntry: {
             /** @description the global log position: a JSON number while below 2^53, else its decimal string */

@@ -3,6 +3,7 @@ import { ProblemException } from '../http/problem';
 import { bankTransfers, pain001, type Debtor } from './pain001';
 import { GetPaymentRunFileQuery, GetPaymentRunQuery, StartPaymentRunCommand } from './payment-run.messages';
 import { PaymentRunRunner, type PaymentRunRecord } from './payment-run-runner';
+import type { PaymentRun, PaymentRunStarted } from './dto/payment-run.answers';
 
 /** The fund's own account, debited by the bank file (LEDGER_DEBTOR_NAME, LEDGER_DEBTOR_IBAN, LEDGER_DEBTOR_BIC). */
 export function debtorFrom(environment: NodeJS.ProcessEnv = process.env): Debtor {
@@ -28,7 +29,7 @@ export function bankFileOf(run: PaymentRunRecord): string {
 export class StartPaymentRunHandler implements ICommandHandler<StartPaymentRunCommand> {
   constructor(private readonly runner: PaymentRunRunner) {}
 
-  async execute({ body, context }: StartPaymentRunCommand) {
+  async execute({ body, context }: StartPaymentRunCommand): Promise<PaymentRunStarted> {
     return { runId: await this.runner.start(body.through, context.actor.actorId) };
   }
 }
@@ -38,7 +39,7 @@ export class StartPaymentRunHandler implements ICommandHandler<StartPaymentRunCo
 export class GetPaymentRunHandler implements IQueryHandler<GetPaymentRunQuery> {
   constructor(private readonly runner: PaymentRunRunner) {}
 
-  async execute({ runId }: GetPaymentRunQuery) {
+  async execute({ runId }: GetPaymentRunQuery): Promise<PaymentRun> {
     const { payments: _payments, ...record } = await this.runner.get(runId);
     return record;
   }

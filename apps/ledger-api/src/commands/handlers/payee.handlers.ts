@@ -3,13 +3,14 @@ import { maskIban, normalizeIban, type BankAccountRecorded, type SubrogationReco
 import { PolicyholderLedger } from '../../infrastructure/policyholder-ledger';
 import { RecordBankAccountCommand, RecordSubrogationCommand } from '../payee.commands';
 import { derivedId, eventData } from './derived-id';
+import type { RecordedBankAccount, RecordedSubrogation } from '../dto/payee-answers';
 
 /** The answer shows the IBAN masked but for its last 4 characters: it is personal data. */
 @CommandHandler(RecordBankAccountCommand)
 export class RecordBankAccountHandler implements ICommandHandler<RecordBankAccountCommand> {
   constructor(private readonly ledger: PolicyholderLedger) {}
 
-  async execute({ policyholderId, body, context }: RecordBankAccountCommand) {
+  async execute({ policyholderId, body, context }: RecordBankAccountCommand): Promise<RecordedBankAccount> {
     const command = { type: 'RecordBankAccount' as const, policyholderId, iban: normalizeIban(body.iban), bic: body.bic, holderName: body.holderName };
     const { events } = await this.ledger.decideForPolicyholder(policyholderId, command, context);
     const { account } = eventData<BankAccountRecorded['data']>(events, 'BankAccountRecorded');
@@ -21,7 +22,7 @@ export class RecordBankAccountHandler implements ICommandHandler<RecordBankAccou
 export class RecordSubrogationHandler implements ICommandHandler<RecordSubrogationCommand> {
   constructor(private readonly ledger: PolicyholderLedger) {}
 
-  async execute({ stoppageId, body, context }: RecordSubrogationCommand) {
+  async execute({ stoppageId, body, context }: RecordSubrogationCommand): Promise<RecordedSubrogation> {
     const employerAccount =
       body.employerIban === undefined ? undefined : { iban: normalizeIban(body.employerIban), bic: body.employerBic, holderName: body.employerName ?? '' };
     const command = {

@@ -1,3 +1,4 @@
+import type { Type } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import type { SchemaObjectMetadata } from '@nestjs/swagger/dist/interfaces/schema-object-metadata.interface';
 
@@ -32,8 +33,8 @@ export const Instant = (shape: Shape = {}) => property({ type: 'string', format:
 export const Uuid = (shape: Shape = {}) => property({ type: 'string', format: 'uuid' }, shape);
 export const OneOf = (values: readonly string[], shape: Shape = {}) => property({ type: 'string', enum: [...values] }, shape);
 // @nestjs/swagger reads a function named `type` as a lazy reference to a class: the literal property gives it that name.
-export const ListOf = (item: () => Function, shape: Shape = {}) => property({ type: () => item(), isArray: true } as Extra, shape);
-export const ObjectOf = (item: () => Function, shape: Shape = {}) => property({ type: () => item() } as Extra, shape);
+export const ListOf = (item: () => Type<unknown>, shape: Shape = {}) => property({ type: () => item(), isArray: true } as Extra, shape);
+export const ObjectOf = (item: () => Type<unknown>, shape: Shape = {}) => property({ type: () => item() } as Extra, shape);
 export const Texts = (shape: Shape = {}) => property({ type: 'string', isArray: true }, shape);
 export const Months = (shape: Shape = {}) => property({ type: 'string', isArray: true, pattern: '^\\d{4}-\\d{2}$' } as Extra, shape);
 /** A JSON object of any shape (an event's data). */

@@ -1,10 +1,10 @@
 import { STOPPAGE_KINDS } from '@ij/rules';
-import type { PolicyholderBalance, StoppageBalance } from '@ij/projections';
+import type { PolicyholderBalance, StoppageBalance as StoppageBalanceModel } from '@ij/projections';
 import { Cents, Day, ListOf, ObjectOf, OneOf, Text, Uuid, valuesOf } from '../../http/openapi/properties';
 
-type PayeeBalanceView = StoppageBalance['payees'][number];
+type PayeeBalanceView = StoppageBalanceModel['payees'][number];
 type OverpaymentRecovery = PolicyholderBalance['overpayments'];
-type MaskedBankAccount = NonNullable<PolicyholderBalance['bankAccount']>;
+type MaskedBankAccountModel = NonNullable<PolicyholderBalance['bankAccount']>;
 
 export const ENTITLEMENT_STATUSES = valuesOf<'COMPUTED' | 'MISSING_SALARY_CERTIFICATE' | 'NO_PARAMETERS_FOR_DATE'>({
   COMPUTED: true,
@@ -34,13 +34,13 @@ export class OverpaymentRecoveries implements OverpaymentRecovery {
   @ListOf(() => TimeBarredOverpayment) timeBarred!: TimeBarredOverpayment[];
 }
 
-export class MaskedBankAccountView implements MaskedBankAccount {
+export class MaskedBankAccount implements MaskedBankAccountModel {
   @Text({ description: 'masked but for its last 4 characters' }) iban!: string;
   @Text({ optional: true }) bic?: string;
   @Text() holderName!: string;
 }
 
-export class StoppageBalanceView implements StoppageBalance {
+export class StoppageBalance implements StoppageBalanceModel {
   @Uuid() stoppageId!: string;
   @OneOf(STOPPAGE_KINDS) kind!: string;
   @OneOf(STOPPAGE_STATUSES) status!: string;
@@ -62,6 +62,6 @@ export class Balance implements PolicyholderBalance {
   @Cents({ description: 'entitlement − paid: positive is owed to the policyholder, negative is overpaid' }) balanceCents!: number;
   @Cents() overpaymentOutstandingCents!: number;
   @ObjectOf(() => OverpaymentRecoveries) overpayments!: OverpaymentRecoveries;
-  @ObjectOf(() => MaskedBankAccountView, { nullable: true, description: 'null until the policyholder gives one' }) bankAccount!: MaskedBankAccountView | null;
-  @ListOf(() => StoppageBalanceView) stoppages!: StoppageBalanceView[];
+  @ObjectOf(() => MaskedBankAccount, { nullable: true, description: 'null until the policyholder gives one' }) bankAccount!: MaskedBankAccount | null;
+  @ListOf(() => StoppageBalance) stoppages!: StoppageBalance[];
 }
