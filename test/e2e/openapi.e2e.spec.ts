@@ -86,7 +86,13 @@ describe('the OpenAPI document (GET /docs-json)', () => {
         const isPublic = operation.security === undefined;
         expect([name, statuses.filter((status) => ['401', '403'].includes(status))]).toEqual([name, isPublic ? [] : ['401', '403']]);
         for (const status of statuses.filter((code) => Number(code) >= 400)) {
-          const schema = operation.responses[status].content?.['application/problem+json']?.schema as { allOf: Array<{ $ref?: string; properties?: { type: { enum: string[] }; status: { enum: number[] } } }> };
+          const failure = operation.responses[status].content ?? {};
+          // A failure is a problem, or a named JSON body of its own (readiness answers 503 with its verdict).
+          if (!failure['application/problem+json']) {
+            expect([name, status, Object.keys(failure), String(failure['application/json']?.schema.$ref)]).toEqual([name, status, ['application/json'], expect.stringMatching(/^#\/components\/schemas\/\w+$/u)]);
+            continue;
+          }
+          const schema = failure['application/problem+json'].schema as { allOf: Array<{ $ref?: string; properties?: { type: { enum: string[] }; status: { enum: number[] } } }> };
           expect([name, status, schema.allOf[0].$ref]).toEqual([name, status, '#/components/schemas/Problem']);
           expect([name, status, schema.allOf[1].properties!.status.enum]).toEqual([name, status, [Number(status)]]);
           expect([name, status, schema.allOf[1].properties!.type.enum.filter((type) => !known.has(type))]).toEqual([name, status, []]);

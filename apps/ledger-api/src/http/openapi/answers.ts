@@ -38,6 +38,8 @@ export interface AnswerOptions {
   alternatives?: Readonly<Record<string, { description: string; binary?: boolean }>>;
   /** Served without a key (no 401/403). */
   public?: boolean;
+  /** A JSON body answered with a failure status, by status (readiness: 503 with its verdict). */
+  otherAnswers?: Readonly<Record<number, Type<unknown>>>;
 }
 
 const STRING: SchemaObject = { type: 'string' };
@@ -95,11 +97,13 @@ export function QueryAnswers(body: AnswerBody, options: AnswerOptions & { withBo
 }
 
 function answers(status: number, body: AnswerBody, headers: HeadersObject, problems: readonly DocumentedProblem[], options: AnswerOptions, problemHeaders: HeadersObject): MethodDecorator {
+  const failures = problemResponses(problems, problemHeaders, options.otherAnswers ?? {});
+  const others = Object.values(options.otherAnswers ?? {});
   if ('mediaType' in body) {
     return applyDecorators(
-      ApiExtraModels(ProblemSchema),
+      ApiExtraModels(ProblemSchema, ...others),
       ApiResponse({ status, description: body.description, headers, content: { [body.mediaType]: { schema: STRING } } }),
-      ...problemResponses(problems, problemHeaders),
+      ...failures,
     );
   }
   const [name, model] = 'of' in body ? [body.name, body.of] : [body.name, body];
@@ -109,21 +113,26 @@ function answers(status: number, body: AnswerBody, headers: HeadersObject, probl
     ...Object.fromEntries(alternatives.map(([mediaType, { binary }]) => [mediaType, { schema: binary ? { type: 'string', format: 'binary' } : STRING }])),
   };
   const description = [name, ...alternatives.map(([mediaType, { description }]) => `${mediaType}: ${description}`)].join('; ');
-  return applyDecorators(ApiExtraModels(ProblemSchema, model), ApiResponse({ status, description, headers, content }), ...problemResponses(problems, problemHeaders));
+  return applyDecorators(ApiExtraModels(ProblemSchema, model, ...others), ApiResponse({ status, description, headers, content }), ...failures);
 }
 
-/** One problem+json answer per status, its `type` restricted to the codes this operation uses. */
-function problemResponses(problems: readonly DocumentedProblem[], headers: HeadersObject): MethodDecorator[] {
+/**
+ * One answer per failure status: problem+json, its `type` restricted to the codes this operation uses,
+ * and at a status listed in `others` a JSON body of that class too (readiness answers 503 with its verdict).
+ */
+function problemResponses(problems: readonly DocumentedProblem[], headers: HeadersObject, others: Readonly<Record<number, Type<unknown>>>): MethodDecorator[] {
   const byStatus = new Map<number, Set<string>>();
   for (const problem of problems) {
     const { status, code } = problemStatusOf(problem);
     byStatus.set(status, (byStatus.get(status) ?? new Set()).add(code));
   }
+  for (const status of Object.keys(others)) if (!byStatus.has(Number(status))) byStatus.set(Number(status), new Set());
   return [...byStatus.entries()]
     .sort(([a], [b]) => a - b)
     .map(([status, codes]) => {
       const types = [...codes].sort();
-      const schema: SchemaObject = {
+      const other = others[status];
+      const problem: SchemaObject = {
         allOf: [
           { $ref: getSchemaPath(ProblemSchema) },
           { type: 'object', properties: { type: { type: 'string', enum: types.map(problemType) }, status: { type: 'integer', enum: [status] } } },
@@ -131,10 +140,13 @@ function problemResponses(problems: readonly DocumentedProblem[], headers: Heade
       };
       return ApiResponse({
         status,
-        description: `problem+json: ${types.join(', ')}`,
+        description: [...(other ? [other.name] : []), ...(types.length > 0 ? [`problem+json: ${types.join(', ')}`] : [])].join('; '),
         // A domain refusal is stored with the key and answered again, marked, to a repeat.
         headers: status === 404 || status === 409 || status === 422 ? headers : {},
-        content: { [PROBLEM_CONTENT_TYPE]: { schema } },
+        content: {
+          ...(other ? { 'application/json': { schema: { $ref: getSchemaPath(other) } } } : {}),
+          ...(types.length > 0 ? { [PROBLEM_CONTENT_TYPE]: { schema: problem } } : {}),
+        },
       });
     });
 }
