@@ -1,5 +1,5 @@
 import { applyDecorators, type Type } from '@nestjs/common';
-import { ApiExtraModels, ApiHeader, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiExtraModels, ApiHeader, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import type { HeadersObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { PROBLEM_CONTENT_TYPE, problemType } from '../problem';
 import { problemStatusOf, type DocumentedProblem } from '../problem-catalog';
@@ -40,6 +40,8 @@ export interface AnswerOptions {
   public?: boolean;
   /** A JSON body answered with a failure status, by status (readiness: 503 with its verdict). */
   otherAnswers?: Readonly<Record<number, Type<unknown>>>;
+  /** A request body that is not JSON (a bank report in XML): its media type and what it holds. */
+  consumes?: FileAnswer;
 }
 
 const STRING: SchemaObject = { type: 'string' };
@@ -76,7 +78,9 @@ const COMMAND: readonly DocumentedProblem[] = [...WITH_BODY, 'idempotency-key-re
  * `@CommandAnswers(201, RegularizationOutcome, { problems: ['stoppage-closed', 'missing-salary-certificate'] })`
  */
 export function CommandAnswers(status: 200 | 201 | 202, body: AnswerBody, options: AnswerOptions = {}): MethodDecorator {
+  const consumes = options.consumes;
   return applyDecorators(
+    ...(consumes ? [ApiConsumes(consumes.mediaType), ApiBody({ description: consumes.description, required: true, schema: { type: 'string' } })] : []),
     ApiHeader({ name: 'Idempotency-Key', required: true, description: '1–128 visible ASCII characters, scoped to your API key; a repeat with the same body gets the first answer again (kept 30 days), with a different body 422', schema: { type: 'string', minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' } }),
     ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'ties this command\'s events to a business flow (1–128 visible ASCII characters); the request id otherwise' }),
     answers(status, body, COMMAND_SUCCESS_HEADERS, [...COMMAND, ...AUTHENTICATED, ...EVERY_OPERATION, ...(options.problems ?? [])], options, REPLAYED_HEADER),
