@@ -2714,20 +2714,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description problem+json: forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/forbidden";
-                        /** @enum {integer} */
-                        status?: 403;
-                    };
-                };
-            };
             /** @description problem+json: too-many-requests */
             429: {
                 headers: {

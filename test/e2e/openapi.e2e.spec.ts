@@ -69,7 +69,8 @@ describe('the OpenAPI document (GET /docs-json)', () => {
   });
 
   it('documents for every operation a named success body, its problems as problem+json, and the command headers on commands', () => {
-    const commands = servedRoutes(ledger.ledger.app).filter((route) => route.command).map((route) => `${route.method} ${route.path}`);
+    const routes = new Map(servedRoutes(ledger.ledger.app).map((route) => [`${route.method} ${route.path}`, route]));
+    const commands = [...routes.values()].filter((route) => route.command).map((route) => `${route.method} ${route.path}`);
     expect(commands.length).toBeGreaterThanOrEqual(10);
     const known = new Set([...DOMAIN_ERROR_CODES, ...Object.keys(HTTP_PROBLEM_STATUS)].map((code) => `${PROBLEM_BASE}${code}`));
     for (const [path, operations] of Object.entries(document.paths)) {
@@ -83,8 +84,10 @@ describe('the OpenAPI document (GET /docs-json)', () => {
         // A JSON answer is a named schema of the components; a file answer (the bank file) says its media type.
         if (json) expect([name, document.components.schemas[String(json.$ref).split('/').pop()!]]).toEqual([name, expect.any(Object)]);
         else expect([name, Object.keys(successContent)]).toEqual([name, ['application/xml']]);
-        const isPublic = operation.security === undefined;
-        expect([name, statuses.filter((status) => ['401', '403'].includes(status))]).toEqual([name, isPublic ? [] : ['401', '403']]);
+        // Security and the refusals follow the route's roles: public (none), any valid key (401), some roles (401, 403).
+        const allowed = routes.get(name)!.allowed;
+        expect([name, operation.security === undefined]).toEqual([name, allowed === 'public']);
+        expect([name, statuses.filter((status) => ['401', '403'].includes(status))]).toEqual([name, allowed === 'public' ? [] : allowed === 'any' ? ['401'] : ['401', '403']]);
         for (const status of statuses.filter((code) => Number(code) >= 400)) {
           const failure = operation.responses[status].content ?? {};
           // A failure is a problem, or a named JSON body of its own (readiness answers 503 with its verdict).

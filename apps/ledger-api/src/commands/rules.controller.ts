@@ -22,7 +22,7 @@ export class RulesController {
 
   /** Every released version (they stay available forever) and the active one. Any authenticated role. */
   @Get()
-  @QueryAnswers(RulesVersions)
+  @QueryAnswers(RulesVersions, { anyRole: true })
   async list(): Promise<RulesVersions> {
     return {
       active: await this.ledger.activeRulesVersion(),

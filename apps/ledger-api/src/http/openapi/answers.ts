@@ -38,6 +38,8 @@ export interface AnswerOptions {
   alternatives?: Readonly<Record<string, { description: string; binary?: boolean }>>;
   /** Served without a key (no 401/403). */
   public?: boolean;
+  /** Served to any valid key, whatever its roles (no 403). */
+  anyRole?: boolean;
   /** A JSON body answered with a failure status, by status (readiness: 503 with its verdict). */
   otherAnswers?: Readonly<Record<number, Type<unknown>>>;
   /** A request body that is not JSON (a bank report in XML): its media type and what it holds. */
@@ -66,6 +68,11 @@ const QUERY_SUCCESS_HEADERS: HeadersObject = {
 /** Answered by any operation (the rate limit and an unexpected failure). */
 const EVERY_OPERATION: readonly DocumentedProblem[] = ['too-many-requests', 'internal-error'];
 const AUTHENTICATED: readonly DocumentedProblem[] = ['unauthorized', 'forbidden'];
+
+function access(options: AnswerOptions): readonly DocumentedProblem[] {
+  if (options.public) return [];
+  return options.anyRole ? ['unauthorized'] : AUTHENTICATED;
+}
 /** Path and query parameters, and the Ledger-Min-Position header, are validated. */
 const QUERY: readonly DocumentedProblem[] = ['validation-failed', 'bad-request', 'projection-lagging'];
 /** A JSON body is parsed, checked and validated before anything runs. */
@@ -83,7 +90,7 @@ export function CommandAnswers(status: 200 | 201 | 202, body: AnswerBody, option
     ...(consumes ? [ApiConsumes(consumes.mediaType), ApiBody({ description: consumes.description, required: true, schema: { type: 'string' } })] : []),
     ApiHeader({ name: 'Idempotency-Key', required: true, description: '1–128 visible ASCII characters, scoped to your API key; a repeat with the same body gets the first answer again (kept 30 days), with a different body 422', schema: { type: 'string', minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' } }),
     ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'ties this command\'s events to a business flow (1–128 visible ASCII characters); the request id otherwise' }),
-    answers(status, body, COMMAND_SUCCESS_HEADERS, [...COMMAND, ...AUTHENTICATED, ...EVERY_OPERATION, ...(options.problems ?? [])], options, REPLAYED_HEADER),
+    answers(status, body, COMMAND_SUCCESS_HEADERS, [...COMMAND, ...access(options), ...EVERY_OPERATION, ...(options.problems ?? [])], options, REPLAYED_HEADER),
   );
 }
 
@@ -93,7 +100,7 @@ export function CommandAnswers(status: 200 | 201 | 202, body: AnswerBody, option
  * `@QueryAnswers(Balance, { problems: ['policyholder-not-found'] })`
  */
 export function QueryAnswers(body: AnswerBody, options: AnswerOptions & { withBody?: boolean } = {}): MethodDecorator {
-  const kind = [...QUERY, ...(options.withBody ? WITH_BODY : []), ...(options.public ? [] : AUTHENTICATED), ...EVERY_OPERATION];
+  const kind = [...QUERY, ...(options.withBody ? WITH_BODY : []), ...access(options), ...EVERY_OPERATION];
   return applyDecorators(
     ApiHeader({ name: 'Ledger-Min-Position', required: false, description: 'read your own write: wait until the read models include this log position (a command\'s Ledger-Position), or 503 projection-lagging; also accepted as `?minPosition=`', schema: { type: 'string', pattern: '^\\d{1,19}$' } }),
     answers(200, body, QUERY_SUCCESS_HEADERS, [...kind, ...(options.problems ?? [])], options, {}),
