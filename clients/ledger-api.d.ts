@@ -1303,6 +1303,10 @@ export interface operations {
             /** @description problem+json: projection-lagging */
             503: {
                 headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    /** @description seconds */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2745,6 +2749,10 @@ export interface operations {
             /** @description problem+json: projection-lagging */
             503: {
                 headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    /** @description seconds */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3050,6 +3058,10 @@ export interface operations {
             /** @description problem+json: projection-lagging */
             503: {
                 headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    /** @description seconds */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3180,6 +3192,10 @@ export interface operations {
             /** @description problem+json: projection-lagging */
             503: {
                 headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    /** @description seconds */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3335,6 +3351,10 @@ export interface operations {
             /** @description problem+json: projection-lagging */
             503: {
                 headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    /** @description seconds */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3463,6 +3483,10 @@ export interface operations {
             /** @description problem+json: projection-lagging */
             503: {
                 headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    /** @description seconds */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3588,6 +3612,10 @@ export interface operations {
             /** @description problem+json: projection-lagging */
             503: {
                 headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    /** @description seconds */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3716,6 +3744,10 @@ export interface operations {
             /** @description problem+json: projection-lagging */
             503: {
                 headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    /** @description seconds */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3830,6 +3862,10 @@ export interface operations {
             /** @description problem+json: projection-lagging */
             503: {
                 headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    /** @description seconds */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4132,6 +4168,10 @@ export interface operations {
             /** @description problem+json: projection-lagging */
             503: {
                 headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    /** @description seconds */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4281,6 +4321,10 @@ export interface operations {
             /** @description problem+json: projection-lagging */
             503: {
                 headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    /** @description seconds */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4390,6 +4434,10 @@ export interface operations {
             /** @description problem+json: projection-lagging */
             503: {
                 headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    /** @description seconds */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5066,6 +5114,10 @@ export interface operations {
             /** @description problem+json: projection-lagging */
             503: {
                 headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    /** @description seconds */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5205,6 +5257,10 @@ export interface operations {
             /** @description problem+json: projection-lagging */
             503: {
                 headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    /** @description seconds */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -35,12 +35,13 @@ describe('the OpenAPI document (GET /docs-json)', () => {
   });
 
   /** Calls `METHOD template` (path parameters filled in) as `role` (none: no key) and checks the answer against the document. */
-  async function call(role: TestRole | null, method: 'GET' | 'POST', template: string, options: { params?: Record<string, string>; body?: unknown; key?: string; query?: string } = {}): Promise<Answer> {
+  async function call(role: TestRole | null, method: 'GET' | 'POST', template: string, options: { params?: Record<string, string>; body?: unknown; key?: string; query?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
     const path = template.replace(/\{(\w+)\}/gu, (_all, name: string) => encodeURIComponent(options.params?.[name] ?? UNKNOWN_ID)) + (options.query ? `?${options.query}` : '');
     const server = request(ledger.ledger.app.getHttpServer());
     let test = method === 'GET' ? server.get(path) : server.post(path);
     if (role) test = test.set('Authorization', `Bearer ${TEST_KEYS[role]}`);
     if (method === 'POST' && template !== '/v1/policyholders/search') test = test.set('Idempotency-Key', options.key ?? randomUUID());
+    for (const [name, value] of Object.entries(options.headers ?? {})) test = test.set(name, value);
     if (options.body !== undefined) test = test.send(options.body as object);
     const response = await test.buffer(true);
     const answer: Answer = { status: response.status, headers: response.headers, body: response.body, text: response.text };
@@ -157,6 +158,11 @@ describe('the OpenAPI document (GET /docs-json)', () => {
 
     // Queries, and their problems.
     expect((await call('clerk', 'GET', '/v1/stoppages/{stoppageId}', onStoppage)).status).toBe(200);
+    // Read-your-writes: a position the read models have (200, with theirs), one they will not reach (503 after the wait), one that is not a position (400).
+    const position = String(again.headers['ledger-position']);
+    expect((await call('clerk', 'GET', '/v1/stoppages/{stoppageId}', { ...onStoppage, headers: { 'Ledger-Min-Position': position } })).headers['ledger-projection-position']).toMatch(/^\d+$/u);
+    expect((await call('clerk', 'GET', '/v1/stoppages/{stoppageId}', { ...onStoppage, headers: { 'Ledger-Min-Position': '999999999' } })).status).toBe(503);
+    expect((await call('clerk', 'GET', '/v1/stoppages/{stoppageId}', { ...onStoppage, headers: { 'Ledger-Min-Position': 'soon' } })).status).toBe(400);
     expect((await call('auditor', 'GET', '/v1/stoppages/{stoppageId}', { params: { stoppageId: UNKNOWN_ID } })).status).toBe(404);
     expect((await call('clerk', 'GET', '/v1/stoppages/{stoppageId}', { params: { stoppageId: 'not-a-uuid' } })).status).toBe(400);
     expect((await call('clerk', 'GET', '/v1/stoppages/{stoppageId}/entitlement', { ...onStoppage, query: 'through=2025-06-29' })).status).toBe(200);
@@ -222,7 +228,7 @@ describe('the OpenAPI document (GET /docs-json)', () => {
         if (path !== '/health') expect([method, path, seen.some((status) => status.startsWith('4'))]).toEqual([method, path, true]);
       }
     }
-  });
+  }, 60_000);
 });
 
 async function until(done: () => Promise<boolean>): Promise<void> {

@@ -65,6 +65,16 @@ const QUERY_SUCCESS_HEADERS: HeadersObject = {
   'Ledger-Projection-Position': { description: 'the read models\' log position, when the request sent Ledger-Min-Position', schema: { type: 'string', pattern: '^\\d+$' } },
 };
 
+/** Headers of a failure answer, by status. */
+type FailureHeaders = (status: number) => HeadersObject;
+
+/** A domain refusal is stored with the key and answered again, marked, to a repeat. */
+const COMMAND_FAILURE_HEADERS: FailureHeaders = (status) => (status === 404 || status === 409 || status === 422 ? REPLAYED_HEADER : {});
+
+/** projection-lagging says how far the read models are, and when to retry. */
+const QUERY_FAILURE_HEADERS: FailureHeaders = (status) =>
+  status === 503 ? { ...QUERY_SUCCESS_HEADERS, 'Retry-After': { description: 'seconds', schema: { type: 'string', pattern: '^\\d+$' } } } : {};
+
 /** Answered by any operation (the rate limit and an unexpected failure). */
 const EVERY_OPERATION: readonly DocumentedProblem[] = ['too-many-requests', 'internal-error'];
 const AUTHENTICATED: readonly DocumentedProblem[] = ['unauthorized', 'forbidden'];
@@ -90,7 +100,7 @@ export function CommandAnswers(status: 200 | 201 | 202, body: AnswerBody, option
     ...(consumes ? [ApiConsumes(consumes.mediaType), ApiBody({ description: consumes.description, required: true, schema: { type: 'string' } })] : []),
     ApiHeader({ name: 'Idempotency-Key', required: true, description: '1–128 visible ASCII characters, scoped to your API key; a repeat with the same body gets the first answer again (kept 30 days), with a different body 422', schema: { type: 'string', minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' } }),
     ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'ties this command\'s events to a business flow (1–128 visible ASCII characters); the request id otherwise' }),
-    answers(status, body, COMMAND_SUCCESS_HEADERS, [...COMMAND, ...access(options), ...EVERY_OPERATION, ...(options.problems ?? [])], options, REPLAYED_HEADER),
+    answers(status, body, COMMAND_SUCCESS_HEADERS, [...COMMAND, ...access(options), ...EVERY_OPERATION, ...(options.problems ?? [])], options, COMMAND_FAILURE_HEADERS),
   );
 }
 
@@ -103,11 +113,11 @@ export function QueryAnswers(body: AnswerBody, options: AnswerOptions & { withBo
   const kind = [...QUERY, ...(options.withBody ? WITH_BODY : []), ...access(options), ...EVERY_OPERATION];
   return applyDecorators(
     ApiHeader({ name: 'Ledger-Min-Position', required: false, description: 'read your own write: wait until the read models include this log position (a command\'s Ledger-Position), or 503 projection-lagging; also accepted as `?minPosition=`', schema: { type: 'string', pattern: '^\\d{1,19}$' } }),
-    answers(200, body, QUERY_SUCCESS_HEADERS, [...kind, ...(options.problems ?? [])], options, {}),
+    answers(200, body, QUERY_SUCCESS_HEADERS, [...kind, ...(options.problems ?? [])], options, QUERY_FAILURE_HEADERS),
   );
 }
 
-function answers(status: number, body: AnswerBody, headers: HeadersObject, problems: readonly DocumentedProblem[], options: AnswerOptions, problemHeaders: HeadersObject): MethodDecorator {
+function answers(status: number, body: AnswerBody, headers: HeadersObject, problems: readonly DocumentedProblem[], options: AnswerOptions, problemHeaders: FailureHeaders): MethodDecorator {
   const failures = problemResponses(problems, problemHeaders, options.otherAnswers ?? {});
   const others = Object.values(options.otherAnswers ?? {});
   if ('mediaType' in body) {
@@ -131,7 +141,7 @@ function answers(status: number, body: AnswerBody, headers: HeadersObject, probl
  * One answer per failure status: problem+json, its `type` restricted to the codes this operation uses,
  * and at a status listed in `others` a JSON body of that class too (readiness answers 503 with its verdict).
  */
-function problemResponses(problems: readonly DocumentedProblem[], headers: HeadersObject, others: Readonly<Record<number, Type<unknown>>>): MethodDecorator[] {
+function problemResponses(problems: readonly DocumentedProblem[], headers: FailureHeaders, others: Readonly<Record<number, Type<unknown>>>): MethodDecorator[] {
   const byStatus = new Map<number, Set<string>>();
   for (const problem of problems) {
     const { status, code } = problemStatusOf(problem);
@@ -152,8 +162,7 @@ function problemResponses(problems: readonly DocumentedProblem[], headers: Heade
       return ApiResponse({
         status,
         description: [...(other ? [other.name] : []), ...(types.length > 0 ? [`problem+json: ${types.join(', ')}`] : [])].join('; '),
-        // A domain refusal is stored with the key and answered again, marked, to a repeat.
-        headers: status === 404 || status === 409 || status === 422 ? headers : {},
+        headers: headers(status),
         content: {
           ...(other ? { 'application/json': { schema: { $ref: getSchemaPath(other) } } } : {}),
           ...(types.length > 0 ? { [PROBLEM_CONTENT_TYPE]: { schema: problem } } : {}),
