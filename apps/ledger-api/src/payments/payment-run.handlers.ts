@@ -3,7 +3,7 @@ import { ProblemException } from '../http/problem';
 import { bankTransfers, pain001, type Debtor } from './pain001';
 import { GetPaymentRunFileQuery, GetPaymentRunQuery, StartPaymentRunCommand } from './payment-run.messages';
 import { PaymentRunRunner, type PaymentRunRecord } from './payment-run-runner';
-import type { PaymentRun, PaymentRunStarted } from './dto/payment-run.answers';
+import type { PaymentRunStarted } from './dto/payment-run.answers';
 
 /** The fund's own account, debited by the bank file (LEDGER_DEBTOR_NAME, LEDGER_DEBTOR_IBAN, LEDGER_DEBTOR_BIC). */
 export function debtorFrom(environment: NodeJS.ProcessEnv = process.env): Debtor {
@@ -39,7 +39,7 @@ export class StartPaymentRunHandler implements ICommandHandler<StartPaymentRunCo
 export class GetPaymentRunHandler implements IQueryHandler<GetPaymentRunQuery> {
   constructor(private readonly runner: PaymentRunRunner) {}
 
-  async execute({ runId }: GetPaymentRunQuery): Promise<PaymentRun> {
+  async execute({ runId }: GetPaymentRunQuery) {
     const { payments: _payments, ...record } = await this.runner.get(runId);
     return record;
   }

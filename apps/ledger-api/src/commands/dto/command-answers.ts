@@ -1,5 +1,5 @@
 import type { RegularizationResponse } from '@ij/ledger';
-import { Cents, Day, Months, OneOf, Text, Uuid, valuesOf } from '../../http/openapi/properties';
+import { type EveryField, Cents, Day, Months, OneOf, Text, Uuid, valuesOf } from '../../http/openapi/properties';
 
 const OUTCOMES = valuesOf<RegularizationResponse['outcome']>({ PAID: true, OVERPAYMENT_ASSESSED: true, NOTHING_DUE: true });
 
@@ -31,7 +31,7 @@ export class IssuedAdvance {
   @Uuid() advanceId!: string;
 }
 
-export class RegularizationOutcome implements RegularizationResponse {
+export class RegularizationOutcome implements EveryField<RegularizationResponse> {
   @Uuid() regularizationId!: string;
   @Text({ example: '2026.2' }) rulesVersion!: string;
   @Cents({ description: 'entitlement through `through` under rulesVersion' }) entitlementCents!: number;

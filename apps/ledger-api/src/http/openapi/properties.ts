@@ -44,3 +44,10 @@ export const JsonObject = (shape: Shape = {}) => property({ type: 'object', addi
 export function valuesOf<T extends string>(members: Record<T, true>): T[] {
   return Object.keys(members) as T[];
 }
+
+/**
+ * Every field of a domain type, optional ones included: a schema class that `implements EveryField<T>`
+ * must name them all (an optional one as `name!: T | undefined`, documented with `{ optional: true }`),
+ * so a field added to the domain type does not compile until it is documented.
+ */
+export type EveryField<T> = { [K in keyof Required<T>]: K extends keyof T ? T[K] | undefined : never };

@@ -1,8 +1,8 @@
 import { AGE_BUCKETS, BACKLOG_REASONS, type AgeBucket, type BacklogReason, type BacklogRow as BacklogRowModel, type BacklogTotal as BacklogTotalModel, type RegularizationBacklog } from '@ij/projections';
 import { STOPPAGE_KINDS, type StoppageKind } from '@ij/rules';
-import { Cents, Count, Day, ListOf, ObjectOf, OneOf, Text, Uuid } from '../../http/openapi/properties';
+import { type EveryField, Cents, Count, Day, ListOf, ObjectOf, OneOf, Text, Uuid } from '../../http/openapi/properties';
 
-export class BacklogRow implements BacklogRowModel {
+export class BacklogRow implements EveryField<BacklogRowModel> {
   @Text() policyholderId!: string;
   @Uuid() stoppageId!: string;
   @OneOf(STOPPAGE_KINDS) kind!: StoppageKind;
@@ -13,7 +13,7 @@ export class BacklogRow implements BacklogRowModel {
   @Day({ description: 'the oldest unsettled fact: the age is counted from it' }) since!: string;
 }
 
-export class BacklogTotal implements BacklogTotalModel {
+export class BacklogTotal implements EveryField<BacklogTotalModel> {
   @Count() count!: number;
   @Cents() amountCents!: number;
 }
@@ -31,7 +31,7 @@ export class BacklogByAgeBucket extends BacklogTotal {
 }
 
 /** GET /v1/reports/regularization-backlog: every unsettled stoppage with its one reason, and the totals. */
-export class Backlog implements RegularizationBacklog {
+export class Backlog implements EveryField<RegularizationBacklog> {
   @Day() through!: string;
   @Text() rulesVersion!: string;
   @ObjectOf(() => BacklogTotal) totals!: BacklogTotal;

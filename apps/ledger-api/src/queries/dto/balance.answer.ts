@@ -1,6 +1,6 @@
 import { STOPPAGE_KINDS } from '@ij/rules';
 import type { PolicyholderBalance, StoppageBalance as StoppageBalanceModel } from '@ij/projections';
-import { Cents, Day, ListOf, ObjectOf, OneOf, Text, Uuid, valuesOf } from '../../http/openapi/properties';
+import { type EveryField, Cents, Day, ListOf, ObjectOf, OneOf, Text, Uuid, valuesOf } from '../../http/openapi/properties';
 
 type PayeeBalanceView = StoppageBalanceModel['payees'][number];
 type OverpaymentRecovery = PolicyholderBalance['overpayments'];
@@ -13,9 +13,9 @@ export const ENTITLEMENT_STATUSES = valuesOf<'COMPUTED' | 'MISSING_SALARY_CERTIF
 });
 export const STOPPAGE_STATUSES = valuesOf<'open' | 'closed'>({ open: true, closed: true });
 
-export class PayeeBalance implements PayeeBalanceView {
+export class PayeeBalance implements EveryField<PayeeBalanceView> {
   @OneOf(valuesOf<PayeeBalanceView['payee']>({ POLICYHOLDER: true, EMPLOYER: true })) payee!: PayeeBalanceView['payee'];
-  @Text({ optional: true, description: 'EMPLOYER only' }) employerId?: string;
+  @Text({ optional: true, description: 'EMPLOYER only' }) employerId!: string | undefined;
   @Cents({ description: 'the allowances of the days paid to this payee' }) entitlementCents!: number;
   @Cents() paidCents!: number;
   @Cents() balanceCents!: number;
@@ -28,19 +28,19 @@ export class TimeBarredOverpayment {
   @Cents() outstandingCents!: number;
 }
 
-export class OverpaymentRecoveries implements OverpaymentRecovery {
+export class OverpaymentRecoveries implements EveryField<OverpaymentRecovery> {
   @Cents({ description: 'outstanding and assessed less than two years ago: deducted from the next payments (L133-4-1)' }) recoverableCents!: number;
   @Cents({ description: 'outstanding but assessed two years ago or more: never deducted (L332-1)' }) timeBarredCents!: number;
   @ListOf(() => TimeBarredOverpayment) timeBarred!: TimeBarredOverpayment[];
 }
 
-export class MaskedBankAccount implements MaskedBankAccountModel {
+export class MaskedBankAccount implements EveryField<MaskedBankAccountModel> {
   @Text({ description: 'masked but for its last 4 characters' }) iban!: string;
-  @Text({ optional: true }) bic?: string;
+  @Text({ optional: true }) bic!: string | undefined;
   @Text() holderName!: string;
 }
 
-export class StoppageBalance implements StoppageBalanceModel {
+export class StoppageBalance implements EveryField<StoppageBalanceModel> {
   @Uuid() stoppageId!: string;
   @OneOf(STOPPAGE_KINDS) kind!: string;
   @OneOf(STOPPAGE_STATUSES) status!: string;
@@ -53,7 +53,7 @@ export class StoppageBalance implements StoppageBalanceModel {
 }
 
 /** GET /v1/policyholders/{policyholderId}/balance. */
-export class Balance implements PolicyholderBalance {
+export class Balance implements EveryField<PolicyholderBalance> {
   @Text() policyholderId!: string;
   @Day() through!: string;
   @Text() rulesVersion!: string;

@@ -1,7 +1,7 @@
 import type { ExplainedEntitlement as ExplainedEntitlementModel } from '@ij/projections';
 import type { DailyAllowancePhase, DayLine, DayReason, ExplanationStep } from '@ij/rules';
 import { STOPPAGE_KINDS } from '@ij/rules';
-import { Cents, Count, Day, Flag, Integer, ListOf, Months, ObjectOf, OneOf, Text, Uuid, valuesOf } from '../../http/openapi/properties';
+import { type EveryField, Cents, Count, Day, Flag, Integer, ListOf, Months, ObjectOf, OneOf, Text, Uuid, valuesOf } from '../../http/openapi/properties';
 import { ENTITLEMENT_STATUSES } from './balance.answer';
 
 const DAY_REASONS = valuesOf<DayReason>({
@@ -15,22 +15,22 @@ const DAY_REASONS = valuesOf<DayReason>({
   NOT_YET_DUE: true,
 });
 
-export class AllowancePhase implements DailyAllowancePhase {
+export class AllowancePhase implements EveryField<DailyAllowancePhase> {
   @Integer({ description: '1-based indemnified day number, counted across the prolongation chain' }) fromDay!: number;
   @Integer({ nullable: true, description: 'null: to the end' }) toDay!: number | null;
   @Cents() dailyAllowanceCents!: number;
   @Text({ description: 'the rate applied, as an exact decimal string', example: '0.5' }) rate!: string;
-  @Day({ optional: true, description: 'set when the phase is selected by the date rather than the day number' }) fromDate?: string;
+  @Day({ optional: true, description: 'set when the phase is selected by the date rather than the day number' }) fromDate!: string | undefined;
 }
 
-export class EntitlementDay implements DayLine {
+export class EntitlementDay implements EveryField<DayLine> {
   @Day() date!: string;
   @Flag() paid!: boolean;
   @Cents() amountCents!: number;
   @OneOf(DAY_REASONS) reason!: DayReason;
 }
 
-export class ExplanationLine implements ExplanationStep {
+export class ExplanationLine implements EveryField<ExplanationStep> {
   @Text() label!: string;
   @Text() value!: string;
   @Text({ description: 'the legal reference (code, article) or the ij-rules section' }) legalRef!: string;
@@ -42,7 +42,7 @@ export class MissingParameter {
 }
 
 /** GET /v1/stoppages/{stoppageId}/entitlement: what the rules compute, day by day and step by step with the legal references. */
-export class ExplainedEntitlement implements ExplainedEntitlementModel {
+export class ExplainedEntitlement implements EveryField<ExplainedEntitlementModel> {
   @Text() rulesVersion!: string;
   @Uuid() stoppageId!: string;
   @OneOf(STOPPAGE_KINDS) kind!: string;
@@ -55,6 +55,6 @@ export class ExplainedEntitlement implements ExplainedEntitlementModel {
   @Cents() netEntitlementCents!: number;
   @ListOf(() => EntitlementDay) days!: EntitlementDay[];
   @ListOf(() => ExplanationLine) steps!: ExplanationLine[];
-  @Months({ optional: true, description: 'MISSING_SALARY_CERTIFICATE: the months the certificate must give' }) missingMonths?: string[];
-  @ObjectOf(() => MissingParameter, { optional: true, description: 'NO_PARAMETERS_FOR_DATE' }) missingParameter?: MissingParameter;
+  @Months({ optional: true, description: 'MISSING_SALARY_CERTIFICATE: the months the certificate must give' }) missingMonths!: string[] | undefined;
+  @ObjectOf(() => MissingParameter, { optional: true, description: 'NO_PARAMETERS_FOR_DATE' }) missingParameter!: MissingParameter | undefined;
 }

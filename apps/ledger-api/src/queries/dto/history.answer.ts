@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { HistoryEntry as HistoryEntryModel } from '@ij/projections';
 import { namedList } from '../../http/openapi/answers';
-import { Count, Instant, Integer, JsonObject, Text, Uuid } from '../../http/openapi/properties';
+import { type EveryField, Count, Instant, Integer, JsonObject, Text, Uuid } from '../../http/openapi/properties';
 
 /** One event of the policyholder's stream, as the auditor reads it. */
-export class HistoryEntry implements HistoryEntryModel {
+export class HistoryEntry implements EveryField<HistoryEntryModel> {
   @ApiProperty({ oneOf: [{ type: 'integer' }, { type: 'string', pattern: '^\\d+$' }], description: 'the global log position: a JSON number while below 2^53, else its decimal string' })
   position!: number | string;
 
@@ -17,7 +17,7 @@ export class HistoryEntry implements HistoryEntryModel {
   @Text() actor!: string;
   @Text() correlationId!: string;
   @Text() causationId!: string;
-  @Text({ optional: true }) rulesVersion?: string;
+  @Text({ optional: true }) rulesVersion!: string | undefined;
   @Text({ description: "the hash chaining this event to the stream's previous one" }) hash!: string;
 }
 

@@ -1,9 +1,10 @@
 import { TAXABLE_BASE, type PolicyholderStatement, type StatementAdvance as StatementAdvanceModel, type StatementAmounts as StatementAmountsModel, type StatementMonth as StatementMonthModel } from '@ij/projections';
 import { STOPPAGE_KINDS, type StoppageKind } from '@ij/rules';
-import { Cents, Day, Flag, Integer, ListOf, Month, ObjectOf, OneOf, Text, Uuid } from '../../http/openapi/properties';
+import { type EveryField, Cents, Day, Flag, Integer, ListOf, Month, ObjectOf, OneOf, Text, Uuid } from '../../http/openapi/properties';
 
 /** Allowances (gross) by kind of stoppage; a kind with nothing paid is absent. */
 export class AllowancesByKind implements Partial<Record<StoppageKind, number>> {
+
   @Cents({ optional: true }) SICKNESS?: number;
   @Cents({ optional: true }) OCCUPATIONAL_ACCIDENT?: number;
   @Cents({ optional: true }) OCCUPATIONAL_DISEASE?: number;
@@ -15,17 +16,17 @@ export class AllowancesByKind implements Partial<Record<StoppageKind, number>> {
 /** Compiles only while AllowancesByKind names every kind of stoppage. */
 export const EVERY_KIND_DOCUMENTED: [Exclude<StoppageKind, keyof AllowancesByKind>] extends [never] ? true : never = true;
 
-export class StatementAdvance implements StatementAdvanceModel {
+export class StatementAdvance implements EveryField<StatementAdvanceModel> {
   @Uuid() advanceId!: string;
   @Uuid() stoppageId!: string;
   @OneOf(STOPPAGE_KINDS) kind!: StoppageKind;
   @Day() issuedOn!: string;
   @Cents() amountCents!: number;
   @Flag({ description: 'settled by a regularization: from then on an allowance, shown in the month of reclassifiedOn' }) reclassified!: boolean;
-  @Day({ optional: true }) reclassifiedOn?: string;
+  @Day({ optional: true }) reclassifiedOn!: string | undefined;
 }
 
-export class StatementAmounts implements StatementAmountsModel {
+export class StatementAmounts implements EveryField<StatementAmountsModel> {
   @Cents({ description: 'provisional payments issued this month: not allowances yet' }) advancesCents!: number;
   @Cents({ description: 'earlier advances a regularization settled this month' }) reclassifiedAdvancesCents!: number;
   @Cents() allowancesGrossCents!: number;
@@ -38,13 +39,13 @@ export class StatementAmounts implements StatementAmountsModel {
   @Cents() overpaymentsRecoveredCents!: number;
 }
 
-export class StatementMonth extends StatementAmounts implements StatementMonthModel {
+export class StatementMonth extends StatementAmounts implements EveryField<StatementMonthModel> {
   @Month() month!: string;
   @ListOf(() => StatementAdvance) advances!: StatementAdvance[];
 }
 
 /** GET /v1/policyholders/{policyholderId}/statements/{year}: the year month by month, by the date money moved. */
-export class Statement implements PolicyholderStatement {
+export class Statement implements EveryField<PolicyholderStatement> {
   @Text() policyholderId!: string;
   @Integer() year!: number;
   @OneOf([TAXABLE_BASE]) taxableBase!: typeof TAXABLE_BASE;

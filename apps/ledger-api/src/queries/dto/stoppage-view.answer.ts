@@ -1,10 +1,10 @@
 import type { AdvanceRecord, ExtensionRecord, RecoveryRecord, RegularizationRecord, StoppageState } from '@ij/ledger';
 import type { StoppageView as StoppageViewModel } from '@ij/projections';
 import { STOPPAGE_KINDS, type MonthlySalary } from '@ij/rules';
-import { Cents, Day, ListOf, Month, Months, ObjectOf, OneOf, Text, Uuid, valuesOf } from '../../http/openapi/properties';
+import { type EveryField, Cents, Day, ListOf, Month, Months, ObjectOf, OneOf, Text, Uuid, valuesOf } from '../../http/openapi/properties';
 import { ENTITLEMENT_STATUSES, STOPPAGE_STATUSES } from './balance.answer';
 
-export class Salary implements MonthlySalary {
+export class Salary implements EveryField<MonthlySalary> {
   @Month() month!: string;
   @Cents({ description: 'gross salary of the month' }) grossCents!: number;
 }
@@ -13,15 +13,15 @@ export class AldAffection {
   @Text() affectionId!: string;
 }
 
-export class Extension implements ExtensionRecord {
+export class Extension implements EveryField<ExtensionRecord> {
   @Uuid() stoppageId!: string;
   @Day() previousEndDate!: string;
   @Day() newEndDate!: string;
-  @Day({ optional: true }) prescribedOn?: string;
+  @Day({ optional: true }) prescribedOn!: string | undefined;
   @Day() extendedOn!: string;
 }
 
-export class Advance implements AdvanceRecord {
+export class Advance implements EveryField<AdvanceRecord> {
   @Uuid() stoppageId!: string;
   @Uuid() advanceId!: string;
   @Cents() amountCents!: number;
@@ -29,7 +29,7 @@ export class Advance implements AdvanceRecord {
   @Day() issuedOn!: string;
 }
 
-export class Regularization implements RegularizationRecord {
+export class Regularization implements EveryField<RegularizationRecord> {
   @Uuid() stoppageId!: string;
   @Uuid() regularizationId!: string;
   @Day() through!: string;
@@ -45,7 +45,7 @@ export class Regularization implements RegularizationRecord {
   @Day() regularizedOn!: string;
 }
 
-export class Recovery implements RecoveryRecord {
+export class Recovery implements EveryField<RecoveryRecord> {
   @Uuid() stoppageId!: string;
   @Uuid() recoveryId!: string;
   @Cents() amountCents!: number;
@@ -53,21 +53,21 @@ export class Recovery implements RecoveryRecord {
 }
 
 /** GET /v1/stoppages/{stoppageId}: the facts and payments, with the money under the active rules through a date. */
-export class StoppageView implements StoppageViewModel {
+export class StoppageView implements EveryField<StoppageViewModel> {
   @Uuid() stoppageId!: string;
   @Text() policyholderId!: string;
   @OneOf(STOPPAGE_KINDS) kind!: StoppageState['kind'];
   @OneOf(STOPPAGE_STATUSES) status!: StoppageState['status'];
   @Day() startDate!: string;
   @Day({ description: 'the prescribed end after every extension' }) endDate!: string;
-  @Day({ optional: true, description: 'set by an early end' }) lastDay?: string;
-  @Day({ optional: true }) prescribedOn?: string;
-  @Uuid({ optional: true }) prolongationOf?: string;
-  @ObjectOf(() => AldAffection, { optional: true }) ald?: AldAffection;
-  @Day({ optional: true }) accidentDate?: string;
-  @Cents({ optional: true }) dailyLossOfEarningsCents?: number;
+  @Day({ optional: true, description: 'set by an early end' }) lastDay!: string | undefined;
+  @Day({ optional: true }) prescribedOn!: string | undefined;
+  @Uuid({ optional: true }) prolongationOf!: string | undefined;
+  @ObjectOf(() => AldAffection, { optional: true }) ald!: AldAffection | undefined;
+  @Day({ optional: true }) accidentDate!: string | undefined;
+  @Cents({ optional: true }) dailyLossOfEarningsCents!: number | undefined;
   @Day() openedOn!: string;
-  @ListOf(() => Salary, { optional: true, description: 'the latest certificate recorded on this stoppage' }) salaries?: Salary[];
+  @ListOf(() => Salary, { optional: true, description: 'the latest certificate recorded on this stoppage' }) salaries!: Salary[] | undefined;
   @ListOf(() => Extension) extensions!: Extension[];
   @ListOf(() => Advance) advances!: Advance[];
   @ListOf(() => Regularization) regularizations!: Regularization[];
@@ -75,7 +75,7 @@ export class StoppageView implements StoppageViewModel {
   @Text() rulesVersion!: string;
   @Day() through!: string;
   @OneOf(ENTITLEMENT_STATUSES) entitlementStatus!: string;
-  @Months({ optional: true }) missingSalaryMonths?: string[];
+  @Months({ optional: true }) missingSalaryMonths!: string[] | undefined;
   @Cents() entitlementCents!: number;
   @Cents({ description: 'advances + regularization payments − recoveries' }) paidCents!: number;
   @Cents() balanceCents!: number;

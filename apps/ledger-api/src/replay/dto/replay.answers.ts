@@ -3,20 +3,20 @@ import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec
 import type { AuditFailure as AuditFailureModel, AuditFailureKind, AuditReport as AuditReportModel, ReplayRecord, ReplayRow as ReplayRowModel, ReplayStatus } from '@ij/replay';
 import { STOPPAGE_KINDS, type StoppageKind } from '@ij/rules';
 import { ENTITLEMENT_STATUSES } from '../../queries/dto/balance.answer';
-import { Cents, Count, Day, Flag, Instant, ListOf, OneOf, Text, Uuid, valuesOf } from '../../http/openapi/properties';
+import { type EveryField, Cents, Count, Day, Flag, Instant, ListOf, OneOf, Text, Uuid, valuesOf } from '../../http/openapi/properties';
 
 export class ReplayStarted {
   @Uuid({ description: 'derived from the Idempotency-Key: a retry names the same replay' }) replayId!: string;
 }
 
 /** GET /v1/replays/{replayId}: the replay's progress, then its figures. */
-export class Replay implements ReplayRecord {
+export class Replay implements EveryField<ReplayRecord> {
   @Uuid() replayId!: string;
   @Text({ description: 'the replayed version' }) rulesVersion!: string;
   @Text({ description: 'the version active when the replay started: what currentCents uses' }) currentRulesVersion!: string;
   @Day() through!: string;
   @OneOf(valuesOf<ReplayStatus>({ running: true, done: true, failed: true })) status!: ReplayStatus;
-  @Text({ optional: true, description: 'why it failed' }) reason?: string;
+  @Text({ optional: true, description: 'why it failed' }) reason!: string | undefined;
   @Count() processed!: number;
   @Count() total!: number;
   @Count({ description: 'rows with deltaCents ≠ 0' }) affected!: number;
@@ -26,10 +26,10 @@ export class Replay implements ReplayRecord {
   @Text({ description: "the read models' checkpoint when it started (a log position)" }) checkpoint!: string;
   @Text() requestedBy!: string;
   @Instant() requestedAt!: string;
-  @Instant({ optional: true }) finishedAt?: string;
+  @Instant({ optional: true }) finishedAt!: string | undefined;
 }
 
-export class ReplayRow implements ReplayRowModel {
+export class ReplayRow implements EveryField<ReplayRowModel> {
   @Text() policyholderId!: string;
   @Uuid() stoppageId!: string;
   @OneOf(STOPPAGE_KINDS) kind!: StoppageKind;
@@ -53,17 +53,17 @@ export class ReplayDiff {
 
 const FIGURES: SchemaObject = { oneOf: [{ type: 'string' }, { type: 'object', additionalProperties: true }] };
 
-export class AuditFailure implements AuditFailureModel {
+export class AuditFailure implements EveryField<AuditFailureModel> {
   @Text() streamId!: string;
   @Count() revision!: number;
   @OneOf(valuesOf<AuditFailureKind>({ HASH_CHAIN: true, REGULARIZATION_MISMATCH: true, UNKNOWN_RULES_VERSION: true, UNREADABLE_EVENT: true })) kind!: AuditFailureKind;
-  @ApiProperty({ oneOf: FIGURES.oneOf, required: false, description: 'what the check computed' }) expected?: unknown;
-  @ApiProperty({ oneOf: FIGURES.oneOf, required: false, description: 'what is stored' }) actual?: unknown;
+  @ApiProperty({ oneOf: FIGURES.oneOf, required: false, description: 'what the check computed' }) expected!: unknown | undefined;
+  @ApiProperty({ oneOf: FIGURES.oneOf, required: false, description: 'what is stored' }) actual!: unknown | undefined;
   @Text() detail!: string;
 }
 
 /** GET /v1/audit/verify: hash chains intact, and every recorded regularization reproduced to the cent. */
-export class AuditReport implements AuditReportModel {
+export class AuditReport implements EveryField<AuditReportModel> {
   @Flag() ok!: boolean;
   @Count() streamsChecked!: number;
   @Count() eventsChecked!: number;
