@@ -44,6 +44,8 @@ export interface AnswerOptions {
   otherAnswers?: Readonly<Record<number, Type<unknown>>>;
   /** A request body that is not JSON (a bank report in XML): its media type and what it holds. */
   consumes?: FileAnswer;
+  /** A command idempotent by its content (a bank report): no Idempotency-Key, no Idempotent-Replayed or Ledger-Position. */
+  keyless?: boolean;
 }
 
 const STRING: SchemaObject = { type: 'string' };
@@ -96,8 +98,12 @@ const COMMAND: readonly DocumentedProblem[] = [...WITH_BODY, 'idempotency-key-re
  */
 export function CommandAnswers(status: 200 | 201 | 202, body: AnswerBody, options: AnswerOptions = {}): MethodDecorator {
   const consumes = options.consumes;
+  const request = consumes ? [ApiConsumes(consumes.mediaType), ApiBody({ description: consumes.description, required: true, schema: { type: 'string' } })] : [];
+  if (options.keyless) {
+    return applyDecorators(...request, answers(status, body, {}, [...WITH_BODY, 'too-much-contention', ...access(options), ...EVERY_OPERATION, ...(options.problems ?? [])], options, () => ({})));
+  }
   return applyDecorators(
-    ...(consumes ? [ApiConsumes(consumes.mediaType), ApiBody({ description: consumes.description, required: true, schema: { type: 'string' } })] : []),
+    ...request,
     ApiHeader({ name: 'Idempotency-Key', required: true, description: '1–128 visible ASCII characters, scoped to your API key; a repeat with the same body gets the first answer again (kept 30 days), with a different body 422', schema: { type: 'string', minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' } }),
     ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'ties this command\'s events to a business flow (1–128 visible ASCII characters); the request id otherwise' }),
     answers(status, body, COMMAND_SUCCESS_HEADERS, [...COMMAND, ...access(options), ...EVERY_OPERATION, ...(options.problems ?? [])], options, COMMAND_FAILURE_HEADERS),
