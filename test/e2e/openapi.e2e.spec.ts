@@ -18,14 +18,14 @@ const IBAN = 'FR7630006000011234567890189';
 const EMPLOYER_IBAN = 'FR7630004000031234567890143';
 const UNKNOWN_ID = '00000000-0000-4000-8000-00000000dead';
 
-describe('the OpenAPI document (GET /docs-json)', () => {
+describe.each(['sqlite', 'postgres'] as const)('the OpenAPI document (GET /docs-json), on the %s store', (kind) => {
   let ledger: TestLedger;
   let document: OpenApiDocument;
   let answers: OpenApiAnswers;
   const wrong: string[] = [];
 
   beforeAll(async () => {
-    ledger = await startTestLedger('sqlite');
+    ledger = await startTestLedger(kind);
     const served = await ledger.http.get('/docs-json').expect(200);
     document = served.body as OpenApiDocument;
     answers = new OpenApiAnswers(document);
