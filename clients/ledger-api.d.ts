@@ -575,7 +575,10 @@ export interface components {
         IssueAdvanceBody: {
             /** @example 30000 */
             amountCents: number;
-            /** @example salary certificate not received yet */
+            /**
+             * @description one line, trimmed, 1 to 500 characters, no control or bidi-override characters
+             * @example salary certificate not received yet
+             */
             reason: string;
         };
         RegularizationOutcome: {
@@ -1131,7 +1134,10 @@ export interface components {
             iban: string;
             /** @example AGRIFRPP */
             bic?: string;
-            /** @example Camille Martin */
+            /**
+             * @description one line, trimmed, 1 to 70 characters, no control or bidi-override characters
+             * @example Camille Martin
+             */
             holderName: string;
         };
         RecordedSubrogation: {
@@ -1192,7 +1198,7 @@ export interface components {
             /** Format: uuid */
             stoppageId: string;
             /** @enum {string} */
-            reason: "MISSING_SALARY_CERTIFICATE" | "NO_BANK_ACCOUNT" | "BLOCKED";
+            reason: "MISSING_SALARY_CERTIFICATE" | "NO_BANK_ACCOUNT" | "BLOCKED" | "SETTLED_LATER";
             /** @description BLOCKED: the domain's code and detail */
             detail: string;
         };
@@ -1351,7 +1357,7 @@ export interface operations {
                     "application/json": components["schemas"]["OpenedStoppage"];
                 };
             };
-            /** @description problem+json: bad-request, malformed-json, validation-failed */
+            /** @description problem+json: bad-request, malformed-json, nesting-too-deep, validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1359,7 +1365,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/validation-failed";
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/nesting-too-deep" | "https://ij-ledger.dev/problems/validation-failed";
                         /** @enum {integer} */
                         status?: 400;
                     };
@@ -1393,7 +1399,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description problem+json: no-parameters-for-date, prolongation-kind-mismatch, prolongation-of-unknown-stoppage, prolongation-overlaps, stoppage-already-exists, stoppage-ends-before-start, stoppage-id-taken, stoppages-overlap */
+            /** @description problem+json: no-parameters-for-date, prolongation-kind-mismatch, prolongation-of-unknown-stoppage, prolongation-overlaps, stoppage-already-exists, stoppage-beyond-longest-period, stoppage-ends-before-start, stoppage-id-taken, stoppages-overlap */
             409: {
                 headers: {
                     /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
@@ -1403,7 +1409,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/no-parameters-for-date" | "https://ij-ledger.dev/problems/prolongation-kind-mismatch" | "https://ij-ledger.dev/problems/prolongation-of-unknown-stoppage" | "https://ij-ledger.dev/problems/prolongation-overlaps" | "https://ij-ledger.dev/problems/stoppage-already-exists" | "https://ij-ledger.dev/problems/stoppage-ends-before-start" | "https://ij-ledger.dev/problems/stoppage-id-taken" | "https://ij-ledger.dev/problems/stoppages-overlap";
+                        type?: "https://ij-ledger.dev/problems/no-parameters-for-date" | "https://ij-ledger.dev/problems/prolongation-kind-mismatch" | "https://ij-ledger.dev/problems/prolongation-of-unknown-stoppage" | "https://ij-ledger.dev/problems/prolongation-overlaps" | "https://ij-ledger.dev/problems/stoppage-already-exists" | "https://ij-ledger.dev/problems/stoppage-beyond-longest-period" | "https://ij-ledger.dev/problems/stoppage-ends-before-start" | "https://ij-ledger.dev/problems/stoppage-id-taken" | "https://ij-ledger.dev/problems/stoppages-overlap";
                         /** @enum {integer} */
                         status?: 409;
                     };
@@ -1530,7 +1536,7 @@ export interface operations {
                     "application/json": components["schemas"]["StoppageExtension"];
                 };
             };
-            /** @description problem+json: bad-request, malformed-json, validation-failed */
+            /** @description problem+json: bad-request, malformed-json, nesting-too-deep, validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1538,7 +1544,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/validation-failed";
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/nesting-too-deep" | "https://ij-ledger.dev/problems/validation-failed";
                         /** @enum {integer} */
                         status?: 400;
                     };
@@ -1588,7 +1594,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description problem+json: extension-not-later, prolongation-overlaps, stoppage-closed, stoppage-ended-early, stoppages-overlap */
+            /** @description problem+json: extension-not-later, prolongation-overlaps, stoppage-beyond-longest-period, stoppage-closed, stoppage-ended-early, stoppages-overlap */
             409: {
                 headers: {
                     /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
@@ -1598,7 +1604,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/extension-not-later" | "https://ij-ledger.dev/problems/prolongation-overlaps" | "https://ij-ledger.dev/problems/stoppage-closed" | "https://ij-ledger.dev/problems/stoppage-ended-early" | "https://ij-ledger.dev/problems/stoppages-overlap";
+                        type?: "https://ij-ledger.dev/problems/extension-not-later" | "https://ij-ledger.dev/problems/prolongation-overlaps" | "https://ij-ledger.dev/problems/stoppage-beyond-longest-period" | "https://ij-ledger.dev/problems/stoppage-closed" | "https://ij-ledger.dev/problems/stoppage-ended-early" | "https://ij-ledger.dev/problems/stoppages-overlap";
                         /** @enum {integer} */
                         status?: 409;
                     };
@@ -1725,7 +1731,7 @@ export interface operations {
                     "application/json": components["schemas"]["EarlyEnd"];
                 };
             };
-            /** @description problem+json: bad-request, malformed-json, validation-failed */
+            /** @description problem+json: bad-request, malformed-json, nesting-too-deep, validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1733,7 +1739,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/validation-failed";
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/nesting-too-deep" | "https://ij-ledger.dev/problems/validation-failed";
                         /** @enum {integer} */
                         status?: 400;
                     };
@@ -1920,7 +1926,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedSalaryCertificate"];
                 };
             };
-            /** @description problem+json: bad-request, malformed-json, validation-failed */
+            /** @description problem+json: bad-request, malformed-json, nesting-too-deep, validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1928,7 +1934,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/validation-failed";
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/nesting-too-deep" | "https://ij-ledger.dev/problems/validation-failed";
                         /** @enum {integer} */
                         status?: 400;
                     };
@@ -2115,7 +2121,7 @@ export interface operations {
                     "application/json": components["schemas"]["IssuedAdvance"];
                 };
             };
-            /** @description problem+json: bad-request, malformed-json, validation-failed */
+            /** @description problem+json: bad-request, malformed-json, nesting-too-deep, validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2123,7 +2129,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/validation-failed";
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/nesting-too-deep" | "https://ij-ledger.dev/problems/validation-failed";
                         /** @enum {integer} */
                         status?: 400;
                     };
@@ -2310,7 +2316,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegularizationOutcome"];
                 };
             };
-            /** @description problem+json: bad-request, malformed-json, validation-failed */
+            /** @description problem+json: bad-request, malformed-json, nesting-too-deep, validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2318,7 +2324,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/validation-failed";
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/nesting-too-deep" | "https://ij-ledger.dev/problems/validation-failed";
                         /** @enum {integer} */
                         status?: 400;
                     };
@@ -2368,7 +2374,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description problem+json: missing-salary-certificate, no-parameters-for-date, regularization-in-future */
+            /** @description problem+json: missing-salary-certificate, no-parameters-for-date, regularization-before-settled-date, regularization-in-future */
             409: {
                 headers: {
                     /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
@@ -2378,7 +2384,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/missing-salary-certificate" | "https://ij-ledger.dev/problems/no-parameters-for-date" | "https://ij-ledger.dev/problems/regularization-in-future";
+                        type?: "https://ij-ledger.dev/problems/missing-salary-certificate" | "https://ij-ledger.dev/problems/no-parameters-for-date" | "https://ij-ledger.dev/problems/regularization-before-settled-date" | "https://ij-ledger.dev/problems/regularization-in-future";
                         /** @enum {integer} */
                         status?: 409;
                     };
@@ -2505,7 +2511,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedRecovery"];
                 };
             };
-            /** @description problem+json: bad-request, malformed-json, validation-failed */
+            /** @description problem+json: bad-request, malformed-json, nesting-too-deep, validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2513,7 +2519,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/validation-failed";
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/nesting-too-deep" | "https://ij-ledger.dev/problems/validation-failed";
                         /** @enum {integer} */
                         status?: 400;
                     };
@@ -2797,7 +2803,7 @@ export interface operations {
                     "application/json": components["schemas"]["RulesActivation"];
                 };
             };
-            /** @description problem+json: bad-request, malformed-json, validation-failed */
+            /** @description problem+json: bad-request, malformed-json, nesting-too-deep, validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2805,7 +2811,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/validation-failed";
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/nesting-too-deep" | "https://ij-ledger.dev/problems/validation-failed";
                         /** @enum {integer} */
                         status?: 400;
                     };
@@ -3236,7 +3242,7 @@ export interface operations {
                     "application/json": components["schemas"]["PolicyholderReference"];
                 };
             };
-            /** @description problem+json: bad-request, malformed-json, validation-failed */
+            /** @description problem+json: bad-request, malformed-json, nesting-too-deep, validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3244,7 +3250,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/validation-failed";
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/nesting-too-deep" | "https://ij-ledger.dev/problems/validation-failed";
                         /** @enum {integer} */
                         status?: 400;
                     };
@@ -3502,7 +3508,12 @@ export interface operations {
     };
     PolicyholdersController_history: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description answer the entries after this revision (the previous page's Ledger-History-Next header) */
+                after?: string;
+                /** @description entries per answer, 1–1000 (default 1000) */
+                limit?: string;
+            };
             header?: {
                 /** @description read your own write: wait until the read models include this log position (a command's Ledger-Position), or 503 projection-lagging; also accepted as `?minPosition=` */
                 "Ledger-Min-Position"?: string;
@@ -3519,6 +3530,8 @@ export interface operations {
                 headers: {
                     /** @description the read models' log position, when the request sent Ledger-Min-Position */
                     "Ledger-Projection-Position"?: string;
+                    /** @description when more events follow: the revision to pass as `?after=` for the next ones */
+                    "Ledger-History-Next"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3910,7 +3923,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReplayStarted"];
                 };
             };
-            /** @description problem+json: bad-request, malformed-json, validation-failed */
+            /** @description problem+json: bad-request, malformed-json, nesting-too-deep, validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3918,7 +3931,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/validation-failed";
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/nesting-too-deep" | "https://ij-ledger.dev/problems/validation-failed";
                         /** @enum {integer} */
                         status?: 400;
                     };
@@ -4012,7 +4025,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description problem+json: too-many-requests */
+            /** @description problem+json: replay-already-running, too-many-requests */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4020,7 +4033,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/too-many-requests";
+                        type?: "https://ij-ledger.dev/problems/replay-already-running" | "https://ij-ledger.dev/problems/too-many-requests";
                         /** @enum {integer} */
                         status?: 429;
                     };
@@ -4484,7 +4497,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedBankAccount"];
                 };
             };
-            /** @description problem+json: bad-request, malformed-json, validation-failed */
+            /** @description problem+json: bad-request, malformed-json, nesting-too-deep, validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4492,7 +4505,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/validation-failed";
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/nesting-too-deep" | "https://ij-ledger.dev/problems/validation-failed";
                         /** @enum {integer} */
                         status?: 400;
                     };
@@ -4663,7 +4676,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordedSubrogation"];
                 };
             };
-            /** @description problem+json: bad-request, malformed-json, validation-failed */
+            /** @description problem+json: bad-request, malformed-json, nesting-too-deep, validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4671,7 +4684,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/validation-failed";
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/nesting-too-deep" | "https://ij-ledger.dev/problems/validation-failed";
                         /** @enum {integer} */
                         status?: 400;
                     };
@@ -4856,7 +4869,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentRunStarted"];
                 };
             };
-            /** @description problem+json: bad-request, malformed-json, validation-failed */
+            /** @description problem+json: bad-request, malformed-json, nesting-too-deep, validation-failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4864,7 +4877,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/validation-failed";
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/nesting-too-deep" | "https://ij-ledger.dev/problems/validation-failed";
                         /** @enum {integer} */
                         status?: 400;
                     };

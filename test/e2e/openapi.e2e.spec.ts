@@ -175,6 +175,7 @@ describe.each(['sqlite', 'postgres'] as const)('the OpenAPI document (GET /docs-
     expect((await call('clerk', 'GET', '/v1/policyholders/{policyholderId}/balance', onOverpaid)).status).toBe(200);
     expect((await call('supervisor', 'GET', '/v1/policyholders/{policyholderId}/balance', { params: { policyholderId: 'nobody' } })).status).toBe(404);
     expect((await call('auditor', 'GET', '/v1/policyholders/{policyholderId}/history', onStoppage)).status).toBe(200);
+    expect((await call('auditor', 'GET', '/v1/policyholders/{policyholderId}/history', { ...onStoppage, query: 'limit=1' })).headers['ledger-history-next']).toBe('0');
     expect((await call('auditor', 'GET', '/v1/policyholders/{policyholderId}/history', { params: { policyholderId: 'nobody' } })).status).toBe(404);
     expect((await call('clerk', 'GET', '/v1/policyholders/{policyholderId}/statements/{year}', { params: { policyholderId, year: '2025' } })).status).toBe(200);
     expect((await call('clerk', 'GET', '/v1/policyholders/{policyholderId}/statements/{year}', { params: { policyholderId, year: '2025' }, query: 'format=pdf' })).status).toBe(200);

@@ -14,7 +14,7 @@ async function main(outFile: string | undefined): Promise<void> {
   if (!outFile) throw new Error('usage: node dist/apps/ledger-api/src/openapi-document.js <out.json>');
   const dataDirectory = mkdtempSync(join(tmpdir(), 'ij-ledger-openapi-'));
   try {
-    const config = readLedgerConfig({ LEDGER_DATA_DIR: dataDirectory, LEDGER_EVENT_STORE: 'sqlite', LEDGER_API_KEYS: 'openapi-document-key-0001:clerk:openapi', LEDGER_POLICYHOLDER_SECRET: 'openapi-document', LOG_LEVEL: 'silent' });
+    const config = readLedgerConfig({ LEDGER_DATA_DIR: dataDirectory, LEDGER_EVENT_STORE: 'sqlite', LEDGER_API_KEYS: 'openapi-document-key-0001:clerk:openapi', LEDGER_POLICYHOLDER_SECRET: 'openapi-document-throwaway-secret-0001', LOG_LEVEL: 'silent' });
     const ledger = await createLedgerApp(config);
     try {
       writeFileSync(outFile, `${JSON.stringify(ledgerOpenApiDocument(ledger.app), null, 2)}\n`);

@@ -36,7 +36,7 @@ export class StoppagesController {
   @Post()
   @HttpCode(201)
   @IdempotentCommand()
-  @CommandAnswers(201, OpenedStoppage, { problems: ['stoppage-already-exists', 'stoppage-ends-before-start', 'prolongation-of-unknown-stoppage', 'prolongation-kind-mismatch', 'prolongation-overlaps', 'stoppages-overlap', 'no-parameters-for-date', 'stoppage-id-taken'] })
+  @CommandAnswers(201, OpenedStoppage, { problems: ['stoppage-already-exists', 'stoppage-ends-before-start', 'stoppage-beyond-longest-period', 'prolongation-of-unknown-stoppage', 'prolongation-kind-mismatch', 'prolongation-overlaps', 'stoppages-overlap', 'no-parameters-for-date', 'stoppage-id-taken'] })
   open(@Body() body: OpenStoppageBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new OpenStoppageCommand(body, context));
   }
@@ -44,7 +44,7 @@ export class StoppagesController {
   @Post(':stoppageId/extensions')
   @HttpCode(200)
   @IdempotentCommand()
-  @CommandAnswers(200, StoppageExtension, { problems: ['stoppage-not-found', 'stoppage-closed', 'stoppage-ended-early', 'extension-not-later', 'prolongation-overlaps', 'stoppages-overlap'] })
+  @CommandAnswers(200, StoppageExtension, { problems: ['stoppage-not-found', 'stoppage-closed', 'stoppage-ended-early', 'extension-not-later', 'stoppage-beyond-longest-period', 'prolongation-overlaps', 'stoppages-overlap'] })
   extend(@stoppageId() id: string, @Body() body: ExtendStoppageBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new ExtendStoppageCommand(id, body, context));
   }
@@ -76,7 +76,7 @@ export class StoppagesController {
   @Post(':stoppageId/regularizations')
   @HttpCode(201)
   @IdempotentCommand()
-  @CommandAnswers(201, RegularizationOutcome, { problems: ['stoppage-not-found', 'regularization-in-future', 'missing-salary-certificate', 'no-parameters-for-date'] })
+  @CommandAnswers(201, RegularizationOutcome, { problems: ['stoppage-not-found', 'regularization-in-future', 'regularization-before-settled-date', 'missing-salary-certificate', 'no-parameters-for-date'] })
   regularize(@stoppageId() id: string, @Body() body: RegularizeBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new RegularizeCommand(id, body, context));
   }

@@ -12,6 +12,7 @@ export function domainProblemStatus(code: DomainErrorCode): 404 | 409 {
 export const HTTP_PROBLEM_STATUS = {
   'validation-failed': 400,
   'malformed-json': 400,
+  'nesting-too-deep': 400,
   'bad-request': 400,
   unauthorized: 401,
   forbidden: 403,
@@ -23,6 +24,7 @@ export const HTTP_PROBLEM_STATUS = {
   'projection-lagging': 503,
   'too-much-contention': 503,
   'replay-not-found': 404,
+  'replay-already-running': 429,
   'replay-not-done': 409,
   'replay-failed': 409,
   'payment-run-not-found': 404,

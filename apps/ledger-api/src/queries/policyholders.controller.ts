@@ -13,6 +13,8 @@ import { HistoryParams, MAX_HISTORY_PAGE, SearchPolicyholderBody, StatementParam
 import { FindPolicyholderQuery, GetBalanceQuery, GetHistoryQuery, GetStatementQuery } from './ledger.queries';
 import { statementPdf } from './statement-pdf';
 
+const HISTORY_NEXT = { 'Ledger-History-Next': { description: 'when more events follow: the revision to pass as `?after=` for the next ones', schema: { type: 'string', pattern: '^\\d+$' } } };
+
 @ApiTags('queries')
 @ApiBearerAuth()
 @Controller('v1/policyholders')
@@ -42,7 +44,7 @@ export class PolicyholdersController {
    */
   @Get(':policyholderId/history')
   @Roles('auditor')
-  @QueryAnswers(History, { problems: ['policyholder-not-found'] })
+  @QueryAnswers(History, { problems: ['policyholder-not-found'], headers: HISTORY_NEXT })
   async history(@Param('policyholderId') policyholderId: string, @Query() params: HistoryParams, @Res({ passthrough: true }) response: Response) {
     const history: HistoryEntry[] = await this.queryBus.execute(new GetHistoryQuery(policyholderId));
     const after = params.after === undefined ? -1 : Number(params.after);

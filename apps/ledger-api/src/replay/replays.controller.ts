@@ -23,7 +23,7 @@ export class ReplaysController {
   @Post()
   @HttpCode(202)
   @IdempotentCommand()
-  @CommandAnswers(202, ReplayStarted, { problems: ['unknown-rules-version'] })
+  @CommandAnswers(202, ReplayStarted, { problems: ['unknown-rules-version', 'replay-already-running'] })
   start(@Body() body: StartReplayBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new StartReplayCommand(body, context));
   }

@@ -44,6 +44,8 @@ export interface AnswerOptions {
   otherAnswers?: Readonly<Record<number, Type<unknown>>>;
   /** A request body that is not JSON (a bank report in XML): its media type and what it holds. */
   consumes?: FileAnswer;
+  /** Headers of the success answer besides the command's or query's own (a page's cursor). */
+  headers?: HeadersObject;
   /** A command idempotent by its content (a bank report): no Idempotency-Key, no Idempotent-Replayed or Ledger-Position. */
   keyless?: boolean;
 }
@@ -88,7 +90,7 @@ function access(options: AnswerOptions): readonly DocumentedProblem[] {
 /** Path and query parameters, and the Ledger-Min-Position header, are validated. */
 const QUERY: readonly DocumentedProblem[] = ['validation-failed', 'bad-request', 'projection-lagging'];
 /** A JSON body is parsed, checked and validated before anything runs. */
-const WITH_BODY: readonly DocumentedProblem[] = ['validation-failed', 'bad-request', 'malformed-json', 'payload-too-large', 'unsupported-media-type'];
+const WITH_BODY: readonly DocumentedProblem[] = ['validation-failed', 'bad-request', 'malformed-json', 'nesting-too-deep', 'payload-too-large', 'unsupported-media-type'];
 const COMMAND: readonly DocumentedProblem[] = [...WITH_BODY, 'idempotency-key-reused', 'too-much-contention'];
 
 /**
@@ -123,7 +125,8 @@ export function QueryAnswers(body: AnswerBody, options: AnswerOptions & { withBo
   );
 }
 
-function answers(status: number, body: AnswerBody, headers: HeadersObject, problems: readonly DocumentedProblem[], options: AnswerOptions, problemHeaders: FailureHeaders): MethodDecorator {
+function answers(status: number, body: AnswerBody, ownHeaders: HeadersObject, problems: readonly DocumentedProblem[], options: AnswerOptions, problemHeaders: FailureHeaders): MethodDecorator {
+  const headers = { ...ownHeaders, ...options.headers };
   const failures = problemResponses(problems, problemHeaders, options.otherAnswers ?? {});
   const others = Object.values(options.otherAnswers ?? {});
   if ('mediaType' in body) {

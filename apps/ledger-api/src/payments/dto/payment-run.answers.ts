@@ -9,7 +9,7 @@ export class PaymentRunStarted {
 export class SkippedStoppage implements EveryField<SkippedStoppageModel> {
   @Text() policyholderId!: string;
   @Uuid() stoppageId!: string;
-  @OneOf(valuesOf<SkipReason>({ MISSING_SALARY_CERTIFICATE: true, NO_BANK_ACCOUNT: true, BLOCKED: true })) reason!: SkipReason;
+  @OneOf(valuesOf<SkipReason>({ MISSING_SALARY_CERTIFICATE: true, NO_BANK_ACCOUNT: true, BLOCKED: true, SETTLED_LATER: true })) reason!: SkipReason;
   @Text({ description: 'BLOCKED: the domain\'s code and detail' }) detail!: string;
 }
 
