@@ -420,6 +420,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MetricsController_scrape"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReadinessController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1097,8 +1129,10 @@ export interface components {
         AuditFailure: {
             streamId: string;
             revision: number;
+            /** @description the event's global log position (a decimal string), when the failure is about one event */
+            position?: string;
             /** @enum {string} */
-            kind: "HASH_CHAIN" | "REGULARIZATION_MISMATCH" | "UNKNOWN_RULES_VERSION" | "UNREADABLE_EVENT";
+            kind: "HASH_CHAIN" | "REGULARIZATION_MISMATCH" | "UNKNOWN_RULES_VERSION" | "UNREADABLE_EVENT" | "INCOMPLETE_EXPORT";
             /** @description what the check computed */
             expected?: string | {
                 [key: string]: unknown;
@@ -1230,6 +1264,19 @@ export interface components {
             /** @description net transferred */
             paidCents?: number;
             skipped?: components["schemas"]["SkippedStoppage"][];
+        };
+        Readiness: {
+            /** @enum {string} */
+            status: "ready" | "unavailable";
+            /** @description ready: events the read models are behind the log */
+            lagEvents?: number;
+            /**
+             * @description unavailable: why
+             * @enum {string}
+             */
+            reason?: "event-store-unreachable" | "read-models-lagging";
+            /** @description unavailable: what failed */
+            detail?: string;
         };
         History: components["schemas"]["HistoryEntry"][];
     };
@@ -5277,6 +5324,205 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/projection-lagging";
+                        /** @enum {integer} */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    MetricsController_scrape: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description read your own write: wait until the read models include this log position (a command's Ledger-Position), or 503 projection-lagging; also accepted as `?minPosition=` */
+                "Ledger-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the Prometheus text exposition format (version 0.0.4) */
+            200: {
+                headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description problem+json: bad-request, validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/validation-failed";
+                        /** @enum {integer} */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description problem+json: unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unauthorized";
+                        /** @enum {integer} */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/forbidden";
+                        /** @enum {integer} */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description problem+json: too-many-requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description problem+json: internal-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/internal-error";
+                        /** @enum {integer} */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description problem+json: projection-lagging */
+            503: {
+                headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    /** @description seconds */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/projection-lagging";
+                        /** @enum {integer} */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    ReadinessController_ready: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description read your own write: wait until the read models include this log position (a command's Ledger-Position), or 503 projection-lagging; also accepted as `?minPosition=` */
+                "Ledger-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Readiness */
+            200: {
+                headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description problem+json: bad-request, validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/validation-failed";
+                        /** @enum {integer} */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description problem+json: too-many-requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description problem+json: internal-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/internal-error";
+                        /** @enum {integer} */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description Readiness; problem+json: projection-lagging */
+            503: {
+                headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    /** @description seconds */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         type?: "https://ij-ledger.dev/problems/projection-lagging";

@@ -82,9 +82,9 @@ describe.each(['sqlite', 'postgres'] as const)('the OpenAPI document (GET /docs-
         expect([name, success.length]).toEqual([name, 1]);
         const successContent = operation.responses[success[0]].content ?? {};
         const json = successContent['application/json']?.schema;
-        // A JSON answer is a named schema of the components; a file answer (the bank file) says its media type.
+        // A JSON answer is a named schema of the components; a file answer (the bank file, the metrics) says its one media type.
         if (json) expect([name, document.components.schemas[String(json.$ref).split('/').pop()!]]).toEqual([name, expect.any(Object)]);
-        else expect([name, Object.keys(successContent)]).toEqual([name, ['application/xml']]);
+        else expect([name, Object.keys(successContent)]).toEqual([name, [expect.stringMatching(/^(application\/xml|text\/plain)$/u)]]);
         // Security and the refusals follow the route's roles: public (none), any valid key (401), some roles (401, 403).
         const allowed = routes.get(name)!.allowed;
         expect([name, operation.security === undefined]).toEqual([name, allowed === 'public']);
@@ -206,7 +206,12 @@ describe.each(['sqlite', 'postgres'] as const)('the OpenAPI document (GET /docs-
     expect((await call('supervisor', 'GET', '/v1/payment-runs/{runId}', { params: { runId: UNKNOWN_ID } })).status).toBe(404);
     expect((await call('supervisor', 'POST', '/v1/payment-runs', { body: { through: '2026-01-31' } })).status).toBe(409);
 
+    // Operating: the probes (no key; a bad Ledger-Min-Position is refused there too) and the metrics.
     expect((await call(null, 'GET', '/health')).status).toBe(200);
+    expect((await call(null, 'GET', '/health', { headers: { 'Ledger-Min-Position': 'soon' } })).status).toBe(400);
+    expect((await call(null, 'GET', '/health/ready')).status).toBe(200);
+    expect((await call(null, 'GET', '/health/ready', { headers: { 'Ledger-Min-Position': 'soon' } })).status).toBe(400);
+    expect((await call('auditor', 'GET', '/metrics')).status).toBe(200);
 
     // Every route's refusals: a POST without a JSON body (415, before anything else), no key (401), a role that may not call it (403).
     for (const route of servedRoutes(ledger.ledger.app)) {
@@ -226,7 +231,7 @@ describe.each(['sqlite', 'postgres'] as const)('the OpenAPI document (GET /docs-
       for (const method of Object.keys(operations)) {
         const seen = answers.checked.filter((entry) => entry.startsWith(`${method.toUpperCase()} ${path} `)).map((entry) => entry.split(' ')[2]);
         expect([method, path, seen.some((status) => status.startsWith('2'))]).toEqual([method, path, true]);
-        if (path !== '/health') expect([method, path, seen.some((status) => status.startsWith('4'))]).toEqual([method, path, true]);
+        expect([method, path, seen.some((status) => status.startsWith('4'))]).toEqual([method, path, true]);
       }
     }
   }, 60_000);

@@ -56,7 +56,8 @@ const FIGURES: SchemaObject = { oneOf: [{ type: 'string' }, { type: 'object', ad
 export class AuditFailure implements EveryField<AuditFailureModel> {
   @Text() streamId!: string;
   @Count() revision!: number;
-  @OneOf(valuesOf<AuditFailureKind>({ HASH_CHAIN: true, REGULARIZATION_MISMATCH: true, UNKNOWN_RULES_VERSION: true, UNREADABLE_EVENT: true })) kind!: AuditFailureKind;
+  @Text({ optional: true, description: "the event's global log position (a decimal string), when the failure is about one event" }) position!: string | undefined;
+  @OneOf(valuesOf<AuditFailureKind>({ HASH_CHAIN: true, REGULARIZATION_MISMATCH: true, UNKNOWN_RULES_VERSION: true, UNREADABLE_EVENT: true, INCOMPLETE_EXPORT: true })) kind!: AuditFailureKind;
   @ApiProperty({ oneOf: FIGURES.oneOf, required: false, description: 'what the check computed' }) expected!: unknown | undefined;
   @ApiProperty({ oneOf: FIGURES.oneOf, required: false, description: 'what is stored' }) actual!: unknown | undefined;
   @Text() detail!: string;
