@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { getRulesVersion, type RulesVersion } from '@ij/rules';
+import { withNirKey } from '@ij/ledger';
 import { ARPEGE, planPolicyholder } from '../../libs/replay/src/seed';
 import { startLedgerProcess, type LedgerProcess } from '../support/ledger-process';
 
@@ -187,6 +188,101 @@ describe('the back-office console (/console) in chromium', () => {
     expect(await cardValue('#audit-result', 'ok')).toBe('OK');
     await shot('09-audit');
   }, 90_000);
+
+  describe('a form for every command, with the field errors next to the fields (late facts, #16)', () => {
+    const ok = (form: string, pattern: RegExp) => textOf(`form[data-command="${form}"] .form-ok`, pattern);
+    const fieldError = (form: string, name: string) => textOf(`form[data-command="${form}"] [data-field="${name}"] .field-error`, /\S/u);
+    const submit = (form: string) => page.click(`form[data-command="${form}"] button[type="submit"]`);
+    const fill = (form: string, name: string, value: string) => page.fill(`form[data-command="${form}"] [name="${name}"]`, value);
+    let stoppageUrl = '';
+
+    it('opens a stoppage: bad NIR, SIRET and dates shown next to their fields, then the stoppage page', async () => {
+      await page.click('nav a[href="#/stoppages/new"]');
+      await fill('open-stoppage', 'nir', '185057800608400');
+      await fill('open-stoppage', 'employerId', '73282932000075');
+      await submit('open-stoppage');
+      expect(await fieldError('open-stoppage', 'nir')).toMatch(/key/u);
+      expect(await fieldError('open-stoppage', 'employerId')).toMatch(/SIRET/u);
+      expect(await fieldError('open-stoppage', 'startDate')).toMatch(/calendar date/u);
+      expect(await page.locator('form[data-command="open-stoppage"] [data-field="employerId"]').getAttribute('class')).toContain('invalid');
+      await shot('10-open-stoppage-field-errors');
+      await fill('open-stoppage', 'nir', withNirKey('1850578999990'));
+      await fill('open-stoppage', 'startDate', '2025-06-02');
+      await fill('open-stoppage', 'endDate', '2025-06-15');
+      await fill('open-stoppage', 'employerId', '73282932000074');
+      await submit('open-stoppage');
+      await page.waitForURL(/#\/stoppages\/[0-9a-f-]{36}$/u);
+      stoppageUrl = page.url();
+      expect(await textOf('.facts', /73282932000074/u)).toMatch(/SICKNESS/u);
+    }, 60_000);
+
+    it('pays it on 3 × 2 000 €: 11 days × 32.87 = 361.57 €', async () => {
+      for (const row of [0, 1, 2]) await fill('salary-certificate', `salaries.${row}.grossCents`, '2000,00');
+      await submit('salary-certificate');
+      await ok('salary-certificate', /recorded/u);
+      await fill('regularize', 'through', '2025-06-15');
+      await submit('regularize');
+      expect(await ok('regularize', /PAID/u)).toMatch(/^PAID: 361,57 €/u);
+    }, 60_000);
+
+    it('requalifies it as an occupational accident: 14 × 39.45 = 552.30 €, 190.73 € more', async () => {
+      await submit('requalification');
+      expect(await fieldError('requalification', 'kind')).toMatch(/kind/u);
+      expect(await fieldError('requalification', 'recognizedOn')).toMatch(/calendar date/u);
+      await shot('11-requalification-field-errors');
+      await page.selectOption('form[data-command="requalification"] select[name="kind"]', 'OCCUPATIONAL_ACCIDENT');
+      await fill('requalification', 'accidentDate', '2025-06-01');
+      await fill('requalification', 'recognizedOn', '2025-09-15');
+      await submit('requalification');
+      expect(await ok('requalification', /Requalified/u)).toBe('Requalified from SICKNESS to OCCUPATIONAL_ACCIDENT.');
+      await submit('regularize');
+      expect(await ok('regularize', /190,73/u)).toMatch(/^PAID: 190,73 €/u);
+      expect(await textOf('.facts', /OCCUPATIONAL_ACCIDENT/u)).toMatch(/SICKNESS → OCCUPATIONAL_ACCIDENT/u);
+    }, 60_000);
+
+    it('records an early end after full payment, assesses and recovers the overpayment: 552.30 − 9 × 39.45 = 197.25 €', async () => {
+      await submit('early-end');
+      expect(await fieldError('early-end', 'lastDay')).toMatch(/calendar date/u);
+      await fill('early-end', 'lastDay', '2025-06-10');
+      await submit('early-end');
+      expect(await ok('early-end', /Ended early/u)).toBe('Ended early on 2025-06-10 (was 2025-06-15).');
+      await fill('regularize', 'through', '2025-06-10');
+      await submit('regularize');
+      expect(await ok('regularize', /OVERPAYMENT/u)).toMatch(/^OVERPAYMENT_ASSESSED: -197,25 €/u);
+      await fill('recovery', 'amountCents', '0');
+      await submit('recovery');
+      expect(await fieldError('recovery', 'amountCents')).toMatch(/amountCents/u);
+      await fill('recovery', 'amountCents', '197,25');
+      await submit('recovery');
+      expect(await ok('recovery', /recorded/u)).toBe('Recovery of 197,25 € recorded.');
+      await shot('12-late-early-end-recovered');
+    }, 60_000);
+
+    it('annuls it (supervisor): reason required, then later commands are refused with stoppage-annulled', async () => {
+      await submit('annulment');
+      expect(await fieldError('annulment', 'reason')).toMatch(/reason/u);
+      await fill('annulment', 'reason', 'console test: entered in error');
+      await submit('annulment');
+      expect(await ok('annulment', /annulled/u)).toMatch(/^Stoppage annulled/u);
+      await fill('extend', 'newEndDate', '2025-06-30');
+      await submit('extend');
+      expect(await textOf('form[data-command="extend"] .form-error', /annulled/iu)).toMatch(/annulled/iu);
+      expect(page.url()).toBe(stoppageUrl);
+      await shot('13-annulled');
+    }, 60_000);
+
+    it('activates a rules version (supervisor): a version is required', async () => {
+      await page.click('nav a[href="#/rules"]');
+      await page.waitForSelector('#rules-versions tbody tr');
+      await submit('activate-rules');
+      expect(await fieldError('activate-rules', 'version')).toMatch(/version/u);
+      await page.selectOption('form[data-command="activate-rules"] select[name="version"]', '2026.2');
+      await submit('activate-rules');
+      expect(await ok('activate-rules', /active/u)).toBe('Rules 2026.2 active.');
+      expect(await page.locator('#active-rules').innerText()).toBe('2026.2');
+      await shot('14-rules');
+    }, 60_000);
+  });
 });
 
 /** "1 234,56 €" (fr-FR, narrow no-break spaces) → 123456. */

@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { validateXML } from 'xmllint-wasm';
+import { camt054Document } from '@ij/bank-files';
 import { pdfText } from '../support/pdf-text';
 
 /**
@@ -50,6 +51,10 @@ describe('the Arpège story (README)', () => {
     await ledger('rules', 'activate', '2026.2');
     const applied = await ledger('replay', '--rules', '2026.2', '--through', '2026-10-31', '--apply');
     expect(applied.stdout).toMatch(/applied: \d+ regularizations/u);
+    // Every payment replay --apply decided is a transfer, ORDERED until a payment run exports it (#17).
+    const ordered = JSON.parse((await ledger('report', 'disbursements')).stdout);
+    expect(ordered.transfers.ORDERED.count).toBeGreaterThan(0);
+    expect(ordered.unreconciledCents).toBe(0);
 
     // What 2026.2 cannot settle is left: the leaves started in 2024 (no 2024 maternity minimum in 2026.1 / 2026.2).
     // Through the scenario's today, as the replays: a long-term illness prescribed into 2027 owes its later days.
@@ -88,16 +93,32 @@ describe('the Arpège story (README)', () => {
     // remainders or nothing; either way it completes, and its bank file is a valid pain.001.
     const bankFile = join(dataDirectory, 'pain001.xml');
     const paid = await ledger('pay', '--through', '2026-10-31', '--out', bankFile);
-    expect(paid.stdout).toMatch(/^payment run \S+ through 2026-10-31: \d+ payments, .* transferred; \d+ skipped$/mu);
+    expect(paid.stdout).toMatch(/^payment run \S+ through 2026-10-31: \d+ payments, .* ordered; \d+ transfers exported \(.*\); \d+ skipped$/mu);
     expect(paid.stdout).not.toMatch(/NO_BANK_ACCOUNT/u);
-    // A pain.001 needs at least one transfer: a run that moved no money writes none and says so.
-    if (/^payment run .*: 0 payments/mu.test(paid.stdout)) {
-      expect(paid.stdout).toContain('nothing to transfer: no pain.001 written');
-      expect(existsSync(bankFile)).toBe(false);
-    } else {
-      const validation = await validateXML({ xml: [{ fileName: 'pain001.xml', contents: readFileSync(bankFile, 'utf8') }], schema: [{ fileName: 'pain.001.001.03.xsd', contents: XSD }] });
-      expect(validation.errors).toEqual([]);
-    }
+    // Its bank file carries every transfer replay --apply ordered (and the seed's advances, and its own), each once.
+    const exported = Number(/; (\d+) transfers exported/u.exec(paid.stdout)![1]);
+    const reconciled = JSON.parse((await ledger('report', 'disbursements')).stdout);
+    expect(reconciled.transfers.ORDERED.count).toBe(0);
+    expect(reconciled.transfers.EXPORTED.count).toBe(exported);
+    expect(exported).toBeGreaterThanOrEqual(ordered.transfers.ORDERED.count);
+    expect(reconciled.unreconciledCents).toBe(0);
+    const xml = readFileSync(bankFile, 'utf8');
+    expect(xml.match(/<CdtTrfTxInf>/gu)).toHaveLength(exported);
+    expect(new Set(xml.match(/<EndToEndId>[^<]+<\/EndToEndId>/gu)).size).toBe(exported);
+    const validation = await validateXML({ xml: [{ fileName: 'pain001.xml', contents: xml }], schema: [{ fileName: 'pain.001.001.03.xsd', contents: XSD }] });
+    expect(validation.errors).toEqual([]);
+
+    // The bank books the first two transfers (camt.054): `ledger bank-report` settles them; the same file again changes nothing.
+    const transactions = [...xml.matchAll(/<EndToEndId>([^<]+)<\/EndToEndId>\s*<\/PmtId>\s*<Amt>\s*<InstdAmt Ccy="EUR">(\d+)\.(\d{2})<\/InstdAmt>/gu)].slice(0, 2);
+    expect(transactions).toHaveLength(2);
+    const camtFile = join(dataDirectory, 'camt054.xml');
+    writeFileSync(camtFile, camt054Document({
+      messageId: 'ARPEGE-CAMT-1',
+      createdOn: '2026-11-02',
+      entries: transactions.map(([, endToEndId, euros, cents]) => ({ endToEndId, amountCents: Number(`${euros}${cents}`), bookedOn: '2026-11-02' })),
+    }));
+    expect(JSON.parse((await ledger('bank-report', camtFile)).stdout)).toEqual({ messageId: 'ARPEGE-CAMT-1', settled: 2, returned: 0, unknown: [], alreadyApplied: 0 });
+    expect(JSON.parse((await ledger('bank-report', camtFile)).stdout)).toMatchObject({ settled: 0, alreadyApplied: 2 });
 
     // A policyholder the backlog listed: their 2026 statement has months with allowances paid, and its PDF prints the totals.
     const policyholderId = before.rows[0].policyholderId as string;

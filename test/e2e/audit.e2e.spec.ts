@@ -37,8 +37,9 @@ describe('audit verify on the sqlite store', () => {
 
   it('finds every chain intact and every regularization reproduced', async () => {
     const response = await ledger.get('auditor', '/v1/audit/verify').expect(200);
-    // 7 events: the regularization that pays is followed by the PaymentOrdered to the policyholder (#12).
-    expect(response.body).toEqual({ ok: true, streamsChecked: 3, eventsChecked: 7, regularizationsChecked: 1, failures: [] });
+    // 9 events: the regularization that pays is followed by the PaymentOrdered to the policyholder (#12), and
+    // the advance and the payment each by their transfer (#17).
+    expect(response.body).toEqual({ ok: true, streamsChecked: 3, eventsChecked: 9, regularizationsChecked: 1, failures: [] });
   });
 
   it('is for auditors only', async () => {
@@ -79,6 +80,8 @@ describe('audit verify on the sqlite store', () => {
     expect(response.body.failures).toEqual([
       expect.objectContaining({ streamId: stream(), revision: advance.revision, kind: 'HASH_CHAIN', actual: JSON.parse(advance.metadata).hash }),
       expect.objectContaining({ streamId: stream(), revision: eventAt('StoppageRegularized').revision, kind: 'REGULARIZATION_MISMATCH', expected: expect.objectContaining({ paidBeforeCents: 3_000 }) }),
+      // 30.00 € advanced + 258.79 € paid, against transfers of 300.00 € + 258.79 €: 270.00 € were transferred beyond what was decided.
+      expect.objectContaining({ streamId: stream(), kind: 'UNRECONCILED_DISBURSEMENTS', actual: expect.objectContaining({ allowancesPaidCents: 28_879, unreconciledCents: -27_000 }) }),
     ]);
   });
 });

@@ -96,7 +96,8 @@ describe.each(['sqlite', 'postgres'] as const)('commands on the %s store', (kind
       // 20 days less 3 days of carence = 17 × 32.87 € = 558.79 €.
       expect(regularization.body).toMatchObject({ entitlementCents: 55_879, paidBeforeCents: 30_000, deltaCents: 25_879, outcome: 'PAID' });
       expect(regularization.body.rulesVersion).toEqual(expect.any(String));
-      expect(await eventTypes(policyholderId)).toEqual(['StoppageOpened', 'AdvanceIssued', 'SalaryCertificateRecorded', 'StoppageRegularized', 'PaymentOrdered']);
+      // The advance and the payment are each ordered as a transfer in the same append (#17).
+      expect(await eventTypes(policyholderId)).toEqual(['StoppageOpened', 'AdvanceIssued', 'TransferOrdered', 'SalaryCertificateRecorded', 'StoppageRegularized', 'PaymentOrdered', 'TransferOrdered']);
     });
 
     it('assesses an overpayment when the advance exceeded the entitlement, then records its recovery', async () => {
@@ -263,7 +264,7 @@ describe.each(['sqlite', 'postgres'] as const)('commands on the %s store', (kind
       expect(second.status).toBe(first.status);
       expect(second.body).toEqual(first.body);
       expect(second.headers['idempotent-replayed']).toBe('true');
-      expect(await eventTypes(policyholderId)).toEqual(['StoppageOpened', 'AdvanceIssued']);
+      expect(await eventTypes(policyholderId)).toEqual(['StoppageOpened', 'AdvanceIssued', 'TransferOrdered']);
     });
 
     it('replays a refusal as well', async () => {

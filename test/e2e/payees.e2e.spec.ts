@@ -36,7 +36,8 @@ describe.each(['sqlite', 'postgres'] as const)('payees on the %s store', (kind) 
     const { policyholderId } = await certifiedStoppage();
     const response = await ledger.command('clerk', `/v1/policyholders/${policyholderId}/bank-account`, { iban: 'FR76 3000 6000 0112 3456 7890 189', holderName: 'Camille Martin' });
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ policyholderId, iban: '***********************0189', holderName: 'Camille Martin' });
+    // The first account a payee records does not wait for a confirmation (#21).
+    expect(response.body).toEqual({ policyholderId, iban: '***********************0189', holderName: 'Camille Martin', awaitsConfirmation: false });
     expect(JSON.stringify(response.body)).not.toContain('30006');
     const balance = await ledger.get('clerk', `/v1/policyholders/${policyholderId}/balance`);
     expect(balance.body.bankAccount).toEqual({ iban: '***********************0189', holderName: 'Camille Martin' });

@@ -86,7 +86,9 @@ describe.each(['sqlite', 'postgres'] as const)('payment runs on the %s store', (
     const validation = await validateXML({ xml: [{ fileName: 'run.xml', contents: file.text }], schema: [{ fileName: 'pain.001.001.03.xsd', contents: XSD }] });
     expect(validation.errors).toEqual([]);
     expect(validation.valid).toBe(true);
-    expect(file.text.match(/<CdtTrfTxInf>/gu)).toHaveLength(3);
+    // The run's 3 transfers, and the clerk's Regularize of the fourth stoppage (#17: every payment is a transfer).
+    expect(file.text.match(/<CdtTrfTxInf>/gu)).toHaveLength(4);
+    expect(run.body.exported).toMatchObject({ count: 4, byPayee: { EMPLOYER: { count: 1 }, POLICYHOLDER: { count: 3 } } });
     // 17 × 32.87 € = 558.79 € gross, less CSG and CRDS: × 0.933 = 521.35 € net (ij-rules §3).
     expect(file.text).toContain('<InstdAmt Ccy="EUR">521.35</InstdAmt>');
   });

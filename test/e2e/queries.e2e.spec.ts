@@ -165,8 +165,9 @@ describe.each(['sqlite', 'postgres'] as const)('queries on the %s store', (kind)
       await ledger.command('clerk', `/v1/stoppages/${stoppageId}/salary-certificate`, { salaries: salaries2025() }).expect(200);
       await ledger.command('clerk', `/v1/stoppages/${stoppageId}/regularizations`, { through: '2025-06-29' }).expect(201);
       const response = await ledger.get('auditor', `/v1/policyholders/${policyholderId}/history`).expect(200);
-      expect(response.body.map((entry: { type: string }) => entry.type)).toEqual(['StoppageOpened', 'SalaryCertificateRecorded', 'StoppageRegularized', 'PaymentOrdered']);
-      expect(response.body.map((entry: { revision: number }) => entry.revision)).toEqual([0, 1, 2, 3]);
+      // The regularization's payment is ordered as a transfer in the same append (#17).
+      expect(response.body.map((entry: { type: string }) => entry.type)).toEqual(['StoppageOpened', 'SalaryCertificateRecorded', 'StoppageRegularized', 'PaymentOrdered', 'TransferOrdered']);
+      expect(response.body.map((entry: { revision: number }) => entry.revision)).toEqual([0, 1, 2, 3, 4]);
       const positions = response.body.map((entry: { position: number }) => entry.position);
       expect(positions).toEqual([...positions].sort((a, b) => a - b));
       for (const entry of response.body) {

@@ -4,9 +4,10 @@ import { pdfText, printedAmount } from '../support/pdf-text';
 import { startTestLedger, testNir, type TestLedger } from '../support/ledger-harness';
 
 /**
- * Issue #12, statements: per month, an advance shown as an advance then reclassified when a regularization
- * settles it, allowances by kind with the CSG and CRDS recorded on each payment, what is taxable
- * (occupational half, ALD exempt), overpayments recovered by offsetting; as JSON and as a PDF read back as text.
+ * Issues #12 and #17, statements: per month, allowances by the month they are paid (an advance in its own
+ * month, never moved to the regularization's), with the CSG and CRDS their transfers withheld, what is taxable
+ * ((gross − deductible CSG 3.8 %) × occupational half, ALD exempt), overpayments recovered by offsetting; as
+ * JSON and as a PDF read back as text.
  */
 const IBAN = 'FR7630006000011234567890189';
 const salaries = (months: string[]) => months.map((month) => ({ month, grossCents: 200_000 }));
@@ -43,7 +44,7 @@ describe.each(['sqlite', 'postgres'] as const)('statements on the %s store', (ki
   const regularize = (stoppageId: string, through: string) => ledger.command('clerk', `/v1/stoppages/${stoppageId}/regularizations`, { through }).expect(201);
   const statementOf = (policyholderId: string, year = 2025) => ledger.get('clerk', `/v1/policyholders/${policyholderId}/statements/${year}`);
 
-  it('shows an advance in its month, reclassifies it in the month of the regularization, and prints the same totals in the PDF', async () => {
+  it('counts an advance in the month it is paid, net of its withholdings, and prints the same totals in the PDF', async () => {
     const { stoppageId, policyholderId, nir } = await open({ kind: 'SICKNESS', startDate: '2025-06-10', endDate: '2025-06-29' });
     ledger.setToday('2025-10-15');
     await ledger.command('clerk', `/v1/stoppages/${stoppageId}/advances`, { amountCents: 30_000, reason: 'certificate pending' }).expect(201);
@@ -54,15 +55,17 @@ describe.each(['sqlite', 'postgres'] as const)('statements on the %s store', (ki
     const response = await statementOf(policyholderId).expect(200);
     const statement = response.body;
     const [october, november] = [statement.months[9], statement.months[10]];
-    expect(october).toMatchObject({ month: '2025-10', advancesCents: 30_000, reclassifiedAdvancesCents: 0, allowancesGrossCents: 0, netPaidCents: 30_000, taxableCents: 0 });
-    expect(october.advances).toEqual([expect.objectContaining({ stoppageId, amountCents: 30_000, reclassified: true, reclassifiedOn: '2025-11-03' })]);
-    // 17 days × 32.87 € = 558.79 €, of which 300.00 € advanced: the payment is 258.79 € gross; CSG 6.2 % = 16.04 €, net × 0.933 = 241.45 €.
+    // The advance, 300.00 €, is October's income: CSG 18.60, CRDS 1.50, net 279.90; deductible CSG 11.40 → taxable 288.60.
+    expect(october).toMatchObject({ month: '2025-10', advancesCents: 30_000, allowancesGrossCents: 30_000, csgCents: 1_860, crdsCents: 150, netPaidCents: 27_990, taxableCents: 28_860 });
+    expect(october.advances).toEqual([expect.objectContaining({ stoppageId, amountCents: 30_000, issuedOn: '2025-10-15' })]);
+    // 17 days × 32.87 € = 558.79 €, of which 300.00 € advanced: the payment is 258.79 € gross; CSG 6.2 % = 16.04 €, net × 0.933 = 241.45 €;
+    // deductible CSG 258.79 × 3.8 % = 9.834 → 9.83, taxable 248.96.
     expect(november).toMatchObject({
-      month: '2025-11', advancesCents: 0, reclassifiedAdvancesCents: 30_000,
-      allowancesGrossCents: 55_879, allowancesByKind: { SICKNESS: 55_879 },
-      csgCents: 1_604, crdsCents: 130, netPaidCents: 24_145, taxableCents: 55_879 - 1_604,
+      month: '2025-11', advancesCents: 0,
+      allowancesGrossCents: 25_879, allowancesByKind: { SICKNESS: 25_879 },
+      csgCents: 1_604, crdsCents: 130, netPaidCents: 24_145, taxableCents: 24_896,
     });
-    expect(statement.totals).toMatchObject({ advancesCents: 30_000, allowancesGrossCents: 55_879, netPaidCents: 54_145, taxableCents: 54_275, overpaymentsRecoveredCents: 0 });
+    expect(statement.totals).toMatchObject({ advancesCents: 30_000, allowancesGrossCents: 55_879, netPaidCents: 52_135, taxableCents: 53_756, overpaymentsRecoveredCents: 0 });
 
     const pdf = await ledger.get('auditor', `/v1/policyholders/${policyholderId}/statements/2025?format=pdf`).buffer(true).parse(binary).expect(200);
     expect(pdf.headers['content-type']).toMatch(/^application\/pdf/u);
@@ -70,7 +73,7 @@ describe.each(['sqlite', 'postgres'] as const)('statements on the %s store', (ki
     expect(text).toContain(policyholderId);
     expect(text).toContain('2025');
     expect(text).not.toContain(nir);
-    for (const cents of [30_000, 55_879, 1_604, 130, 54_145, 54_275]) expect(text).toContain(printedAmount(formatCents(cents)));
+    for (const cents of [30_000, 55_879, 1_604, 130, 52_135, 53_756]) expect(text).toContain(printedAmount(formatCents(cents)));
     expect(text).toMatch(/novembre/u);
   });
 
@@ -83,9 +86,9 @@ describe.each(['sqlite', 'postgres'] as const)('statements on the %s store', (ki
     await regularize(ald.stoppageId, '2025-09-30');
 
     const december = (await statementOf(accident.policyholderId).expect(200)).body.months[11];
-    // 789.00 € gross, CSG 48.92 €: (789.00 − 48.92) × 50 % = 370.04 € taxable; the ALD allowances add nothing.
+    // 789.00 € gross, deductible CSG 3.8 % = 29.98 €: (789.00 − 29.98) × 50 % = 379.51 € taxable; the ALD allowances add nothing.
     expect(december.allowancesByKind).toEqual({ OCCUPATIONAL_ACCIDENT: 78_900, SICKNESS: 27 * 3_287 });
-    expect(december.taxableCents).toBe(37_004);
+    expect(december.taxableCents).toBe(37_951);
   });
 
   it('shows an overpayment recovered by offsetting from a later payment', async () => {
@@ -101,8 +104,9 @@ describe.each(['sqlite', 'postgres'] as const)('statements on the %s store', (ki
     await regularize(second.stoppageId, '2025-09-30');
 
     const statement = (await statementOf(first.policyholderId).expect(200)).body;
-    expect(statement.months[6]).toMatchObject({ advancesCents: 80_000, netPaidCents: 80_000 });
-    expect(statement.months[7]).toMatchObject({ reclassifiedAdvancesCents: 80_000 });
+    // 800.00 € advanced in July: net 746.40 € (× 0.933), July's income; nothing moves to August.
+    expect(statement.months[6]).toMatchObject({ advancesCents: 80_000, allowancesGrossCents: 80_000, netPaidCents: 74_640 });
+    expect(statement.months[7]).toMatchObject({ allowancesGrossCents: 0 });
     expect(statement.months[11]).toMatchObject({ allowancesGrossCents: 27 * 3_287, overpaymentsRecoveredCents: 80_000 - 17 * 3_287 });
     expect(statement.totals.overpaymentsRecoveredCents).toBe(80_000 - 17 * 3_287);
   });

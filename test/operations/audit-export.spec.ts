@@ -79,12 +79,12 @@ describe.each(['sqlite', 'postgres'] as const)('audit export and offline verify 
   const lineOf = (type: string) => lines.findIndex((line, index) => index > 0 && (JSON.parse(line) as ExportLine).type === type);
 
   it('writes a header, every event with its hash and chain link, and an end line that counts them', () => {
-    // 7 events in 3 streams: stoppage-<id> (reservation), policyholder-<id> (opened, advance, certificate,
-    // regularization, payment ordered), rules (activation)
+    // 9 events in 3 streams: stoppage-<id> (reservation), policyholder-<id> (opened, advance and its transfer,
+    // certificate, regularization, payment ordered and its transfer), rules (activation)
     expect(JSON.parse(lines[0])).toEqual({ format: 'ij-ledger/audit-export', version: 1, headPosition: expect.stringMatching(/^\d+$/u), exportedAt: expect.any(String) });
-    expect(JSON.parse(lines[lines.length - 1])).toEqual({ end: true, events: 7, headPosition: JSON.parse(lines[0]).headPosition });
+    expect(JSON.parse(lines[lines.length - 1])).toEqual({ end: true, events: 9, headPosition: JSON.parse(lines[0]).headPosition });
     const all = events();
-    expect(all.map((event) => event.type)).toEqual(['StoppageIdReserved', 'StoppageOpened', 'AdvanceIssued', 'SalaryCertificateRecorded', 'StoppageRegularized', 'PaymentOrdered', 'RulesVersionActivated']);
+    expect(all.map((event) => event.type)).toEqual(['StoppageIdReserved', 'StoppageOpened', 'AdvanceIssued', 'TransferOrdered', 'SalaryCertificateRecorded', 'StoppageRegularized', 'PaymentOrdered', 'TransferOrdered', 'RulesVersionActivated']);
     expect(all.map((event) => BigInt(event.position))).toEqual(all.map((event) => BigInt(event.position)).sort((a, b) => (a < b ? -1 : 1)));
     const lastHash = new Map<string, string>();
     for (const event of all) {
@@ -96,7 +96,7 @@ describe.each(['sqlite', 'postgres'] as const)('audit export and offline verify 
 
   it('verifies clean from the file alone, with no database reachable (exit 0)', () => {
     const run = cli(['audit', 'verify', '--file', exported], NO_DATABASE);
-    expect(run.stdout).toMatch(/^OK: 3 streams, 7 events, 1 regularizations reproduced; 0 failures/u);
+    expect(run.stdout).toMatch(/^OK: 3 streams, 9 events, 1 regularizations reproduced; 0 failures/u);
     expect(run.code).toBe(0);
   });
 
@@ -112,6 +112,8 @@ describe.each(['sqlite', 'postgres'] as const)('audit export and offline verify 
       expect.objectContaining({ streamId: advance.streamId, revision: advance.revision, position: advance.position, kind: 'HASH_CHAIN', actual: advance.hash }),
       // the regularization paid 55 879 − 30 000 before; with a 3 000 advance it would have paid before 3 000
       expect.objectContaining({ streamId: advance.streamId, kind: 'REGULARIZATION_MISMATCH', expected: expect.objectContaining({ paidBeforeCents: 3_000 }) }),
+      // and the allowances the ledger now says it paid (3 000 + 25 879) are not what its transfers carry (30 000 + 25 879)
+      expect.objectContaining({ streamId: advance.streamId, kind: 'UNRECONCILED_DISBURSEMENTS', expected: { unreconciledCents: 0 }, actual: expect.objectContaining({ unreconciledCents: -27_000 }) }),
     ]);
   });
 
@@ -162,7 +164,7 @@ describe.each(['sqlite', 'postgres'] as const)('audit export and offline verify 
     expect(report.failures).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ streamId: removed.streamId, revision: next.revision, position: next.position, kind: 'HASH_CHAIN', expected: { revision: removed.revision }, actual: { revision: next.revision } }),
-        expect.objectContaining({ streamId: '(export)', kind: 'INCOMPLETE_EXPORT', detail: expect.stringMatching(/counts 7 events, the file holds 6/u) }),
+        expect.objectContaining({ streamId: '(export)', kind: 'INCOMPLETE_EXPORT', detail: expect.stringMatching(/counts 9 events, the file holds 8/u) }),
       ]),
     );
   });
@@ -170,6 +172,6 @@ describe.each(['sqlite', 'postgres'] as const)('audit export and offline verify 
   it('catches a removed last line through the end line count (exit 1)', async () => {
     const { code, report } = await verifyLines([...lines.slice(0, -2), lines[lines.length - 1]]);
     expect(code).toBe(1);
-    expect(report.failures).toEqual([expect.objectContaining({ kind: 'INCOMPLETE_EXPORT', detail: expect.stringMatching(/counts 7 events, the file holds 6/u) })]);
+    expect(report.failures).toEqual([expect.objectContaining({ kind: 'INCOMPLETE_EXPORT', detail: expect.stringMatching(/counts 9 events, the file holds 8/u) })]);
   });
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { camt054Document } from '../../apps/ledger-api/src/bank-reports/bank-files';
 import { startTestLedger, TEST_KEYS, testNir, type TestLedger } from '../support/ledger-harness';
 
 /**
@@ -16,6 +17,8 @@ interface RouteAccess {
   /** Who may call it; 'public' = no key needed; 'any' = any valid key. */
   allowed: Role[] | 'public' | 'any';
   body?: () => unknown;
+  /** An XML body (bank reports) instead of JSON. */
+  xml?: () => string;
 }
 
 const STOPPAGE = '00000000-0000-4000-8000-000000000001';
@@ -31,6 +34,8 @@ const MATRIX: RouteAccess[] = [
   { method: 'POST', path: `/v1/stoppages/${STOPPAGE}/advances`, allowed: ['clerk'], body: () => ({ amountCents: 100, reason: 'matrix' }) },
   { method: 'POST', path: `/v1/stoppages/${STOPPAGE}/regularizations`, allowed: ['clerk'], body: () => ({ through: '2025-06-20' }) },
   { method: 'POST', path: `/v1/stoppages/${STOPPAGE}/recoveries`, allowed: ['clerk'], body: () => ({ amountCents: 1 }) },
+  { method: 'POST', path: `/v1/stoppages/${STOPPAGE}/requalification`, allowed: ['clerk'], body: () => ({ kind: 'OCCUPATIONAL_DISEASE', recognizedOn: '2025-09-15' }) },
+  { method: 'POST', path: `/v1/stoppages/${STOPPAGE}/annulment`, allowed: ['supervisor'], body: () => ({ reason: 'matrix' }) },
   { method: 'GET', path: '/v1/rules', allowed: 'any' },
   { method: 'POST', path: '/v1/rules/active', allowed: ['supervisor'], body: () => ({ version: '2026.2' }) },
   { method: 'GET', path: `/v1/stoppages/${STOPPAGE}`, allowed: ['clerk', 'auditor'] },
@@ -49,6 +54,11 @@ const MATRIX: RouteAccess[] = [
   { method: 'POST', path: '/v1/payment-runs', allowed: ['supervisor'], body: () => ({ through: '2025-06-30' }) },
   { method: 'GET', path: `/v1/payment-runs/${STOPPAGE}`, allowed: ['supervisor', 'auditor'] },
   { method: 'GET', path: `/v1/payment-runs/${STOPPAGE}/pain001`, allowed: ['supervisor'] },
+  { method: 'POST', path: '/v1/bank-reports', allowed: ['supervisor'], xml: () => camt054Document({ messageId: 'MATRIX-1', createdOn: '2025-07-01', entries: [{ endToEndId: 'MATRIX0001', amountCents: 100, bookedOn: '2025-07-01' }] }) },
+  { method: 'POST', path: '/v1/policyholders/unknown-policyholder/bank-account/confirmation', allowed: ['supervisor'], body: () => ({}) },
+  { method: 'GET', path: '/v1/transfers', allowed: ['supervisor', 'auditor'] },
+  { method: 'GET', path: '/v1/policyholders/unknown-policyholder/transfers', allowed: ['clerk', 'auditor'] },
+  { method: 'GET', path: '/v1/reports/disbursements', allowed: ['supervisor', 'auditor'] },
 ];
 
 function expectedOutcome(route: RouteAccess, caller: Caller): 'allowed' | 401 | 403 {
@@ -76,7 +86,8 @@ describe('authorization matrix', () => {
       let request = route.method === 'GET' ? ledger.http.get(route.path) : ledger.http.post(route.path);
       if (caller === 'unknown') request = request.set('Authorization', 'Bearer not-a-key-of-this-ledger-00');
       else if (caller !== 'none') request = request.set('Authorization', `Bearer ${TEST_KEYS[caller]}`);
-      if (route.method === 'POST') request = request.set('Idempotency-Key', randomUUID()).send(route.body?.() as object);
+      if (route.method === 'POST' && route.xml) request = request.set('Content-Type', 'application/xml').send(route.xml());
+      else if (route.method === 'POST') request = request.set('Idempotency-Key', randomUUID()).send(route.body?.() as object);
       const response = await request;
       if (expected === 'allowed') {
         expect([401, 403]).not.toContain(response.status);

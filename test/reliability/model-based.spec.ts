@@ -7,7 +7,9 @@ import { startTestLedger, TEST_TODAY, testNir, type TestLedger } from '../suppor
  * Model-based test: random sequences of every command run against the real API, next to a tiny model of
  * one sickness stoppage written independently from the rules engine (one daily IJ of 32.87 €, 3 days of
  * carence — ij-rules §3–5). After each step the balance, the backlog reason and the length of the history
- * the API reports must agree with the model.
+ * the API reports must agree with the model; after each sequence the audit is clean.
+ * Late facts (api.md "Late facts") are in the sequences: a corrected certificate (2 100 € a month), an early
+ * end after full payment, a requalification as an occupational disease and back, and an annulment.
  *
  * Regularizations through earlier dates than the settled one are refused (a settlement never goes backwards,
  * issue 21); overlapping payment runs through two dates settle as one regularization through the later date.
@@ -17,13 +19,28 @@ const END = '2025-06-29';
 const DAILY_IJ_CENTS = 3_287; // 3 × 2 000 € / 91.25 = 65.75 €, × 50 % truncated (ij-rules §3)
 const MAXIMUM_DAILY_CENTS = 4_147; // published sickness maximum for a start in 2025-04-01 … 2026-01-31
 const CARENCE_DAYS = 3;
+const OCCUPATIONAL_MAXIMUM_DAILY_CENTS = 31_425; // published 2025 occupational maximum, day 29 onwards (the advance ceiling)
+/** The daily IJ by monthly gross and kind, worked out by hand (ij-rules §3). */
+const DAILY_IJ: Record<number, Record<ModelKind, number>> = {
+  // sickness: 6 000 / 91.25 = 65.75 → 32.87; occupational: 2 000 / 30.42 = 65.746… → 65.75, 60 % = 39.45
+  200_000: { SICKNESS: DAILY_IJ_CENTS, OCCUPATIONAL_DISEASE: 3_945 },
+  // sickness: 6 300 / 91.25 = 69.041… → 69.04, 50 % = 34.52; occupational: 2 100 / 30.42 = 69.033… → 69.03, 60 % = 41.418 → 41.41
+  210_000: { SICKNESS: 3_452, OCCUPATIONAL_DISEASE: 4_141 },
+};
+/** Occupational days 1–28 are at 60 %: the model keeps an occupational stoppage within them. */
+const OCCUPATIONAL_LOWER_DAYS = 28;
+type ModelKind = 'SICKNESS' | 'OCCUPATIONAL_DISEASE';
 
 const epochDay = (date: string) => LocalDate.parse(date).toEpochDay();
 
 interface Model {
   endDate: string;
   lastDay?: string;
-  certified: boolean;
+  kind: ModelKind;
+  /** The months of the latest certificate (0 before any), and its monthly gross. */
+  certificateMonths: 0 | 1 | 3;
+  grossCents: number;
+  annulled: boolean;
   closed: boolean;
   advancesCents: number;
   paymentsCents: number;
@@ -35,6 +52,8 @@ interface Model {
   /** The latest `through` a regularization recorded. */
   settledThrough?: string;
   events: number;
+  /** Transfers ordered: one per advance, one per regularization that pays. */
+  transfers: number;
 }
 
 interface Real {
@@ -53,15 +72,20 @@ function movesSettlementBack(model: Model, through: string): boolean {
 const paidCents = (model: Model) => model.advancesCents + model.paymentsCents - model.recoveredCents;
 const outstandingCents = (model: Model) => Math.max(0, model.assessedCents - model.cancelledCents - model.recoveredCents);
 
+/** Sickness needs March–May, occupational May only (the last month before the stoppage). */
+const certified = (model: Model) => (model.kind === 'SICKNESS' ? model.certificateMonths === 3 : model.certificateMonths > 0);
+const stoppageDays = (model: Model, end = effectiveEnd(model)) => epochDay(end) - epochDay(START) + 1;
+
 function entitlementCents(model: Model, through: string): number {
-  if (!model.certified) return 0;
+  if (model.annulled || !certified(model)) return 0;
   const last = Math.min(epochDay(through), epochDay(effectiveEnd(model)));
-  const payableDays = Math.max(0, last - (epochDay(START) + CARENCE_DAYS) + 1);
-  return payableDays * DAILY_IJ_CENTS;
+  const carence = model.kind === 'SICKNESS' ? CARENCE_DAYS : 0;
+  const payableDays = Math.max(0, last - (epochDay(START) + carence) + 1);
+  return payableDays * DAILY_IJ[model.grossCents][model.kind];
 }
 
 function expectedBacklogReason(model: Model): string | undefined {
-  if (!model.certified) return 'MISSING_SALARY_CERTIFICATE';
+  if (!model.annulled && !certified(model)) return 'MISSING_SALARY_CERTIFICATE';
   if (model.pendingAdvances > 0) return 'ADVANCE_NOT_REGULARIZED';
   const balance = entitlementCents(model, TEST_TODAY) - paidCents(model);
   if (balance > 0) return 'UNDERPAID';
@@ -88,6 +112,15 @@ async function checkAgreement(model: Model, real: Real): Promise<void> {
   const backlog = await real.ledger.get('auditor', `/v1/reports/regularization-backlog?through=${TEST_TODAY}`);
   const row = backlog.body.rows.find((candidate: { stoppageId: string }) => candidate.stoppageId === real.stoppageId);
   expect(row?.reason).toBe(expectedBacklogReason(model));
+  // Money that moves (#17): every advance and every payment is one transfer of the same gross, ORDERED until a
+  // payment run, and the ledger's reconciliation of allowances paid against transfers stays at 0.
+  const transfers = await real.ledger.get('auditor', `/v1/policyholders/${real.policyholderId}/transfers?limit=1000`);
+  const items = (transfers.body.items ?? []) as Array<{ grossCents: number; csgCents: number; crdsCents: number; netCents: number; status: string }>;
+  expect(items.reduce((total, transfer) => total + transfer.grossCents, 0)).toBe(model.advancesCents + model.paymentsCents);
+  expect(items.length).toBe(model.transfers);
+  for (const transfer of items) expect(transfer.csgCents + transfer.crdsCents + transfer.netCents).toBe(transfer.grossCents);
+  const disbursements = await real.ledger.get('auditor', `/v1/reports/disbursements?through=${TEST_TODAY}`);
+  expect(disbursements.body.unreconciledCents).toBe(0);
 }
 
 type LedgerCommand = fc.AsyncCommand<Model, Real>;
@@ -96,30 +129,72 @@ class IssueAdvance implements LedgerCommand {
   constructor(readonly amountCents: number) {}
   check = () => true;
   async run(model: Model, real: Real) {
-    const days = epochDay(effectiveEnd(model)) - epochDay(START) + 1;
-    const refused = model.closed || paidCents(model) + this.amountCents > MAXIMUM_DAILY_CENTS * days;
+    const days = stoppageDays(model);
+    const maximumDaily = model.kind === 'SICKNESS' ? MAXIMUM_DAILY_CENTS : OCCUPATIONAL_MAXIMUM_DAILY_CENTS;
+    const refused = model.annulled || model.closed || paidCents(model) + this.amountCents > maximumDaily * days;
     const response = await send(real, '/advances', { amountCents: this.amountCents, reason: 'model' });
     expect(response.status).toBe(refused ? 409 : 201);
     if (!refused) {
       model.advancesCents += this.amountCents;
       model.pendingAdvances++;
-      model.events++;
+      // The advance and its transfer (#17).
+      model.events += 2;
+      model.transfers++;
     }
     await checkAgreement(model, real);
   }
   toString = () => `IssueAdvance(${this.amountCents})`;
 }
 
+/** The months the current kind needs; a second one is a corrected certificate that replaces the first. */
 class RecordCertificate implements LedgerCommand {
+  constructor(readonly grossCents: number) {}
   check = () => true;
   async run(model: Model, real: Real) {
-    const salaries = ['2025-03', '2025-04', '2025-05'].map((month) => ({ month, grossCents: 200_000 }));
-    expect((await send(real, '/salary-certificate', { salaries })).status).toBe(200);
-    model.certified = true;
-    model.events++;
+    const months = model.kind === 'SICKNESS' ? ['2025-03', '2025-04', '2025-05'] : ['2025-05'];
+    const response = await send(real, '/salary-certificate', { salaries: months.map((month) => ({ month, grossCents: this.grossCents })) });
+    expect(response.status).toBe(model.annulled ? 409 : 200);
+    if (!model.annulled) {
+      model.certificateMonths = months.length as 1 | 3;
+      model.grossCents = this.grossCents;
+      model.events++;
+    }
     await checkAgreement(model, real);
   }
-  toString = () => 'RecordCertificate';
+  toString = () => `RecordCertificate(${this.grossCents})`;
+}
+
+/** Sickness ↔ occupational disease (no accident day); kept within occupational days 1–28. */
+class Requalify implements LedgerCommand {
+  constructor(readonly kind: ModelKind) {}
+  check = (model: Readonly<Model>) => this.kind === 'SICKNESS' || stoppageDays(model as Model) <= OCCUPATIONAL_LOWER_DAYS;
+  async run(model: Model, real: Real) {
+    const refused = model.annulled || model.kind === this.kind;
+    const response = await send(real, '/requalification', { kind: this.kind, recognizedOn: '2025-09-15' });
+    expect(response.status).toBe(refused ? 409 : 200);
+    if (!refused) {
+      expect(response.body).toEqual({ stoppageId: real.stoppageId, previousKind: model.kind, kind: this.kind });
+      model.kind = this.kind;
+      model.events++;
+    }
+    await checkAgreement(model, real);
+  }
+  toString = () => `Requalify(${this.kind})`;
+}
+
+/** By a supervisor: nothing is due any more. */
+class Annul implements LedgerCommand {
+  check = () => true;
+  async run(model: Model, real: Real) {
+    const response = await real.ledger.command('supervisor', `/v1/stoppages/${real.stoppageId}/annulment`, { reason: 'model' });
+    expect(response.status).toBe(model.annulled ? 409 : 200);
+    if (!model.annulled) {
+      model.annulled = true;
+      model.events++;
+    }
+    await checkAgreement(model, real);
+  }
+  toString = () => 'Annul';
 }
 
 class Regularize implements LedgerCommand {
@@ -127,7 +202,7 @@ class Regularize implements LedgerCommand {
   check = () => true;
   async run(model: Model, real: Real) {
     const response = await send(real, '/regularizations', { through: this.through });
-    if (!model.certified) {
+    if (!model.annulled && !certified(model)) {
       expect(response.status).toBe(409);
     } else if (movesSettlementBack(model, this.through)) {
       expect(response.status).toBe(409);
@@ -142,8 +217,9 @@ class Regularize implements LedgerCommand {
         outcome: payment > 0 ? 'PAID' : assessed > 0 ? 'OVERPAYMENT_ASSESSED' : 'NOTHING_DUE',
       });
       applySettlement(model, this.through, { payment, assessed, cancelled });
-      // A regularization that pays is followed by the order of the transfer to the policyholder (#12).
-      model.events += payment > 0 ? 2 : 1;
+      // A regularization that pays is followed by the payment to the policyholder (#12) and its transfer (#17).
+      model.events += payment > 0 ? 3 : 1;
+      if (payment > 0) model.transfers++;
     }
     await checkAgreement(model, real);
   }
@@ -193,14 +269,16 @@ class OverlappingPaymentRuns implements LedgerCommand {
     }
     active.forEach((date) => doneRuns.add(date));
     const later = active.reduce<string | undefined>((latest, date) => (latest === undefined || date > latest ? date : latest), undefined);
-    if (later !== undefined && model.certified && !movesSettlementBack(model, later)) {
+    if (later !== undefined && certified(model) && !model.annulled && !movesSettlementBack(model, later)) {
       const outcome = settlement(model, later);
       if (outcome.payment > 0) applySettlement(model, later, outcome);
     }
     const historyAfter = await real.ledger.get('auditor', `/v1/policyholders/${real.policyholderId}/history`);
     const added = (historyAfter.body as Array<{ type: string; data: { outcome?: string } }>).slice(historyBefore.body.length);
     for (const event of added) {
-      expect(['StoppageRegularized', 'PaymentOrdered']).toContain(event.type);
+      // A run's payment is ordered as a transfer and exported into its bank file (#17).
+      expect(['StoppageRegularized', 'PaymentOrdered', 'TransferOrdered', 'TransferExported']).toContain(event.type);
+      if (event.type === 'TransferOrdered') model.transfers++;
       if (event.type === 'StoppageRegularized') expect(['PAID', 'NOTHING_DUE']).toContain(event.data.outcome);
     }
     model.events += added.length;
@@ -223,9 +301,9 @@ async function finishedRun(ledger: TestLedger, runId: string) {
 
 class Extend implements LedgerCommand {
   constructor(readonly newEndDate: string) {}
-  check = () => true;
+  check = (model: Readonly<Model>) => model.kind === 'SICKNESS' || stoppageDays(model as Model, this.newEndDate) <= OCCUPATIONAL_LOWER_DAYS;
   async run(model: Model, real: Real) {
-    const refused = model.closed || model.lastDay !== undefined || this.newEndDate <= model.endDate;
+    const refused = model.annulled || model.closed || model.lastDay !== undefined || this.newEndDate <= model.endDate;
     const response = await send(real, '/extensions', { newEndDate: this.newEndDate });
     expect(response.status).toBe(refused ? 409 : 200);
     if (!refused) {
@@ -241,11 +319,13 @@ class EndEarly implements LedgerCommand {
   constructor(readonly lastDay: string) {}
   check = () => true;
   async run(model: Model, real: Real) {
-    const refused = model.closed || this.lastDay < START || this.lastDay >= effectiveEnd(model);
+    // Accepted after the stoppage was settled through its end: it reopens it (late fact).
+    const refused = model.annulled || this.lastDay < START || this.lastDay >= effectiveEnd(model);
     const response = await send(real, '/early-end', { lastDay: this.lastDay });
     expect(response.status).toBe(refused ? 409 : 200);
     if (!refused) {
       model.lastDay = this.lastDay;
+      model.closed = false;
       model.events++;
     }
     await checkAgreement(model, real);
@@ -271,7 +351,9 @@ class RecordRecovery implements LedgerCommand {
 
 const commands = [
   fc.integer({ min: 1, max: 120_000 }).map((amount) => new IssueAdvance(amount)),
-  fc.constant(new RecordCertificate()),
+  fc.constantFrom(200_000, 200_000, 210_000).map((gross) => new RecordCertificate(gross)),
+  fc.constantFrom<ModelKind>('OCCUPATIONAL_DISEASE', 'SICKNESS').map((kind) => new Requalify(kind)),
+  fc.constant(new Annul()),
   fc.constantFrom('2025-06-12', '2025-06-15', '2025-06-25', '2025-06-29', '2025-07-20', '2025-08-31').map((through) => new Regularize(through)),
   fc.constantFrom('2025-06-29', '2025-07-05', '2025-07-20', '2025-08-10').map((date) => new Extend(date)),
   fc.constantFrom('2025-06-09', '2025-06-12', '2025-06-20', '2025-06-28', '2025-07-10').map((date) => new EndEarly(date)),
@@ -303,12 +385,15 @@ describe('the ledger against a model of what one policyholder is owed and was pa
         const account = await ledger.command('clerk', `/v1/policyholders/${opened.body.policyholderId}/bank-account`, { iban: 'FR7630006000011234567890189', holderName: 'Model Holder' });
         expect(account.status).toBe(200);
         const model: Model = {
-          endDate: END, certified: false, closed: false, advancesCents: 0, paymentsCents: 0, recoveredCents: 0,
-          assessedCents: 0, cancelledCents: 0, pendingAdvances: 0, events: 2,
+          endDate: END, kind: 'SICKNESS', certificateMonths: 0, grossCents: 200_000, annulled: false, closed: false, advancesCents: 0, paymentsCents: 0, recoveredCents: 0,
+          assessedCents: 0, cancelledCents: 0, pendingAdvances: 0, events: 2, transfers: 0,
         };
         const real: Real = { ledger, stoppageId, policyholderId: opened.body.policyholderId };
         await checkAgreement(model, real);
         await fc.asyncModelRun(() => ({ model, real }), sequence);
+        // Every regularization recorded, before and after the late facts, is reproduced by the audit.
+        const audit = await ledger.get('auditor', '/v1/audit/verify');
+        expect(audit.body.failures).toEqual([]);
       }),
       { numRuns: Number(process.env.MODEL_RUNS ?? 40), seed: Number(process.env.MODEL_SEED ?? 1_123) },
     );

@@ -14,6 +14,7 @@ import { IssueAdvanceHandler, RecordRecoveryHandler, RegularizeHandler } from '.
 import { ActivateRulesVersionHandler } from './commands/handlers/rules.handlers';
 import { RulesController } from './commands/rules.controller';
 import { StoppagesController } from './commands/stoppages.controller';
+import { LATE_FACT_HANDLERS } from './commands/handlers/late-fact.handlers';
 import type { LedgerConfig } from './config/ledger-config';
 import { HealthController } from './health/health.controller';
 import { IDEMPOTENCY_STORE, IdempotencyInterceptor } from './http/idempotency.interceptor';
@@ -103,6 +104,7 @@ export class AppModule {
         RegularizeHandler,
         RecordRecoveryHandler,
         ActivateRulesVersionHandler,
+        ...LATE_FACT_HANDLERS,
         ...queryProviders(dependencies.storage.readModels),
         ...replayProviders(dependencies.storage, dependencies.config),
         ...paymentProviders(),

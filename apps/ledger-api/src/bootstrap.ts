@@ -9,6 +9,8 @@ import { AppModule } from './app.module';
 import { loadOrGenerateApiKeys } from './auth/api-keys';
 import type { LedgerConfig } from './config/ledger-config';
 import { jsonBody } from './http/json-body';
+import { isXmlRoute, xmlBody } from './http/xml-body';
+import type { NextFunction, Request, Response } from 'express';
 import { minPositionQuery } from './http/min-position-query';
 import { ledgerOpenApiDocument } from './http/openapi/ledger-document';
 import { ledgerValidationPipe } from './http/validation';
@@ -73,7 +75,7 @@ export async function createLedgerApp(config: LedgerConfig, options: LedgerAppOp
   app.use(helmet());
   serveConsole(app);
   app.use(minPositionQuery);
-  app.use(jsonBody);
+  app.use((request: Request, response: Response, next: NextFunction) => (isXmlRoute(request) ? xmlBody : jsonBody)(request, response, next));
   app.useGlobalPipes(ledgerValidationPipe());
   SwaggerModule.setup('docs', app, ledgerOpenApiDocument(app));
   const close = async () => {

@@ -3,10 +3,12 @@ import { readLedgerConfig } from '../../ledger-api/src/config/ledger-config';
 import { rebuildProjections, rebuildProjectionsPartitioned } from '../../ledger-api/src/queries/cli/rebuild-projections';
 import { printStatement, type StatementOptions } from '../../ledger-api/src/queries/cli/print-statement';
 import { reportBacklog } from '../../ledger-api/src/queries/cli/report-backlog';
+import { reportDisbursements } from '../../ledger-api/src/transfers/report-disbursements';
 import { registerAuditCommands } from './commands/audit.command';
 import { registerBackupCommands } from './commands/backup.command';
 import { registerProjectorCommand } from './commands/projector.command';
 import { registerPayCommand } from './commands/pay.command';
+import { registerBankReportCommand } from './commands/bank-report.command';
 import { registerReplayCommand } from './commands/replay.command';
 import { registerSeedCommand } from './commands/seed.command';
 import { registerRulesCommands } from './commands/rules.command';
@@ -35,6 +37,7 @@ export function buildProgram(): Command {
   registerAuditCommands(program);
   registerPayCommand(program);
   registerBackupCommands(program);
+  registerBankReportCommand(program);
 
   const report = program.command('report').description('reports');
   report
@@ -43,6 +46,12 @@ export function buildProgram(): Command {
     .option('--through <date>', 'as of this date (YYYY-MM-DD)')
     .option('--format <format>', 'table, csv or json', 'table')
     .action((options: { through?: string; format: string }) => reportBacklog(readLedgerConfig(), options));
+
+  report
+    .command('disbursements')
+    .description('allowances paid in the ledger against transfers by status (unreconciledCents is 0)')
+    .option('--through <date>', 'decided on or before this date (YYYY-MM-DD, default today)')
+    .action((options: { through?: string }) => reportDisbursements(readLedgerConfig(), options));
 
   program
     .command('statement')

@@ -2,7 +2,7 @@ export type { LedgerEvent } from './events/ledger-event';
 export * from './events/policyholder-events';
 export * from './events/rules-events';
 export * from './events/stoppage-id-events';
-export { upcast, UnsupportedEventSchema, type AnyLedgerEvent } from './events/upcast';
+export { upcast, upcastAll, UnsupportedEventSchema, type AnyLedgerEvent } from './events/upcast';
 
 export * from './commands/commands';
 
@@ -12,7 +12,13 @@ export * from './errors/prolongation-errors';
 export * from './errors/payment-errors';
 export * from './errors/registry-errors';
 export * from './errors/payee-errors';
+export * from './errors/late-fact-errors';
+export * from './events/late-fact-events';
 export * from './events/payment-events';
+export * from './events/transfer-events';
+export * from './errors/transfer-errors';
+export * from './payment-runs/payment-run-events';
+export * from './payment-runs/payment-run-state';
 
 export * from './state/policyholder-state';
 export { evolve, foldEvents } from './state/evolve';
@@ -23,6 +29,7 @@ export { decide } from './decisions/decide';
 export { settle, type Settlement } from './decisions/settlement';
 
 export { toPolicyholderFacts } from './facts/to-policyholder-facts';
+export { stateEntitlementCents, stateEntitlements } from './facts/state-entitlements';
 export { paymentTotals, type PaymentTotals } from './accounts/payment-totals';
 export {
   stoppageAccount,
@@ -39,7 +46,10 @@ export { requireRulesVersion } from './rules-stream/require-rules-version';
 export { initialRulesState, evolveRules, foldRulesEvents, type RulesState } from './rules-stream/rules-state';
 export { reserveStoppageId } from './stoppage-ids/reserve-stoppage-id';
 export { isValidNir, nirKey, nirProblem, withNirKey } from './identity/nir';
+export { isValidSiret, siretProblem } from './identity/siret';
 export { ibanProblem, isValidIban, maskIban, normalizeIban, withIbanCheckDigits } from './identity/iban';
 export { overpaymentAssessments, outstandingOverpayments, timeBarredOnOrBefore, RECOVERY_LIMITATION_YEARS, type OverpaymentAssessment, type OutstandingOverpayments } from './payees/overpayments';
 export { employerShares, grossPaidTo, type EmployerShare } from './payees/payee-shares';
 export { withholdingsOn, type Withholdings } from './payees/withholdings';
+export { advanceTransfer, paymentTransfer, creditorOf, owedAgain, type Creditor } from './payees/transfers';
+export { disbursements, addDisbursements, noDisbursements, type Disbursements, type StatusTotals } from './accounts/disbursements';

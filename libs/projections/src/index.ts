@@ -26,5 +26,6 @@ export { policyholderBalance, type PolicyholderBalance, type StoppageBalance } f
 export { policyholderHistory, jsonPosition, type HistoryEntry } from './queries/history';
 export { regularizationBacklog, backlogCsv, backlogRowsOf, type RegularizationBacklog, type BacklogRow, type BacklogTotal } from './queries/backlog';
 export { BACKLOG_REASONS, AGE_BUCKETS, type BacklogReason, type AgeBucket } from './queries/backlog-reason';
-export { policyholderStatement, taxableShareOf, TAXABLE_BASE, type PolicyholderStatement, type StatementMonth, type StatementAmounts, type StatementAdvance, type TaxableShare } from './queries/statement';
+export { policyholderStatement, taxableShareOf, TAXABLE_BASE, type PolicyholderStatement, type StatementMonth, type StatementAmounts, type StatementAdvance, type StatementReturn, type TaxableShare } from './queries/statement';
 export { csvCell } from './csv-cell';
+export { transferView, policyholderTransfers, ledgerTransfers, disbursementReport, type TransferView, type TransferPage, type TransferFilter } from './queries/transfers';

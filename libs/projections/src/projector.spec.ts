@@ -9,7 +9,7 @@ const SALARIES = ['2025-03', '2025-04', '2025-05'].map((month) => ({ month, gros
 
 const opened = (stoppageId = STOPPAGE, policyholderId = POLICYHOLDER): PolicyholderEvent => ({
   type: 'StoppageOpened',
-  schemaVersion: 1,
+  schemaVersion: 2,
   data: { stoppageId, policyholderId, kind: 'SICKNESS', startDate: '2025-06-10', endDate: '2025-06-29', openedOn: '2025-06-10' },
 });
 const advance = (amountCents: number, advanceId: string, stoppageId = STOPPAGE): PolicyholderEvent => ({

@@ -39,7 +39,7 @@ describe('the subscription projector, on an append whose events share one positi
 
   it('applies every event of the append, even when a batch boundary falls inside it', async () => {
     const domainEvents: PolicyholderEvent[] = [
-      { type: 'StoppageOpened', schemaVersion: 1, data: { stoppageId: 's-1', policyholderId: 'p-1', kind: 'SICKNESS', startDate: '2025-06-10', endDate: '2025-06-29', openedOn: '2025-06-10' } },
+      { type: 'StoppageOpened', schemaVersion: 2, data: { stoppageId: 's-1', policyholderId: 'p-1', kind: 'SICKNESS', startDate: '2025-06-10', endDate: '2025-06-29', openedOn: '2025-06-10' } },
       { type: 'AdvanceIssued', schemaVersion: 1, data: { stoppageId: 's-1', advanceId: 'a-1', amountCents: 30_000, reason: 'pending', issuedOn: '2025-06-15' } },
     ];
     await appendToPolicyholder(stores.events, 'p-1', domainEvents);

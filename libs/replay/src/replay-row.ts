@@ -2,7 +2,7 @@ import { Money } from '@ij/money';
 import {
   entitlementCentsOf,
   paymentTotals,
-  toPolicyholderFacts,
+  stateEntitlementCents,
   type PolicyholderState,
 } from '@ij/ledger';
 import type { RulesVersion, StoppageEntitlementCents, StoppageKind } from '@ij/rules';
@@ -43,10 +43,9 @@ export interface ReplayVersions {
 /** Every stoppage of one policyholder under both versions, in opening order. Pure: no I/O, no clock. */
 export function replayPolicyholder(policyholderId: string, state: PolicyholderState, versions: ReplayVersions, through: string): ReplayRow[] {
   if (state.stoppages.size === 0) return [];
-  const facts = toPolicyholderFacts(state);
   // Only the cents matter here: the fast path skips day lines and explanations (same cents, property-tested in libs/rules).
-  const current = byStoppage(versions.current.computeEntitlementCents(facts, through));
-  const replayed = versions.replayed === versions.current ? current : byStoppage(versions.replayed.computeEntitlementCents(facts, through));
+  const current = byStoppage(stateEntitlementCents(versions.current, state, through));
+  const replayed = versions.replayed === versions.current ? current : byStoppage(stateEntitlementCents(versions.replayed, state, through));
   const rows: ReplayRow[] = [];
   for (const stoppage of state.stoppages.values()) {
     const currentEntitlement = required(current, stoppage.stoppageId);

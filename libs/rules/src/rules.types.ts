@@ -175,6 +175,13 @@ export interface RulesVersion extends RulesVersionInfo {
    * chain is computed as that chain's kind from 2026.3).
    */
   chainsOf(facts: PolicyholderFacts): ChainMembership[];
+  /**
+   * CSG, CRDS and the deductible part of the CSG withheld on an allowance paid on this date (ij-rules §2, §5).
+   * Before the first dated value the first one applies: the ledger holds no payment older than its rules.
+   */
+  socialContributionsOn(paidOn: string): { csgRate: string; crdsRate: string; deductibleCsgRate: string };
+  /** Years after its payment that recovering an overpaid allowance is time-barred (L332-1), on this date. */
+  recoveryLimitationYearsOn(date: string): number;
 }
 
 export interface ChainMembership {

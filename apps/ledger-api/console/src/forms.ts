@@ -26,8 +26,26 @@ export function field(spec: FieldSpec): HTMLElement {
   );
 }
 
+/** A labelled choice, with the place where the API's message for that field is shown. */
+export function selectField(spec: { name: string; label: string; options: readonly string[]; value?: string; blank?: string }): HTMLElement {
+  const id = `field-${++fieldCount}`;
+  const options = [...(spec.blank !== undefined ? [h('option', { value: '' }, spec.blank)] : []), ...spec.options.map((option) => h('option', { value: option, selected: option === spec.value }, option))];
+  return h(
+    'div',
+    { class: 'field', 'data-field': spec.name },
+    h('label', { for: id }, spec.label),
+    h('select', { id, name: spec.name }, ...options),
+    h('div', { class: 'field-error', role: 'alert', 'aria-live': 'polite' }),
+  );
+}
+
+/** The body without the fields left empty (optional fields are left out rather than sent blank). */
+export function filled(body: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== '' && value !== undefined));
+}
+
 export const valueOf = (form: HTMLFormElement, name: string): string =>
-  (form.elements.namedItem(name) as HTMLInputElement | null)?.value.trim() ?? '';
+  (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null)?.value.trim() ?? '';
 
 /** Shows a problem next to its fields; what names no field (409, 404, …) goes in the form's banner. */
 export function showProblem(form: HTMLFormElement, error: unknown): void {

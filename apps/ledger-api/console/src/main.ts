@@ -7,6 +7,8 @@ import { renderLogin } from './pages/login';
 import { renderPolicyholder, renderPolicyholderSearch } from './pages/policyholder';
 import { renderReplays } from './pages/replays';
 import { renderStoppage } from './pages/stoppage';
+import { renderOpenStoppage } from './pages/open-stoppage';
+import { renderRules } from './pages/rules';
 import type { Page } from './page';
 
 /** Hash routes (the server only serves index.html and assets): ids only, never a NIR. */
@@ -14,15 +16,19 @@ const ROUTES: { pattern: RegExp; render: (page: Page, ...ids: string[]) => void 
   { pattern: /^#?\/?(?:dashboard)?$/u, render: renderDashboard },
   { pattern: /^#\/policyholders$/u, render: renderPolicyholderSearch },
   { pattern: /^#\/policyholders\/([\w-]+)$/u, render: renderPolicyholder },
+  { pattern: /^#\/stoppages\/new$/u, render: renderOpenStoppage },
   { pattern: /^#\/stoppages\/([0-9a-f-]{36})$/u, render: renderStoppage },
+  { pattern: /^#\/rules$/u, render: renderRules },
   { pattern: /^#\/replays(?:\/([0-9a-f-]{36}))?$/u, render: renderReplays },
   { pattern: /^#\/audit$/u, render: renderAudit },
 ];
 const NAV = [
   ['#/dashboard', 'Backlog'],
   ['#/policyholders', 'Policyholder'],
+  ['#/stoppages/new', 'New stoppage'],
   ['#/replays', 'Replays'],
   ['#/audit', 'Audit'],
+  ['#/rules', 'Rules'],
 ] as const;
 
 const app = document.getElementById('app')!;

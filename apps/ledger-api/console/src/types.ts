@@ -62,6 +62,10 @@ export interface Stoppage extends StoppageSummary {
   prolongationOf?: string;
   ald?: { affectionId: string };
   accidentDate?: string;
+  lastDay?: string;
+  employerId?: string;
+  annulled?: { reason: string; annulledOn: string };
+  requalifications?: { previousKind: string; kind: string; recognizedOn: string }[];
   openedOn: string;
   through: string;
   rulesVersion: string;

@@ -8,3 +8,7 @@ export class RecordBankAccountCommand {
 export class RecordSubrogationCommand {
   constructor(readonly stoppageId: string, readonly body: RecordSubrogationBody, readonly context: CommandContext) {}
 }
+
+export class ConfirmBankAccountCommand {
+  constructor(readonly policyholderId: string, readonly context: CommandContext) {}
+}

@@ -6,7 +6,7 @@ import { CurrentCommand, IdempotentCommand, type CommandContext } from '../http/
 import { CommandAnswers } from '../http/openapi/answers';
 import { RecordedBankAccount, RecordedSubrogation } from './dto/payee-answers';
 import { RecordBankAccountBody, RecordSubrogationBody } from './dto/payee-commands.body';
-import { RecordBankAccountCommand, RecordSubrogationCommand } from './payee.commands';
+import { ConfirmBankAccountCommand, RecordBankAccountCommand, RecordSubrogationCommand } from './payee.commands';
 
 /** Who allowances are paid to: the policyholder's account, and employers subrogated for some days. */
 @ApiTags('commands')
@@ -22,6 +22,15 @@ export class PayeesController {
   @CommandAnswers(200, RecordedBankAccount, { problems: ['policyholder-not-found'] })
   recordBankAccount(@Param('policyholderId') policyholderId: string, @Body() body: RecordBankAccountBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new RecordBankAccountCommand(policyholderId, body, context));
+  }
+
+  /** Separation of duties (#21): a supervisor other than who changed the IBAN releases its transfers. */
+  @Post('policyholders/:policyholderId/bank-account/confirmation')
+  @HttpCode(200)
+  @Roles('supervisor')
+  @IdempotentCommand()
+  confirmBankAccount(@Param('policyholderId') policyholderId: string, @CurrentCommand() context: CommandContext) {
+    return this.commandBus.execute(new ConfirmBankAccountCommand(policyholderId, context));
   }
 
   @Post('stoppages/:stoppageId/subrogations')

@@ -6,6 +6,8 @@ import { CurrentCommand, IdempotentCommand, type CommandContext } from '../http/
 import { CommandAnswers } from '../http/openapi/answers';
 import { EarlyEnd, IssuedAdvance, OpenedStoppage, RecordedRecovery, RecordedSalaryCertificate, RegularizationOutcome, StoppageExtension } from './dto/command-answers';
 import { OpenStoppageBody } from './dto/open-stoppage.body';
+import { AnnulStoppageBody, RequalifyStoppageBody } from './dto/late-fact.body';
+import { AnnulStoppageCommand, RequalifyStoppageCommand } from './late-fact.commands';
 import {
   EndStoppageEarlyBody,
   ExtendStoppageBody,
@@ -87,5 +89,20 @@ export class StoppagesController {
   @CommandAnswers(201, RecordedRecovery, { problems: ['stoppage-not-found', 'recovery-exceeds-overpayment'] })
   recordRecovery(@stoppageId() id: string, @Body() body: RecordRecoveryBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new RecordRecoveryCommand(id, body, context));
+  }
+
+  @Post(':stoppageId/requalification')
+  @HttpCode(200)
+  @IdempotentCommand()
+  requalify(@stoppageId() id: string, @Body() body: RequalifyStoppageBody, @CurrentCommand() context: CommandContext) {
+    return this.commandBus.execute(new RequalifyStoppageCommand(id, body, context));
+  }
+
+  @Post(':stoppageId/annulment')
+  @HttpCode(200)
+  @Roles('supervisor')
+  @IdempotentCommand()
+  annul(@stoppageId() id: string, @Body() body: AnnulStoppageBody, @CurrentCommand() context: CommandContext) {
+    return this.commandBus.execute(new AnnulStoppageCommand(id, body, context));
   }
 }

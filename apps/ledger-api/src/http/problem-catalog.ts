@@ -1,7 +1,7 @@
 import { DOMAIN_ERROR_CODES, type DomainErrorCode } from '@ij/ledger';
 
 /** Domain errors that are about something that does not exist rather than a forbidden state change. */
-const NOT_FOUND_CODES: ReadonlySet<DomainErrorCode> = new Set(['stoppage-not-found', 'policyholder-not-found']);
+const NOT_FOUND_CODES: ReadonlySet<DomainErrorCode> = new Set(['stoppage-not-found', 'policyholder-not-found', 'payment-run-not-found', 'transfer-not-found']);
 
 /** The status a domain refusal is answered with: 404 when something does not exist, else 409 (the one mapping). */
 export function domainProblemStatus(code: DomainErrorCode): 404 | 409 {

@@ -1,6 +1,6 @@
 import { DateTimeParseException, LocalDate, YearMonth } from '@js-joda/core';
 import { ValidateBy, ValidationArguments, type ValidationOptions } from 'class-validator';
-import { ibanProblem, nirProblem } from '@ij/ledger';
+import { ibanProblem, nirProblem, siretProblem } from '@ij/ledger';
 
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/u;
 const MONTH_SHAPE = /^\d{4}-\d{2}$/u;
@@ -57,6 +57,19 @@ export const IsNir = (options?: ValidationOptions) =>
       validator: {
         validate: (value) => nirProblem(value) === undefined,
         defaultMessage: (args?: ValidationArguments) => nirProblem(args?.value) ?? 'must be a valid NIR',
+      },
+    },
+    options,
+  );
+
+/** An employer's SIRET: 14 digits, Luhn checked. */
+export const IsSiret = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isSiret',
+      validator: {
+        validate: (value) => siretProblem(value) === undefined,
+        defaultMessage: (args?: ValidationArguments) => siretProblem(args?.value) ?? 'must be a valid SIRET',
       },
     },
     options,

@@ -77,7 +77,7 @@ export class PolicyholderLedger {
   }
 
   /** Runs a command addressed by policyholder id (one that concerns no single stoppage). */
-  async decideForPolicyholder(policyholderId: string, command: Extract<PolicyholderCommand, { type: 'RecordBankAccount' }>, context: CommandContext): Promise<CommandOutcome> {
+  async decideForPolicyholder(policyholderId: string, command: Exclude<Extract<PolicyholderCommand, { policyholderId: string }>, { type: 'OpenStoppage' }>, context: CommandContext): Promise<CommandOutcome> {
     return this.decideOnPolicyholder(policyholderId, command, context);
   }
 

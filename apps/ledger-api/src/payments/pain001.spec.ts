@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateXML } from 'xmllint-wasm';
-import type { PaymentOrdered } from '@ij/ledger';
-import { pain001 } from './pain001';
+import { pain001, type BankFileTransfer } from './pain001';
 import { sepaText } from './sepa-text';
 
 const XSD = readFileSync(join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'pain.001.001.03.xsd'), 'utf8');
@@ -27,29 +26,26 @@ describe('sepaText: the SEPA character set (a–z A–Z 0–9 / - ? : ( ) . , \'
 });
 
 describe('pain001 with names stored before free text was checked (issue 21)', () => {
-  const payment = (paymentId: string, holderName: string): PaymentOrdered['data'] => ({
-    paymentId,
-    stoppageId: '6f1c1d7e-7a43-4c55-9a49-2d0c7e0b1a01',
-    regularizationId: 'r1',
+  const transfer = (transferId: string, holderName: string): BankFileTransfer => ({
+    transferId,
     payee: 'POLICYHOLDER',
+    stoppageId: '6f1c1d7e-7a43-4c55-9a49-2d0c7e0b1a01',
     creditorAccount: { iban: 'FR7630006000011234567890189', holderName },
-    grossCents: 10_000,
-    offsetCents: 0,
-    transferredGrossCents: 10_000,
-    csgCents: 620,
-    crdsCents: 50,
     netCents: 9_330,
-    orderedOn: '2025-11-30',
   });
 
   it('is well-formed and valid against the XSD, each name in the SEPA character set', async () => {
-    const xml = pain001({
-      messageId: 'run-1',
-      createdAt: '2025-11-30T12:00:00',
-      executionDate: '2025-12-01',
-      debtor: { name: 'Caisse primaire d’assurance maladie', iban: 'FR7630001007941234567890185', bic: 'BDFEFRPP' },
-      payments: [payment('P1', 'Bell\u0007 Nul\u0000 Esc\u001b'), payment('P2', 'Zoë Weiß'), payment('P3', '\u202e<&>\u202c')],
-    });
+    // 3 transfers of 93.30 €: 279.90 €.
+    const xml = await pain001(
+      {
+        messageId: 'run-1',
+        createdAt: '2025-11-30T12:00:00',
+        executionDate: '2025-12-01',
+        debtor: { name: 'Caisse primaire d’assurance maladie', iban: 'FR7630001007941234567890185', bic: 'BDFEFRPP' },
+        totals: { count: 3, netCents: 27_990, byPayee: { POLICYHOLDER: { count: 3, netCents: 27_990 }, EMPLOYER: { count: 0, netCents: 0 } } },
+      },
+      [transfer('P1', 'Bell\u0007 Nul\u0000 Esc\u001b'), transfer('P2', 'Zoë Weiß'), transfer('P3', '\u202e<&>\u202c')],
+    );
     const validation = await validateXML({ xml: [{ fileName: 'run.xml', contents: xml }], schema: [{ fileName: 'pain.001.001.03.xsd', contents: XSD }] });
     expect(validation.errors).toEqual([]);
     expect(validation.valid).toBe(true);
@@ -57,5 +53,6 @@ describe('pain001 with names stored before free text was checked (issue 21)', ()
     expect(xml).toContain('<Nm>Zoe Weiss</Nm>');
     expect(xml).toContain('<Nm>.+.</Nm>');
     expect(xml).toContain("<Nm>Caisse primaire d'assurance maladie</Nm>");
+    expect(xml).toContain('<CtrlSum>279.90</CtrlSum>');
   });
 });

@@ -1,7 +1,18 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { deterministicEventId, type EventStore } from '@ij/event-store';
+import {
+  completePaymentRun,
+  foldPaymentRun,
+  PaymentRunInFuture,
+  PaymentRunNotFound,
+  paymentRunStream,
+  startPaymentRun,
+  upcast,
+  type PaymentRunCompleted,
+  type PaymentRunEvent,
+  type PaymentRunStatus,
+} from '@ij/ledger';
 import type { ReadModelStore } from '@ij/projections';
-import { ProblemException } from '../http/problem';
 import { CLOCK, type Clock } from '../infrastructure/clock';
 import { LedgerCommandRunner } from '../infrastructure/ledger-command-runner';
 import { PolicyholderLedger } from '../infrastructure/policyholder-ledger';
@@ -9,11 +20,11 @@ import { EVENT_STORE } from '../infrastructure/tokens';
 import { READ_MODELS } from '../queries/read-side';
 import { REPLAY_STORAGE } from '../replay/replay-runner';
 import type { ReplayStorage } from '../replay/replay-storage';
-import { PAYMENT_RUN_ACTOR, runPayments, type PaymentRunResult } from './run-payments';
+import { PAYMENT_RUN_ACTOR, runPayments } from './run-payments';
 
-export type PaymentRunStatus = 'running' | 'done' | 'failed' | 'interrupted';
+export type { PaymentRunStatus } from '@ij/ledger';
 
-export interface PaymentRunRecord extends Partial<PaymentRunResult> {
+export interface PaymentRunRecord extends Partial<Omit<PaymentRunCompleted['data'], 'runId' | 'through' | 'completedAt'>> {
   runId: string;
   through: string;
   status: PaymentRunStatus;
@@ -28,14 +39,12 @@ export function paymentRunIdOf(through: string): string {
   return deterministicEventId('payment-run', through, 0);
 }
 
-export function paymentRunStream(runId: string): string {
-  return `payment-run-${runId}`;
-}
+export { paymentRunStream } from '@ij/ledger';
 
 /**
  * Runs payment runs in the background of the API process (as replays do). A run is recorded in its own
- * stream of the event store: PaymentRunStarted when it starts, PaymentRunCompleted with its result (the
- * payments of the bank file) when it ends, so GET answers after a restart and from any process. A run
+ * stream: PaymentRunStarted when it starts, PaymentRunCompleted with its figures when it ends (its
+ * transfers are on their payees' streams), so GET answers after a restart and from any process. A run
  * started but never completed (the process died) is `interrupted`: POST it again to resume it.
  */
 @Injectable()
@@ -56,15 +65,13 @@ export class PaymentRunRunner implements OnApplicationShutdown {
 
   async start(through: string, requestedBy: string, onProgress?: (record: PaymentRunRecord) => void): Promise<string> {
     const today = this.clock.today();
-    if (through > today) {
-      throw new ProblemException(409, 'payment-run-in-future', 'Payment run through a future date', `A payment run settles through ${through}, after today ${today}; a regularization cannot settle the future.`);
-    }
+    if (through > today) throw new PaymentRunInFuture(through, today);
     const runId = paymentRunIdOf(through);
     if (this.running.has(runId)) return runId;
     const stored = await this.stored(runId);
     if (stored?.status === 'done') return runId;
     const startedAt = stored?.startedAt ?? this.clock.now();
-    await this.record(runId, 'started', 'PaymentRunStarted', { runId, through, requestedBy, startedAt });
+    await this.commands.run(paymentRunStream(runId), this.context(runId, 'started'), (history) => startPaymentRun(foldPaymentRun(this.upcastAll(history)), { runId, through, requestedBy, startedAt }));
     const record: PaymentRunRecord = { runId, through, status: 'running', requestedBy: stored?.requestedBy ?? requestedBy, startedAt, processed: 0, total: 0 };
     const done = this.run(record, onProgress).finally(() => this.running.delete(runId));
     this.running.set(runId, { record, done });
@@ -73,7 +80,7 @@ export class PaymentRunRunner implements OnApplicationShutdown {
 
   async get(runId: string): Promise<PaymentRunRecord> {
     const record = this.running.get(runId)?.record ?? (await this.stored(runId));
-    if (!record) throw new ProblemException(404, 'payment-run-not-found', 'Payment run not found', `No payment run is known under ${runId}.`);
+    if (!record) throw new PaymentRunNotFound(runId);
     return record;
   }
 
@@ -97,12 +104,12 @@ export class PaymentRunRunner implements OnApplicationShutdown {
       await new Promise((resolve) => setImmediate(resolve));
       const rules = await this.ledger.activeRules();
       const total = await this.replayStorage.source.count();
-      const result = await runPayments(this.ledger, this.readModels, { runId: record.runId, through: record.through, total }, rules, (progress) => onProgress?.(Object.assign(record, progress)));
-      const completedAt = this.clock.now();
-      await this.record(record.runId, 'completed', 'PaymentRunCompleted', { ...result, runId: record.runId, through: record.through, rulesVersion: rules.version, completedAt });
-      Object.assign(record, result, { status: 'done', completedAt });
-      this.paymentsInstructed += result.paidCount;
-      this.logger.log(`Payment run ${record.runId} through ${record.through}: ${result.paidCount} payments, ${result.skipped.length} skipped`);
+      const result = await runPayments(this.ledger, this.readModels, { runId: record.runId, through: record.through, today: this.clock.today(), total }, rules, (progress) => onProgress?.(Object.assign(record, progress)));
+      const completed = { ...result, runId: record.runId, through: record.through, rulesVersion: rules.version, completedAt: this.clock.now() };
+      await this.commands.run(paymentRunStream(record.runId), this.context(record.runId, 'completed'), (history) => completePaymentRun(foldPaymentRun(this.upcastAll(history)), completed));
+      Object.assign(record, result, { status: 'done', completedAt: completed.completedAt, rulesVersion: rules.version });
+      this.paymentsInstructed += result.exported.count;
+      this.logger.log(`Payment run ${record.runId} through ${record.through}: ${result.paidCount} payments, ${result.exported.count} transfers exported, ${result.skipped.length} skipped`);
     } catch (error) {
       record.status = 'failed';
       record.reason = error instanceof Error ? error.message : String(error);
@@ -110,17 +117,18 @@ export class PaymentRunRunner implements OnApplicationShutdown {
     }
   }
 
-  /** Appends the run's event once: a repeat finds it by its id. */
-  private async record(runId: string, step: string, type: string, data: Record<string, unknown>): Promise<void> {
-    const context = { actor: PAYMENT_RUN_ACTOR, idempotencyKey: `payment-run:${runId}:${step}`, requestHash: `payment-run:${runId}:${step}`, correlationId: `payment-run-${runId}`, causationId: `payment-run-${runId}-${step}` };
-    await this.commands.run(paymentRunStream(runId), context, (history) => (history.some((event) => event.type === type) ? [] : [{ type, schemaVersion: 1, data }]));
+  /** The run's start and end are each recorded once: a repeat finds it by its id. */
+  private context(runId: string, step: string) {
+    return { actor: PAYMENT_RUN_ACTOR, idempotencyKey: `payment-run:${runId}:${step}`, requestHash: `payment-run:${runId}:${step}`, correlationId: `payment-run-${runId}`, causationId: `payment-run-${runId}-${step}` };
+  }
+
+  private upcastAll(history: Awaited<ReturnType<EventStore['readStream']>>): PaymentRunEvent[] {
+    return history.map((event) => upcast(event.type, event.metadata.schemaVersion, event.data) as PaymentRunEvent);
   }
 
   private async stored(runId: string): Promise<PaymentRunRecord | undefined> {
-    const history = await this.events.readStream(paymentRunStream(runId));
-    const started = history.find((event) => event.type === 'PaymentRunStarted')?.data as { through: string; requestedBy: string; startedAt: string } | undefined;
+    const { started, completed } = foldPaymentRun(this.upcastAll(await this.events.readStream(paymentRunStream(runId))));
     if (!started) return undefined;
-    const completed = history.find((event) => event.type === 'PaymentRunCompleted')?.data as (PaymentRunResult & { completedAt: string }) | undefined;
     const base = { runId, through: started.through, requestedBy: started.requestedBy, startedAt: started.startedAt };
     return completed ? { ...base, ...completed, status: 'done' } : { ...base, status: 'interrupted' };
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { once } from 'node:events';
 import type { Response } from 'express';
 import { Roles } from '../auth/roles.decorator';
 import { CurrentCommand, IdempotentCommand, type CommandContext } from '../http/command-context';
@@ -35,14 +36,18 @@ export class PaymentRunsController {
     return this.queryBus.execute(new GetPaymentRunQuery(runId));
   }
 
-  /** The ISO 20022 credit-transfer file (pain.001.001.03) for the bank. */
+  /** The ISO 20022 credit-transfer file (pain.001.001.03) for the bank, streamed as it is written. */
   @Get(':runId/pain001')
   @Roles('supervisor')
   @QueryAnswers(fileOf('application/xml', 'the ISO 20022 pain.001.001.03 credit-transfer file'), { problems: ['payment-run-not-found', 'payment-run-not-done', 'nothing-to-transfer'] })
-  async file(@Param('runId') runId: string, @Res({ passthrough: true }) response: Response) {
-    const xml = await this.queryBus.execute(new GetPaymentRunFileQuery(runId));
+  async file(@Param('runId') runId: string, @Res() response: Response) {
+    const writeFile: (write: (chunk: string) => Promise<void> | void) => Promise<void> = await this.queryBus.execute(new GetPaymentRunFileQuery(runId));
+    response.status(200);
     response.type('application/xml; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="pain001-${runId}.xml"`);
-    return xml;
+    await writeFile(async (chunk) => {
+      if (!response.write(chunk)) await once(response, 'drain');
+    });
+    response.end();
   }
 }

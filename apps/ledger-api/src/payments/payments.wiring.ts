@@ -4,10 +4,15 @@ import { PayeesController } from '../commands/payees.controller';
 import { GetPaymentRunFileHandler, GetPaymentRunHandler, StartPaymentRunHandler } from './payment-run.handlers';
 import { PaymentRunRunner } from './payment-run-runner';
 import { PaymentRunsController } from './payment-runs.controller';
+import { ApplyBankReportHandler } from '../bank-reports/bank-report.handlers';
+import { BankReportsController } from '../bank-reports/bank-reports.controller';
+import { ConfirmBankAccountHandler } from '../commands/handlers/payee.handlers';
+import { TransfersController } from '../transfers/transfers.controller';
+import { TRANSFER_QUERY_HANDLERS } from '../transfers/transfer-queries.handlers';
 
-/** Issue #12 (payees, subrogation, payment runs, statements): its controllers, and the providers AppModule adds for them. */
-export const PAYMENT_CONTROLLERS = [PayeesController, PaymentRunsController];
+/** Issues #12 and #17 (payees, subrogation, payment runs, transfers, bank reports): their controllers, and the providers AppModule adds for them. */
+export const PAYMENT_CONTROLLERS = [PayeesController, PaymentRunsController, BankReportsController, TransfersController];
 
 export function paymentProviders(): Provider[] {
-  return [RecordBankAccountHandler, RecordSubrogationHandler, PaymentRunRunner, StartPaymentRunHandler, GetPaymentRunHandler, GetPaymentRunFileHandler];
+  return [RecordBankAccountHandler, RecordSubrogationHandler, PaymentRunRunner, StartPaymentRunHandler, GetPaymentRunHandler, GetPaymentRunFileHandler, ApplyBankReportHandler, ConfirmBankAccountHandler, ...TRANSFER_QUERY_HANDLERS];
 }

@@ -6,7 +6,6 @@ const MONTH_NAMES = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'jui
 
 const COLUMNS: ReadonlyArray<{ title: string; amount: keyof Omit<StatementAmounts, 'allowancesByKind'> }> = [
   { title: 'Acomptes', amount: 'advancesCents' },
-  { title: 'Acomptes reclassés', amount: 'reclassifiedAdvancesCents' },
   { title: 'IJ brutes', amount: 'allowancesGrossCents' },
   { title: 'CSG', amount: 'csgCents' },
   { title: 'CRDS', amount: 'crdsCents' },
@@ -14,6 +13,7 @@ const COLUMNS: ReadonlyArray<{ title: string; amount: keyof Omit<StatementAmount
   { title: 'Imposable', amount: 'taxableCents' },
   { title: "Versé à l'employeur", amount: 'paidToEmployerCents' },
   { title: 'Indus récupérés', amount: 'overpaymentsRecoveredCents' },
+  { title: 'Virements rejetés', amount: 'returnedCents' },
 ];
 
 const MARGIN = 36;

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { formatCents } from '@ij/money';
@@ -9,8 +10,7 @@ import { systemClock } from '../../../ledger-api/src/infrastructure/clock';
 import { LedgerCommandRunner } from '../../../ledger-api/src/infrastructure/ledger-command-runner';
 import { PolicyholderLedger } from '../../../ledger-api/src/infrastructure/policyholder-ledger';
 import { openStorage } from '../../../ledger-api/src/infrastructure/storage';
-import { bankTransfers } from '../../../ledger-api/src/payments/pain001';
-import { bankFileOf } from '../../../ledger-api/src/payments/payment-run.handlers';
+import { writeBankFile } from '../../../ledger-api/src/payments/bank-file';
 import { PaymentRunRunner, type PaymentRunRecord } from '../../../ledger-api/src/payments/payment-run-runner';
 import { openReplayStorage } from '../../../ledger-api/src/replay/replay-storage';
 
@@ -47,12 +47,13 @@ async function pay(options: { through: string; out?: string }): Promise<void> {
       return;
     }
     console.log(`payment run ${run.runId} through ${run.through}: ${run.paidCount} payments, ${formatCents(run.paidGrossCents ?? 0)} gross, ` +
-      `${formatCents(run.offsetCents ?? 0)} deducted for overpayments, ${formatCents(run.paidCents ?? 0)} transferred; ${run.skipped?.length ?? 0} skipped`);
-    for (const skipped of run.skipped ?? []) console.log(`skipped ${skipped.stoppageId}: ${skipped.reason}: ${skipped.detail}`);
-    if (options.out && bankTransfers(run.payments ?? []).length === 0) {
+      `${formatCents(run.offsetCents ?? 0)} deducted for overpayments, ${formatCents(run.paidCents ?? 0)} ordered; ` +
+      `${run.exported?.count ?? 0} transfers exported (${formatCents(run.exported?.netCents ?? 0)} net); ${run.skipped?.length ?? 0} skipped`);
+    for (const skipped of run.skipped ?? []) console.log(`skipped ${skipped.transferId ? `transfer ${skipped.transferId}` : skipped.stoppageId}: ${skipped.reason}: ${skipped.detail}`);
+    if (options.out && (run.exported?.count ?? 0) === 0) {
       console.log('nothing to transfer: no pain.001 written (a bank file needs at least one transfer)');
     } else if (options.out) {
-      writeFileSync(options.out, bankFileOf(run));
+      await writeFileStreaming(options.out, (write) => writeBankFile(run, storage.readModels, write));
       console.log(`pain.001 written to ${options.out}`);
     }
   } catch (error) {
@@ -76,4 +77,14 @@ async function runWithProgress(runner: PaymentRunRunner, through: string): Promi
   } finally {
     bar.stop();
   }
+}
+
+/** Writes a file chunk by chunk, waiting when the disk is slower than the writer. */
+async function writeFileStreaming(path: string, produce: (write: (chunk: string) => Promise<void>) => Promise<void>): Promise<void> {
+  const file = createWriteStream(path, { encoding: 'utf8' });
+  await produce(async (chunk) => {
+    if (!file.write(chunk)) await once(file, 'drain');
+  });
+  file.end();
+  await once(file, 'finish');
 }

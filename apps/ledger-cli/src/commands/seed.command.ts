@@ -80,6 +80,7 @@ function printSummary(summary: SeedSummary): void {
     `  extensions ${summary.extensions}, prolongations ${summary.prolongations}, early ends ${summary.earlyEnds}, recoveries ${summary.recoveries}, ` +
       `chains straddling 2025-04-01 ${summary.straddling}`,
   );
+  console.log(`  late facts: requalifications ${summary.requalifications}, annulments ${summary.annulments}`);
 }
 
 function wholeNumber(value: string): number | undefined {

@@ -1,17 +1,21 @@
 import { Money, sum } from '@ij/money';
 import type { RulesVersion, StoppageEntitlement, StoppageEntitlementCents } from '@ij/rules';
 import { toPolicyholderFacts } from '../facts/to-policyholder-facts';
+import { annulledEntitlement, withAnnulled } from '../facts/state-entitlements';
 import { entitlementsWithLazyDetail } from './lazy-entitlement';
 import type { PolicyholderState } from '../state/policyholder-state';
 import { requireStoppage } from '../state/stoppage-queries';
 import { paymentTotals } from './payment-totals';
+import { owedAgain } from '../payees/transfers';
 
 /** The money of a stoppage, or of all a policyholder's stoppages, in cents. */
 export interface AccountTotals {
   /** 0 for a stoppage whose entitlement could not be computed. */
   entitlementCents: number;
-  /** advances + regularization payments − recoveries. */
+  /** advances + regularization payments − recoveries − transfers returned and not yet paid again. */
   paidCents: number;
+  /** Transfers the bank returned, owed again until ordered again (gross). */
+  returnedOwedCents: number;
   /** entitlement − paid: positive is owed to the policyholder, negative is overpaid. */
   balanceCents: number;
   /** assessed − cancelled − recovered, never below 0. */
@@ -41,12 +45,12 @@ export interface PolicyholderAccount extends AccountTotals {
  */
 export function stoppageAccount(state: PolicyholderState, stoppageId: string, rules: RulesVersion, through: string): StoppageAccount {
   requireStoppage(state, stoppageId);
-  const entitlements = entitlementsWithLazyDetail(rules, toPolicyholderFacts(state), through);
+  const entitlements = withAnnulled(state, entitlementsWithLazyDetail(rules, toPolicyholderFacts(state), through), (stoppage) => annulledEntitlement(stoppage, rules, through));
   return accountOf(state, stoppageId, entitlementFor(entitlements, stoppageId));
 }
 
 export function policyholderAccount(state: PolicyholderState, rules: RulesVersion, through: string): PolicyholderAccount {
-  const entitlements = entitlementsWithLazyDetail(rules, toPolicyholderFacts(state), through);
+  const entitlements = withAnnulled(state, entitlementsWithLazyDetail(rules, toPolicyholderFacts(state), through), (stoppage) => annulledEntitlement(stoppage, rules, through));
   const stoppages = [...state.stoppages.keys()].map((stoppageId) =>
     accountOf(state, stoppageId, entitlementFor(entitlements, stoppageId)),
   );
@@ -58,6 +62,7 @@ export function policyholderAccount(state: PolicyholderState, rules: RulesVersio
     through,
     entitlementCents: total('entitlementCents'),
     paidCents: total('paidCents'),
+    returnedOwedCents: total('returnedOwedCents'),
     balanceCents: total('balanceCents'),
     overpaymentOutstandingCents: total('overpaymentOutstandingCents'),
     advancesCents: total('advancesCents'),
@@ -80,15 +85,22 @@ export function entitlementCentsOf(entitlement: StoppageEntitlement | StoppageEn
   return entitlement.status === 'COMPUTED' ? entitlement.entitlementCents : 0;
 }
 
+/**
+ * A returned transfer never reached its payee: it is not paid, so the balance shows it owed again (api.md
+ * "Money that moves"), while regularizations keep counting it as decided (it is ordered again, not re-settled).
+ */
 function accountOf(state: PolicyholderState, stoppageId: string, entitlement: StoppageEntitlement): StoppageAccount {
   const totals = paymentTotals(requireStoppage(state, stoppageId));
+  const returnedOwed = sum(owedAgain(state).filter((transfer) => transfer.stoppageId === stoppageId).map((transfer) => Money.fromCents(transfer.grossCents)));
+  const paid = totals.paid.minus(returnedOwed);
   const entitlementAmount = Money.fromCents(entitlementCentsOf(entitlement));
   return {
     stoppageId,
     entitlement,
     entitlementCents: entitlementAmount.toCents(),
-    paidCents: totals.paid.toCents(),
-    balanceCents: entitlementAmount.minus(totals.paid).toCents(),
+    paidCents: paid.toCents(),
+    returnedOwedCents: returnedOwed.toCents(),
+    balanceCents: entitlementAmount.minus(paid).toCents(),
     overpaymentOutstandingCents: totals.overpaymentOutstanding.toCents(),
     advancesCents: totals.advances.toCents(),
     paymentsCents: totals.payments.toCents(),

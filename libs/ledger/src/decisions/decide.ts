@@ -11,9 +11,14 @@ import { recordSalaryCertificate } from './record-salary-certificate.decision';
 import { recordBankAccount } from './record-bank-account.decision';
 import { recordSubrogation } from './record-subrogation.decision';
 import { regularizeAndOrderPayments } from './regularize-and-order-payments.decision';
+import { annulStoppage } from './annul-stoppage.decision';
+import { requireNotAnnulled } from './late-fact-guards';
+import { requalifyStoppage } from './requalify-stoppage.decision';
+import { confirmBankAccount, exportTransfers, recordBankOutcome, reorderReturnedTransfer } from './transfer-decisions';
 
 /** The events a command on a policyholder's stream records, or a DomainError saying why it may not. */
 export function decide(command: PolicyholderCommand, state: PolicyholderState, context: DecisionContext): PolicyholderEvent[] {
+  requireNotAnnulled(command, state);
   switch (command.type) {
     case 'OpenStoppage':
       return openStoppage(command, state, context);
@@ -33,6 +38,18 @@ export function decide(command: PolicyholderCommand, state: PolicyholderState, c
       return recordBankAccount(command, state, context);
     case 'RecordSubrogation':
       return recordSubrogation(command, state, context);
+    case 'RequalifyStoppage':
+      return requalifyStoppage(command, state, context);
+    case 'AnnulStoppage':
+      return annulStoppage(command, state, context);
+    case 'ConfirmBankAccount':
+      return confirmBankAccount(command, state, context);
+    case 'ExportTransfers':
+      return exportTransfers(command, state, context);
+    case 'RecordBankOutcome':
+      return recordBankOutcome(command, state);
+    case 'ReorderReturnedTransfer':
+      return reorderReturnedTransfer(command, state, context);
     default:
       return unknownCommand(command);
   }

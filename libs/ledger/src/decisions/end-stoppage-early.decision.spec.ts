@@ -1,4 +1,4 @@
-import { EarlyEndOutsideStoppage, StoppageClosed, StoppageNotFound } from '../errors/stoppage-errors';
+import { EarlyEndOutsideStoppage, StoppageNotFound } from '../errors/stoppage-errors';
 import { commands } from '../test-support/commands';
 import { events } from '../test-support/events';
 import { JUNE_END, JUNE_START, OTHER_STOPPAGE_ID } from '../test-support/fixtures';
@@ -42,8 +42,8 @@ describe('ending a stoppage early', () => {
       .when(commands.endStoppageEarly({ lastDay: '2025-06-12' }))
       .thenFails(EarlyEndOutsideStoppage, { currentEndDate: '2025-06-10' }));
 
-  it('refuses to end a closed stoppage', () =>
-    given(...histories.closedStoppage()).when(commands.endStoppageEarly()).thenFails(StoppageClosed));
+  it('accepts the early end of a closed stoppage (paid in full, then reported): it reopens it', () =>
+    given(...histories.closedStoppage()).when(commands.endStoppageEarly()).then([events.stoppageEndedEarly()]));
 
   it('refuses an unknown stoppage', () =>
     given().when(commands.endStoppageEarly({ stoppageId: OTHER_STOPPAGE_ID })).thenFails(StoppageNotFound));

@@ -35,7 +35,8 @@ export function assertPositiveCents(amountCents: number, field: string): void {
  */
 export function requireNoOverlap(state: PolicyholderState, stoppageId: string, startDate: string, endDate: string): void {
   for (const other of state.stoppages.values()) {
-    if (other.stoppageId === stoppageId) continue;
+    // A stoppage entered in error covers no day: the right one may be entered over it.
+    if (other.stoppageId === stoppageId || other.annulled) continue;
     if (startDate <= effectiveEndDate(other) && other.startDate <= endDate) {
       throw new StoppagesOverlap(stoppageId, startDate, endDate, other.stoppageId);
     }

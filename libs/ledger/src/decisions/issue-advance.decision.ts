@@ -5,6 +5,8 @@ import { daysInclusive, earlierOf } from '../dates';
 import { AdvanceExceedsMaximum } from '../errors/payment-errors';
 import { StoppageClosed } from '../errors/stoppage-errors';
 import type { AdvanceIssued } from '../events/policyholder-events';
+import type { TransferOrdered } from '../events/transfer-events';
+import { advanceTransfer } from '../payees/transfers';
 import type { PolicyholderState } from '../state/policyholder-state';
 import { calculationKind, chainStartDate, effectiveEndDate, requireStoppage } from '../state/stoppage-queries';
 import type { DecisionContext } from './decision-context';
@@ -16,7 +18,7 @@ import { assertPositiveCents, requireMaximumDailyAllowance } from './guards';
  * command's date (up to an early end). Not through the end date: an end typed years ahead must not let
  * years of advances through (issue 21).
  */
-export function issueAdvance(command: IssueAdvance, state: PolicyholderState, context: DecisionContext): AdvanceIssued[] {
+export function issueAdvance(command: IssueAdvance, state: PolicyholderState, context: DecisionContext): Array<AdvanceIssued | TransferOrdered> {
   const stoppage = requireStoppage(state, command.stoppageId);
   if (stoppage.status === 'closed') throw new StoppageClosed(stoppage.stoppageId);
   assertPositiveCents(command.amountCents, 'amountCents');
@@ -36,17 +38,17 @@ export function issueAdvance(command: IssueAdvance, state: PolicyholderState, co
       countedThrough,
     );
   }
-  return [
-    {
-      type: 'AdvanceIssued',
-      schemaVersion: 1,
-      data: {
-        stoppageId: stoppage.stoppageId,
-        advanceId: command.advanceId,
-        amountCents: command.amountCents,
-        reason: command.reason,
-        issuedOn: context.today,
-      },
+  const issued: AdvanceIssued = {
+    type: 'AdvanceIssued',
+    schemaVersion: 1,
+    data: {
+      stoppageId: stoppage.stoppageId,
+      advanceId: command.advanceId,
+      amountCents: command.amountCents,
+      reason: command.reason,
+      issuedOn: context.today,
     },
-  ];
+  };
+  // The advance's amount is gross: its transfer is net of CSG and CRDS (ij-rules §5).
+  return [issued, advanceTransfer(issued, context.rules)];
 }

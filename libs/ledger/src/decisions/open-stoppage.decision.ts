@@ -18,7 +18,7 @@ export function openStoppage(command: OpenStoppage, state: PolicyholderState, co
   if (command.prolongationOf !== undefined) requireProlongable(command, command.prolongationOf, state);
   requireNoOverlap(state, command.stoppageId, command.startDate, command.endDate);
   const { type: _command, ...facts } = command;
-  const opened: StoppageOpened = { type: 'StoppageOpened', schemaVersion: 1, data: definedOnly({ ...facts, openedOn: context.today }) };
+  const opened: StoppageOpened = { type: 'StoppageOpened', schemaVersion: 2, data: definedOnly({ ...facts, openedOn: context.today }) };
   const stateOnceOpened = evolve(state, opened);
   const stoppage = requireStoppage(stateOnceOpened, opened.data.stoppageId);
   // The chain start and kind as the active rules version will see them once this stoppage is opened.

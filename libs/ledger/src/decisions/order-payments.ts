@@ -3,18 +3,20 @@ import type { RulesVersion } from '@ij/rules';
 import { entitlementFor } from '../accounts/stoppage-account';
 import type { BankAccount, OverpaymentOffset, PaymentOrdered } from '../events/payment-events';
 import type { StoppageRegularized } from '../events/policyholder-events';
-import { toPolicyholderFacts } from '../facts/to-policyholder-facts';
+import { stateEntitlements } from '../facts/state-entitlements';
 import { outstandingOverpayments } from '../payees/overpayments';
 import { employerShares, type EmployerShare } from '../payees/payee-shares';
 import { withholdingsOn } from '../payees/withholdings';
 import type { PolicyholderState, StoppageState } from '../state/policyholder-state';
 import { requireStoppage } from '../state/stoppage-queries';
+// A payment id fits a bank file's end-to-end id (Max35Text): the regularization id without dashes and a 1–3 character payee suffix.
+import { compactId } from '../events/transfer-events';
 
 /**
  * Who receives what a regularization pays. Subrogated employers first, up to the allowances of their
  * days not yet paid to them (R323-11, R433-12); the rest goes to the policyholder, less their
- * outstanding overpayments on other stoppages, oldest first (L133-4-1), except those assessed two years
- * ago or more, which are time-barred (L332-1) and never deducted.
+ * outstanding overpayments on other stoppages, oldest first (L133-4-1), except those whose overpaid amount was paid two years ago or more
+ * (the time bar of the rules version), which are time-barred (L332-1) and never deducted.
  */
 export function orderPayments(
   regularization: StoppageRegularized,
@@ -32,27 +34,27 @@ export function orderPayments(
     const gross = min(rest, due);
     if (!gross.isPositive()) return;
     rest = rest.minus(gross);
-    employerOrders.push(paymentOrdered(data, `${compactId(data.regularizationId)}E${index + 1}`, 'EMPLOYER', gross, Money.zero(), share.account, share.employerId));
+    employerOrders.push(paymentOrdered(data, `${compactId(data.regularizationId)}E${index + 1}`, 'EMPLOYER', gross, Money.zero(), rules, share.account, share.employerId));
   });
   if (!rest.isPositive()) return employerOrders;
   const paymentId = `${compactId(data.regularizationId)}H`;
-  const offsets = offsetsFrom(state, data, paymentId, rest);
+  const offsets = offsetsFrom(state, data, paymentId, rest, rules);
   const offset = offsets.reduce((total, event) => total.plus(Money.fromCents(event.data.amountCents)), Money.zero());
-  return [...employerOrders, paymentOrdered(data, paymentId, 'POLICYHOLDER', rest, offset, state.bankAccount), ...offsets];
+  return [...employerOrders, paymentOrdered(data, paymentId, 'POLICYHOLDER', rest, offset, rules, state.bankAccount), ...offsets];
 }
 
 /** Employer shares need the day lines: computed only when the stoppage has a subrogation. */
 function subrogatedShares(state: PolicyholderState, stoppage: StoppageState, rules: RulesVersion, through: string): EmployerShare[] {
   if ((stoppage.subrogations ?? []).length === 0) return [];
-  const entitlement = entitlementFor(rules.computeEntitlements(toPolicyholderFacts(state), through), stoppage.stoppageId);
+  const entitlement = entitlementFor(stateEntitlements(rules, state, through), stoppage.stoppageId);
   // Without parameters nothing was computed, and regularize refused before any payment was ordered.
   return employerShares(stoppage, entitlement.status === 'NO_PARAMETERS_FOR_DATE' ? [] : entitlement.days);
 }
 
-function offsetsFrom(state: PolicyholderState, data: StoppageRegularized['data'], paymentId: string, available: Money): OverpaymentOffset[] {
+function offsetsFrom(state: PolicyholderState, data: StoppageRegularized['data'], paymentId: string, available: Money, rules: RulesVersion): OverpaymentOffset[] {
   const offsets: OverpaymentOffset[] = [];
   let rest = available;
-  for (const overpayment of outstandingOverpayments(state, data.regularizedOn, data.stoppageId).recoverable) {
+  for (const overpayment of outstandingOverpayments(state, data.regularizedOn, rules, data.stoppageId).recoverable) {
     const amount = min(rest, Money.fromCents(overpayment.outstandingCents));
     if (!amount.isPositive()) break;
     rest = rest.minus(amount);
@@ -79,6 +81,7 @@ function paymentOrdered(
   payee: 'POLICYHOLDER' | 'EMPLOYER',
   gross: Money,
   offset: Money,
+  rules: RulesVersion,
   account: BankAccount | undefined,
   employerId?: string,
 ): PaymentOrdered {
@@ -96,16 +99,9 @@ function paymentOrdered(
       grossCents: gross.toCents(),
       offsetCents: offset.toCents(),
       transferredGrossCents: transferred.toCents(),
-      ...withholdingsOn(transferred, data.regularizedOn),
+      ...withholdingsOn(transferred, data.regularizedOn, rules),
       orderedOn: data.regularizedOn,
     },
   };
 }
 
-/**
- * A payment id fits a bank file's end-to-end id (ISO 20022 Max35Text): the regularization id (a UUID,
- * 32 characters without its dashes) and a 1–3 character suffix naming the payee.
- */
-function compactId(regularizationId: string): string {
-  return regularizationId.replace(/-/gu, '');
-}

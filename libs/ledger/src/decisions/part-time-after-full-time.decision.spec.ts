@@ -45,6 +45,8 @@ describe('a therapeutic part-time after a full-time stoppage', () => {
         .then([
           events.stoppageRegularized({
             stoppageId: CONTINUATION_ID,
+            // The kind recorded is the stoppage's own; the chain's kind (sickness) only chooses its calculator.
+            kind: 'THERAPEUTIC_PART_TIME',
             through: '2025-07-15',
             rulesVersion: '2026.3',
             entitlementCents: 37_500,
@@ -54,6 +56,8 @@ describe('a therapeutic part-time after a full-time stoppage', () => {
           }),
           // The regularization pays what is due: 375.00 € gross, net of CSG + CRDS 375.00 × 0.933 = 349.875 → 349.88 €.
           events.paymentOrdered({ stoppageId: CONTINUATION_ID, grossCents: 37_500 }),
+          // …and orders its transfer in the same append (CSG 23.25, CRDS 1.87, net 349.88: hand-worked-withholdings).
+          events.transferOrdered({ transferId: 'regularization0001H', source: 'REGULARIZATION', sourceId: 'regularization-0001', stoppageId: CONTINUATION_ID, grossCents: 37_500, csgCents: 2_325, crdsCents: 187, netCents: 34_988, orderedOn: '2025-09-30' }),
         ]));
 
     it('a certificate recorded on it must name the chain’s months (2025-03 … 05)', () =>

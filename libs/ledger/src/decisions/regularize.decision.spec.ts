@@ -164,6 +164,7 @@ describe('regularizing a stoppage', () => {
       .then(
         histories.paidRegularization({
           through: ACCIDENT_END,
+          kind: 'OCCUPATIONAL_ACCIDENT',
           entitlementCents: ACCIDENT_ENTITLEMENT_CENTS,
           deltaCents: ACCIDENT_ENTITLEMENT_CENTS,
           outcome: 'PAID',

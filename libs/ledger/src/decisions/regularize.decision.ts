@@ -5,7 +5,7 @@ import { paymentTotals } from '../accounts/payment-totals';
 import type { Regularize } from '../commands/commands';
 import { MissingSalaryCertificateError, NoParametersForDateError, RegularizationBeforeSettledDate, RegularizationInFuture } from '../errors/payment-errors';
 import type { StoppageRegularized } from '../events/policyholder-events';
-import { toPolicyholderFacts } from '../facts/to-policyholder-facts';
+import { stateEntitlementCents } from '../facts/state-entitlements';
 import type { PolicyholderState, StoppageState } from '../state/policyholder-state';
 import { calculationKind, chainStartDate, referenceSalaries, requireStoppage, settlementMovedBackBy } from '../state/stoppage-queries';
 import type { DecisionContext } from './decision-context';
@@ -21,17 +21,21 @@ export function regularize(command: Regularize, state: PolicyholderState, contex
   const stoppage = requireStoppage(state, command.stoppageId);
   if (command.through > context.today) throw new RegularizationInFuture(stoppage.stoppageId, command.through, context.today);
   requireSettlementForward(stoppage, command.through);
-  requireMaximumDailyAllowance(context.rules, stoppage.stoppageId, calculationKind(state, stoppage, context.rules), chainStartDate(state, stoppage, context.rules));
-  requireSalaryCertificate(state, stoppage, context.rules);
+  // Nothing is due for an annulled stoppage: it is settled without parameters or certificate.
+  if (!stoppage.annulled) {
+    requireMaximumDailyAllowance(context.rules, stoppage.stoppageId, calculationKind(state, stoppage, context.rules), chainStartDate(state, stoppage, context.rules));
+    requireSalaryCertificate(state, stoppage, context.rules);
+  }
   const entitlement = computedEntitlement(state, stoppage, context.rules, command.through);
   const totals = paymentTotals(stoppage);
   const settlement = settle(Money.fromCents(entitlement.entitlementCents), totals.paid, totals.overpaymentOutstanding);
   return [
     {
       type: 'StoppageRegularized',
-      schemaVersion: 1,
+      schemaVersion: 2,
       data: {
         stoppageId: stoppage.stoppageId,
+        kind: stoppage.kind,
         regularizationId: command.regularizationId,
         through: command.through,
         rulesVersion: context.rules.version,
@@ -62,7 +66,7 @@ function requireSalaryCertificate(state: PolicyholderState, stoppage: StoppageSt
 /** The rules engine has the last word: it may still refuse what the ledger's own checks let through. */
 function computedEntitlement(state: PolicyholderState, stoppage: StoppageState, rules: RulesVersion, through: string): ComputedEntitlementCents {
   // Only the amount is recorded: the cents-only path gives exactly the full path's cents.
-  const entitlement = entitlementFor(rules.computeEntitlementCents(toPolicyholderFacts(state), through), stoppage.stoppageId);
+  const entitlement = entitlementFor(stateEntitlementCents(rules, state, through), stoppage.stoppageId);
   switch (entitlement.status) {
     case 'COMPUTED':
       return entitlement;

@@ -28,6 +28,18 @@ const instances: DomainError[] = [
   new ledger.SubrogationOutsideStoppage('s1', '2025-05-01', '2025-06-10', '2025-06-02', '2025-06-30'),
   new ledger.SubrogationsOverlap('s1', '2025-06-10', '2025-06-20', 'subrogation-1'),
   new ledger.EmployerBankAccountUnknown('s1', 'employer-1'),
+  new ledger.StoppageAnnulledError('s1', '2025-09-30'),
+  new ledger.RequalificationNotApplicable('s1', 'MATERNITY', 'SICKNESS'),
+  new ledger.StoppageContinued('s1', 's2'),
+  new ledger.PaymentRunInFuture('2026-01-31', '2025-12-01'),
+  new ledger.PaymentRunNotFound('run-1'),
+  new ledger.PaymentRunNotDone('run-1', 'running'),
+  new ledger.NothingToTransfer('run-1'),
+  new ledger.TransferNotFound('t1'),
+  new ledger.TransferNotReturned('t1', 'SETTLED'),
+  new ledger.TransferNotExported('t1'),
+  new ledger.BankAccountNotAwaitingConfirmation(),
+  new ledger.BankAccountConfirmationBySameActor('clerk-1'),
 ];
 
 describe('domain errors', () => {

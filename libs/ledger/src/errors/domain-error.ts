@@ -25,6 +25,18 @@ export const DOMAIN_ERROR_CODES = [
   'subrogation-outside-stoppage',
   'subrogations-overlap',
   'employer-bank-account-unknown',
+  'stoppage-annulled',
+  'requalification-not-applicable',
+  'stoppage-continued',
+  'payment-run-in-future',
+  'payment-run-not-found',
+  'payment-run-not-done',
+  'nothing-to-transfer',
+  'transfer-not-found',
+  'transfer-not-returned',
+  'transfer-not-exported',
+  'bank-account-not-awaiting-confirmation',
+  'bank-account-confirmation-by-same-actor',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -8,10 +8,23 @@ export interface BankAccount {
 }
 
 /** The policyholder's own account: allowances not subrogated to an employer are paid there. */
-export type BankAccountRecorded = LedgerEvent<'BankAccountRecorded', 1, {
+export type BankAccountRecordedV1 = LedgerEvent<'BankAccountRecorded', 1, {
   policyholderId: string;
   account: BankAccount;
   recordedOn: string;
+}>;
+
+/**
+ * Version 2 says who recorded it and whether it waits for a second person's confirmation before any
+ * transfer is exported to it (#21: a changed IBAN does, the first account a payee records does not).
+ * A version 1 event reads as recorded by `unknown` and not waiting: it was usable when it was written.
+ */
+export type BankAccountRecorded = LedgerEvent<'BankAccountRecorded', 2, {
+  policyholderId: string;
+  account: BankAccount;
+  recordedOn: string;
+  recordedBy: string;
+  awaitsConfirmation: boolean;
 }>;
 
 /**

@@ -1,13 +1,21 @@
 import type { MonthlySalary, StoppageKind } from '@ij/rules';
 import type { LedgerEvent } from './ledger-event';
+import { LATE_FACT_EVENT_TYPES, type LateFactEvent } from './late-fact-events';
 import { PAYMENT_EVENT_TYPES, type PaymentEvent } from './payment-events';
+import { TRANSFER_EVENT_TYPES, type TransferEvent } from './transfer-events';
 
 /** The policyholder is the aggregate: carence, the 360-day window and ALD limits span its stoppages. */
 export function policyholderStream(policyholderId: string): string {
   return `policyholder-${policyholderId}`;
 }
 
-export type StoppageOpened = LedgerEvent<'StoppageOpened', 1, {
+/** Version 1: before the employer's SIRET was recorded. Read as version 2 without `employerId`. */
+export type StoppageOpenedV1 = LedgerEvent<'StoppageOpened', 1, StoppageOpenedV1Data>;
+
+/** Version 2 adds `employerId`: the employer's SIRET, who owes the salary certificate and may be subrogated. */
+export type StoppageOpened = LedgerEvent<'StoppageOpened', 2, StoppageOpenedV1Data & { employerId?: string }>;
+
+interface StoppageOpenedV1Data {
   stoppageId: string;
   policyholderId: string;
   kind: StoppageKind;
@@ -19,7 +27,7 @@ export type StoppageOpened = LedgerEvent<'StoppageOpened', 1, {
   accidentDate?: string;
   dailyLossOfEarningsCents?: number;
   openedOn: string;
-}>;
+}
 
 export type StoppageExtended = LedgerEvent<'StoppageExtended', 1, {
   stoppageId: string;
@@ -53,8 +61,17 @@ export type AdvanceIssued = LedgerEvent<'AdvanceIssued', 1, {
 
 export type RegularizationOutcome = 'PAID' | 'OVERPAYMENT_ASSESSED' | 'NOTHING_DUE';
 
-/** Everything an auditor needs to reproduce the settlement (ij-rules §5). */
-export type StoppageRegularized = LedgerEvent<'StoppageRegularized', 1, {
+/** Everything an auditor needs to reproduce the settlement (ij-rules §5). Version 1: before late facts. */
+export type StoppageRegularizedV1 = LedgerEvent<'StoppageRegularized', 1, RegularizationFigures>;
+
+/**
+ * Version 2 adds the kind the stoppage was computed under (a requalification may change it later). A
+ * version 1 event is read as version 2 without `kind`: the kind then is the stoppage's kind folded up to
+ * the event, which is what evolve records and what the audit reproduces it with.
+ */
+export type StoppageRegularized = LedgerEvent<'StoppageRegularized', 2, RegularizationFigures & { kind?: StoppageKind }>;
+
+interface RegularizationFigures {
   stoppageId: string;
   regularizationId: string;
   through: string;
@@ -69,7 +86,7 @@ export type StoppageRegularized = LedgerEvent<'StoppageRegularized', 1, {
   overpaymentAssessedCents: number;
   overpaymentCancelledCents: number;
   regularizedOn: string;
-}>;
+}
 
 export type RecoveryRecorded = LedgerEvent<'RecoveryRecorded', 1, {
   stoppageId: string;
@@ -86,7 +103,9 @@ export type PolicyholderEvent =
   | AdvanceIssued
   | StoppageRegularized
   | RecoveryRecorded
-  | PaymentEvent;
+  | PaymentEvent
+  | LateFactEvent
+  | TransferEvent;
 
 export type PolicyholderEventType = PolicyholderEvent['type'];
 
@@ -99,6 +118,8 @@ export const POLICYHOLDER_EVENT_TYPES: readonly PolicyholderEventType[] = [
   'StoppageRegularized',
   'RecoveryRecorded',
   ...PAYMENT_EVENT_TYPES,
+  ...LATE_FACT_EVENT_TYPES,
+  ...TRANSFER_EVENT_TYPES,
 ];
 
 export function isPolicyholderEvent(event: { type: string }): event is PolicyholderEvent {

@@ -10,7 +10,8 @@ import { ownStoppageFacts } from './stoppage-facts';
  */
 export function toPolicyholderFacts(state: PolicyholderState): PolicyholderFacts {
   return {
-    stoppages: [...state.stoppages.values()].map((stoppage) => {
+    // An annulled stoppage was entered in error: it is no fact (see state-entitlements).
+    stoppages: [...state.stoppages.values()].filter((stoppage) => !stoppage.annulled).map((stoppage) => {
       const facts = ownStoppageFacts(stoppage);
       // Its own certificate is already copied by ownStoppageFacts; the chain root's is copied here.
       if (stoppage.salaries !== undefined) return facts;

@@ -1,3 +1,4 @@
+import { currentRules } from '../test-support/rules';
 import type { PolicyholderEvent } from '../events/policyholder-events';
 import { foldEvents } from '../state/evolve';
 import { events } from '../test-support/events';
@@ -14,8 +15,9 @@ describe("a stoppage's overpayments, oldest first", () => {
   it('lists each assessment with what remains of it', () => {
     const stoppage = policyholderAfter(assessed('r1', '2025-07-01', 10_000), assessed('r2', '2025-08-01', 5_000)).stoppages.get(STOPPAGE_ID)!;
     expect(overpaymentAssessments(stoppage)).toEqual([
-      { stoppageId: STOPPAGE_ID, regularizationId: 'r1', assessedOn: '2025-07-01', assessedCents: 10_000, outstandingCents: 10_000 },
-      { stoppageId: STOPPAGE_ID, regularizationId: 'r2', assessedOn: '2025-08-01', assessedCents: 5_000, outstandingCents: 5_000 },
+      // No payment on record went beyond the entitlement: the time bar runs from the assessment itself.
+      { stoppageId: STOPPAGE_ID, regularizationId: 'r1', assessedOn: '2025-07-01', paidOn: '2025-07-01', assessedCents: 10_000, outstandingCents: 10_000 },
+      { stoppageId: STOPPAGE_ID, regularizationId: 'r2', assessedOn: '2025-08-01', paidOn: '2025-08-01', assessedCents: 5_000, outstandingCents: 5_000 },
     ]);
   });
 
@@ -43,9 +45,19 @@ describe("a stoppage's overpayments, oldest first", () => {
 });
 
 describe('time bar (L332-1)', () => {
+  it('runs from the payment that went beyond the entitlement, not from the assessment', () => {
+    // 500.00 € advanced on 2023-05-02 and 300.00 € on 2023-09-30 against 600.00 € due: the second payment overpaid.
+    const stoppage = policyholderAfter(
+      events.advanceIssued({ advanceId: 'a1', amountCents: 50_000, issuedOn: '2023-05-02' }),
+      events.advanceIssued({ advanceId: 'a2', amountCents: 30_000, issuedOn: '2023-09-30' }),
+      events.stoppageRegularized({ regularizationId: 'r1', regularizedOn: '2025-06-01', entitlementCents: 60_000, outcome: 'OVERPAYMENT_ASSESSED', overpaymentAssessedCents: 20_000 }),
+    ).stoppages.get(STOPPAGE_ID)!;
+    expect(overpaymentAssessments(stoppage)[0]).toMatchObject({ assessedOn: '2025-06-01', paidOn: '2023-09-30' });
+  });
+
   it('bars what was assessed two years before today or earlier', () => {
-    expect(timeBarredOnOrBefore('2025-09-30')).toBe('2023-09-30');
-    expect(timeBarredOnOrBefore('2024-02-29')).toBe('2022-02-28');
+    expect(timeBarredOnOrBefore('2025-09-30', currentRules())).toBe('2023-09-30');
+    expect(timeBarredOnOrBefore('2024-02-29', currentRules())).toBe('2022-02-28');
   });
 });
 
@@ -60,7 +72,7 @@ describe("a policyholder's outstanding overpayments", () => {
 
   it('splits the recoverable ones, oldest first, from the time-barred ones, leaving out what is settled', () => {
     // the 70.00 € recovery settles r-old (oldest first): nothing of it is left to bar
-    const { recoverable, timeBarred } = outstandingOverpayments(state, '2025-09-30');
+    const { recoverable, timeBarred } = outstandingOverpayments(state, '2025-09-30', currentRules());
     expect(recoverable.map((assessment) => [assessment.regularizationId, assessment.outstandingCents])).toEqual([
       ['r-recent', 3_000],
       ['r-here', 1_000],
@@ -70,13 +82,13 @@ describe("a policyholder's outstanding overpayments", () => {
   });
 
   it('reports an unrecovered overpayment assessed two years ago as time-barred, never as recoverable', () => {
-    const { recoverable, timeBarred } = outstandingOverpayments(state, '2025-10-01');
+    const { recoverable, timeBarred } = outstandingOverpayments(state, '2025-10-01', currentRules());
     expect(timeBarred.map((assessment) => assessment.regularizationId)).toEqual(['r-recent']);
     expect(recoverable.map((assessment) => assessment.regularizationId)).toEqual(['r-here', 'r-small']);
   });
 
   it("leaves out the stoppage being paid (its own overpayment is settled by its own regularization)", () => {
-    const { recoverable } = outstandingOverpayments(state, '2025-09-30', STOPPAGE_ID);
+    const { recoverable } = outstandingOverpayments(state, '2025-09-30', currentRules(), STOPPAGE_ID);
     expect(recoverable.map((assessment) => assessment.regularizationId)).toEqual(['r-recent', 'r-small']);
   });
 });

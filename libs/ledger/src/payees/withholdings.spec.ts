@@ -1,3 +1,4 @@
+import { currentRules } from '../test-support/rules';
 import { Money } from '@ij/money';
 import { withholdingsOn } from './withholdings';
 
@@ -6,7 +7,7 @@ import { withholdingsOn } from './withholdings';
  * CSG = gross × 0.062 rounded half-up, CRDS the rest. Every figure below is worked out by hand.
  */
 describe('CSG and CRDS withheld on a transfer', () => {
-  const on = (grossCents: number) => withholdingsOn(Money.fromCents(grossCents), '2025-09-30');
+  const on = (grossCents: number) => withholdingsOn(Money.fromCents(grossCents), '2025-09-30', currentRules());
 
   it('854.62 €: CSG 52.98644 → 52.99, net 797.36046 → 797.36, CRDS 854.62 − 797.36 − 52.99 = 4.27', () => {
     expect(on(85_462)).toEqual({ csgCents: 5_299, crdsCents: 427, netCents: 79_736 });

@@ -89,6 +89,7 @@ export const commands = {
     type: 'RecordBankAccount',
     policyholderId: POLICYHOLDER_ID,
     ...POLICYHOLDER_ACCOUNT,
+    recordedBy: 'clerk-1',
     ...fields,
   }),
 

@@ -9,6 +9,7 @@ import type {
 } from '../events/policyholder-events';
 import type { BankAccountRecorded, OverpaymentOffset, PaymentOrdered, SubrogationRecorded } from '../events/payment-events';
 import type { RulesVersionActivated } from '../events/rules-events';
+import type { TransferOrdered } from '../events/transfer-events';
 import { Money } from '@ij/money';
 import { handWorkedWithholdings } from './hand-worked-withholdings';
 import type { StoppageIdReserved } from '../events/stoppage-id-events';
@@ -35,7 +36,7 @@ import { currentRules } from './rules';
 export const events = {
   stoppageOpened: (data: Partial<StoppageOpened['data']> = {}): StoppageOpened => ({
     type: 'StoppageOpened',
-    schemaVersion: 1,
+    schemaVersion: 2,
     data: {
       stoppageId: STOPPAGE_ID,
       policyholderId: POLICYHOLDER_ID,
@@ -71,12 +72,20 @@ export const events = {
     data: { stoppageId: STOPPAGE_ID, advanceId: ADVANCE_ID, amountCents: 30_000, reason: 'salary certificate pending', issuedOn: TODAY, ...data },
   }),
 
+  /** A transfer, by default the 300 € advance's: CSG 18.60, CRDS 1.50, net 279.90 (300 × 0.933, by hand). */
+  transferOrdered: (data: Partial<TransferOrdered['data']> = {}): TransferOrdered => ({
+    type: 'TransferOrdered',
+    schemaVersion: 1,
+    data: { transferId: `${ADVANCE_ID.replace(/-/gu, '')}A`, source: 'ADVANCE', sourceId: ADVANCE_ID, payee: 'POLICYHOLDER', stoppageId: STOPPAGE_ID, grossCents: 30_000, csgCents: 1_860, crdsCents: 150, netCents: 27_990, orderedOn: TODAY, ...data },
+  }),
+
   /** Amounts default to zero: a test that checks a regularization states the figures it expects. */
   stoppageRegularized: (data: Partial<StoppageRegularized['data']> = {}): StoppageRegularized => ({
     type: 'StoppageRegularized',
-    schemaVersion: 1,
+    schemaVersion: 2,
     data: {
       stoppageId: STOPPAGE_ID,
+      kind: 'SICKNESS',
       regularizationId: REGULARIZATION_ID,
       through: JUNE_END,
       rulesVersion: currentRules().version,
@@ -101,8 +110,8 @@ export const events = {
 
   bankAccountRecorded: (data: Partial<BankAccountRecorded['data']> = {}): BankAccountRecorded => ({
     type: 'BankAccountRecorded',
-    schemaVersion: 1,
-    data: { policyholderId: POLICYHOLDER_ID, account: POLICYHOLDER_ACCOUNT, recordedOn: TODAY, ...data },
+    schemaVersion: 2,
+    data: { policyholderId: POLICYHOLDER_ID, account: POLICYHOLDER_ACCOUNT, recordedOn: TODAY, recordedBy: 'clerk-1', awaitsConfirmation: false, ...data },
   }),
 
   subrogationRecorded: (data: Partial<SubrogationRecorded['data']> = {}): SubrogationRecorded => ({

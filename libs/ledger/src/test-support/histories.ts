@@ -21,10 +21,11 @@ export const histories = {
   paidRegularization: (data: Partial<StoppageRegularized['data']> = {}): PolicyholderEvent[] => {
     const regularized = events.stoppageRegularized({ outcome: 'PAID', ...data });
     const { regularizationId, stoppageId, paymentCents, regularizedOn } = regularized.data;
-    return [
-      regularized,
-      events.paymentOrdered({ paymentId: `${regularizationId.replace(/-/gu, '')}H`, regularizationId, stoppageId, grossCents: paymentCents, orderedOn: regularizedOn }),
-    ];
+    const payment = events.paymentOrdered({ paymentId: `${regularizationId.replace(/-/gu, '')}H`, regularizationId, stoppageId, grossCents: paymentCents, orderedOn: regularizedOn });
+    // The payment's transfer carries the withholdings the payment records (the payment's own test checks them).
+    const { paymentId, grossCents, csgCents, crdsCents, netCents } = payment.data;
+    const transfer = events.transferOrdered({ transferId: paymentId, source: 'REGULARIZATION', sourceId: regularizationId, stoppageId, grossCents, csgCents, crdsCents, netCents, orderedOn: regularizedOn });
+    return [regularized, payment, transfer];
   },
 
   /** A June 2025 sickness stoppage, opened, no certificate yet. */

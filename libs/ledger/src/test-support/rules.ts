@@ -31,6 +31,8 @@ export function rulesWith(overrides: Partial<Calculations>): RulesVersion {
     requiredSalaryMonths: (kind, chainStartDate) => rules.requiredSalaryMonths(kind, chainStartDate),
     maximumDailyAllowanceCents: (kind, chainStartDate) => rules.maximumDailyAllowanceCents(kind, chainStartDate),
     chainsOf: (facts) => rules.chainsOf(facts),
+    socialContributionsOn: (paidOn) => rules.socialContributionsOn(paidOn),
+    recoveryLimitationYearsOn: (date) => rules.recoveryLimitationYearsOn(date),
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import type { BankAccount, PolicyholderState, StoppageState } from '@ij/ledger';
+import type { BankAccount, BankAccountHold, PolicyholderState, StoppageState, TransferRecord } from '@ij/ledger';
 
 /**
  * One policyholder as the read models keep it: the folded domain state in a JSON-safe form, plus what the
@@ -16,6 +16,11 @@ export interface PolicyholderDocument {
   advancesRegularized: Record<string, number>;
   /** The policyholder's bank account (absent until one is recorded). */
   bankAccount?: BankAccount;
+  /** Why the account may not be credited now (unconfirmed change, returned transfer). */
+  bankAccountHold?: BankAccountHold;
+  /** The transfers and their status (absent in documents written before #17 and when there are none). */
+  transfers?: TransferRecord[];
+  unusableEmployerAccounts?: Record<string, string>;
   /** Global position of the last event folded into this document. */
   lastPosition: bigint;
 }
@@ -30,21 +35,36 @@ export function toPolicyholderState(document: PolicyholderDocument): Policyholde
     policyholderId: document.stoppages.length > 0 ? document.policyholderId : null,
     stoppages: new Map(document.stoppages.map((stoppage) => [stoppage.stoppageId, stoppage])),
     ...(document.bankAccount ? { bankAccount: document.bankAccount } : {}),
+    ...(document.bankAccountHold ? { bankAccountHold: document.bankAccountHold } : {}),
+    ...(document.transfers ? { transfers: document.transfers } : {}),
+    ...(document.unusableEmployerAccounts ? { unusableEmployerAccounts: document.unusableEmployerAccounts } : {}),
   };
 }
 
 /** The parts of a document the domain state gives: its stoppages, and its bank account once there is one. */
-export function stateFields(state: PolicyholderState): Pick<PolicyholderDocument, 'stoppages' | 'bankAccount'> {
-  return { stoppages: [...state.stoppages.values()], ...(state.bankAccount ? { bankAccount: state.bankAccount } : {}) };
+export function stateFields(state: PolicyholderState): Pick<PolicyholderDocument, 'stoppages' | 'bankAccount' | 'bankAccountHold' | 'transfers' | 'unusableEmployerAccounts'> {
+  // Every field is given, undefined when the state has none, so that spreading it over a document clears a lifted hold.
+  return {
+    stoppages: [...state.stoppages.values()],
+    bankAccount: state.bankAccount,
+    bankAccountHold: state.bankAccountHold,
+    transfers: state.transfers && state.transfers.length > 0 ? [...state.transfers] : undefined,
+    unusableEmployerAccounts: state.unusableEmployerAccounts && Object.keys(state.unusableEmployerAccounts).length > 0 ? { ...state.unusableEmployerAccounts } : undefined,
+  };
 }
+
+/** The document's fields that are optional in storage: written only when present, so older rows stay byte-equal. */
+const OPTIONAL_FIELDS = ['bankAccount', 'bankAccountHold', 'transfers', 'unusableEmployerAccounts'] as const;
 
 /** What is stored in `state_json`: the position is a column of its own. */
 export function serializeDocument(document: PolicyholderDocument): string {
-  const { stoppages, advancesRegularized, bankAccount } = document;
-  return JSON.stringify(bankAccount ? { stoppages, advancesRegularized, bankAccount } : { stoppages, advancesRegularized });
+  const { stoppages, advancesRegularized } = document;
+  const optional = Object.fromEntries(OPTIONAL_FIELDS.filter((field) => document[field] !== undefined).map((field) => [field, document[field]]));
+  return JSON.stringify({ stoppages, advancesRegularized, ...optional });
 }
 
 export function deserializeDocument(policyholderId: string, stateJson: string, lastPosition: bigint): PolicyholderDocument {
-  const stored = JSON.parse(stateJson) as Pick<PolicyholderDocument, 'stoppages' | 'advancesRegularized' | 'bankAccount'>;
-  return { policyholderId, stoppages: stored.stoppages, advancesRegularized: stored.advancesRegularized, ...(stored.bankAccount ? { bankAccount: stored.bankAccount } : {}), lastPosition };
+  const stored = JSON.parse(stateJson) as Omit<PolicyholderDocument, 'policyholderId' | 'lastPosition'>;
+  const optional = Object.fromEntries(OPTIONAL_FIELDS.filter((field) => stored[field] !== undefined).map((field) => [field, stored[field]]));
+  return { policyholderId, stoppages: stored.stoppages, advancesRegularized: stored.advancesRegularized, ...optional, lastPosition };
 }

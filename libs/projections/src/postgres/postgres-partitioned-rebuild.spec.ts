@@ -10,7 +10,7 @@ import { PostgresReadModelStore } from './postgres-read-model-store';
 
 const opened = (stoppageId: string, policyholderId: string): PolicyholderEvent => ({
   type: 'StoppageOpened',
-  schemaVersion: 1,
+  schemaVersion: 2,
   data: { stoppageId, policyholderId, kind: 'SICKNESS', startDate: '2025-06-10', endDate: '2025-06-29', openedOn: '2025-06-10' },
 });
 const advance = (stoppageId: string, advanceId: string): PolicyholderEvent => ({

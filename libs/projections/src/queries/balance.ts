@@ -10,6 +10,8 @@ export interface StoppageBalance {
   entitlementStatus: string;
   entitlementCents: number;
   paidCents: number;
+  /** Returned by the bank and owed again (included in the balance) until a payment run orders it again. */
+  returnedOwedCents: number;
   balanceCents: number;
   overpaymentOutstandingCents: number;
   /** The policyholder, and each employer subrogated for some of the days. */
@@ -22,6 +24,8 @@ export interface PolicyholderBalance {
   rulesVersion: string;
   entitlementCents: number;
   paidCents: number;
+  /** Returned by the bank and owed again (included in the balance) until a payment run orders it again. */
+  returnedOwedCents: number;
   balanceCents: number;
   overpaymentOutstandingCents: number;
   /** Outstanding overpayments to deduct from later payments, and those time-barred (as of `through`). */
@@ -41,9 +45,10 @@ export function policyholderBalance(document: PolicyholderDocument, rules: Rules
     rulesVersion: rules.version,
     entitlementCents: account.entitlementCents,
     paidCents: account.paidCents,
+    returnedOwedCents: account.returnedOwedCents,
     balanceCents: account.balanceCents,
     overpaymentOutstandingCents: account.overpaymentOutstandingCents,
-    overpayments: overpaymentRecovery(state, through),
+    overpayments: overpaymentRecovery(state, through, rules),
     bankAccount: maskedBankAccount(state),
     stoppages: account.stoppages.map((stoppage) => {
       const facts = state.stoppages.get(stoppage.stoppageId)!;
@@ -54,6 +59,7 @@ export function policyholderBalance(document: PolicyholderDocument, rules: Rules
         entitlementStatus: stoppage.entitlement.status,
         entitlementCents: stoppage.entitlementCents,
         paidCents: stoppage.paidCents,
+        returnedOwedCents: stoppage.returnedOwedCents,
         balanceCents: stoppage.balanceCents,
         overpaymentOutstandingCents: stoppage.overpaymentOutstandingCents,
         payees: payeeBalances(facts, stoppage),

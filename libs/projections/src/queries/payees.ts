@@ -1,4 +1,5 @@
 import { Money, sum } from '@ij/money';
+import type { RulesVersion } from '@ij/rules';
 import { employerShares, maskIban, outstandingOverpayments, type PolicyholderState, type StoppageAccount, type StoppageState } from '@ij/ledger';
 
 export interface PayeeBalance {
@@ -35,18 +36,18 @@ function balanceOf(payee: PayeeBalance['payee'], entitlement: Money, paid: Money
 export interface OverpaymentRecovery {
   /** Outstanding and assessed less than two years ago: deducted from the next payments (L133-4-1). */
   recoverableCents: number;
-  /** Outstanding but assessed two years ago or more: reported, never deducted (L332-1). */
+  /** Outstanding but paid two years ago or more: reported, never deducted (L332-1). */
   timeBarredCents: number;
-  timeBarred: Array<{ stoppageId: string; regularizationId: string; assessedOn: string; outstandingCents: number }>;
+  timeBarred: Array<{ stoppageId: string; regularizationId: string; assessedOn: string; paidOn: string; outstandingCents: number }>;
 }
 
-export function overpaymentRecovery(state: PolicyholderState, onDate: string): OverpaymentRecovery {
-  const { recoverable, timeBarred } = outstandingOverpayments(state, onDate);
+export function overpaymentRecovery(state: PolicyholderState, onDate: string, rules: Pick<RulesVersion, 'recoveryLimitationYearsOn'>): OverpaymentRecovery {
+  const { recoverable, timeBarred } = outstandingOverpayments(state, onDate, rules);
   const total = (list: typeof recoverable) => sum(list.map((assessment) => Money.fromCents(assessment.outstandingCents))).toCents();
   return {
     recoverableCents: total(recoverable),
     timeBarredCents: total(timeBarred),
-    timeBarred: timeBarred.map(({ stoppageId, regularizationId, assessedOn, outstandingCents }) => ({ stoppageId, regularizationId, assessedOn, outstandingCents })),
+    timeBarred: timeBarred.map(({ stoppageId, regularizationId, assessedOn, paidOn, outstandingCents }) => ({ stoppageId, regularizationId, assessedOn, paidOn, outstandingCents })),
   };
 }
 

@@ -3,7 +3,7 @@ import type { RulesVersion } from '@ij/rules';
 import { toPolicyholderState, type PolicyholderDocument } from '../model/policyholder-document';
 
 /** The facts and payments of a stoppage, with its money (libs/ledger's account totals, bar the assessed and cancelled overpayments). */
-export interface StoppageView extends Omit<AccountTotals, 'assessedCents' | 'cancelledCents'> {
+export interface StoppageView extends Omit<AccountTotals, 'assessedCents' | 'cancelledCents' | 'returnedOwedCents'> {
   stoppageId: string;
   policyholderId: string;
   kind: StoppageState['kind'];
@@ -16,6 +16,12 @@ export interface StoppageView extends Omit<AccountTotals, 'assessedCents' | 'can
   ald?: { affectionId: string };
   accidentDate?: string;
   dailyLossOfEarningsCents?: number;
+  /** The employer's SIRET, when given at opening. */
+  employerId?: string;
+  /** Set once annulled (entered in error): nothing is due for it any more. */
+  annulled?: StoppageState['annulled'];
+  /** Its changes of kind, oldest first. */
+  requalifications?: StoppageState['requalifications'];
   openedOn: string;
   salaries?: StoppageState['salaries'];
   extensions: StoppageState['extensions'];
@@ -50,6 +56,9 @@ export function stoppageView(document: PolicyholderDocument, stoppageId: string,
       accidentDate: facts.accidentDate,
       dailyLossOfEarningsCents: facts.dailyLossOfEarningsCents,
       salaries: facts.salaries,
+      employerId: facts.employerId,
+      annulled: facts.annulled,
+      requalifications: facts.requalifications,
     }),
     openedOn: facts.openedOn,
     extensions: facts.extensions,

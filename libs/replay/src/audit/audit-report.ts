@@ -1,4 +1,4 @@
-export type AuditFailureKind = 'HASH_CHAIN' | 'REGULARIZATION_MISMATCH' | 'UNKNOWN_RULES_VERSION' | 'UNREADABLE_EVENT' | 'INCOMPLETE_EXPORT';
+export type AuditFailureKind = 'HASH_CHAIN' | 'REGULARIZATION_MISMATCH' | 'UNKNOWN_RULES_VERSION' | 'UNREADABLE_EVENT' | 'INCOMPLETE_EXPORT' | 'UNRECONCILED_DISBURSEMENTS';
 
 /** One thing `audit verify` found wrong: where (stream, revision), what, and the figures that differ. */
 export interface AuditFailure {

@@ -1,5 +1,6 @@
 import { computeEventHash, GENESIS_HASH, type RecordedEvent } from '@ij/event-store';
-import { evolve, initialState, isPolicyholderEvent, upcast, type PolicyholderState } from '@ij/ledger';
+import { disbursements, evolve, initialState, isPolicyholderEvent, upcast, type PolicyholderState } from '@ij/ledger';
+import { Money } from '@ij/money';
 import type { AuditFailure, AuditReport } from './audit-report';
 import { reproduceRegularization } from './reproduce-regularization';
 
@@ -18,7 +19,8 @@ interface StreamCheck {
  * `rules` and every `stoppage-*` reservation):
  * - its hash chain, as verifyChain does (contiguous revisions, each hash recomputed from the previous one);
  *   the chain continues from the stored hash, so one altered event is reported once, not with all that follow;
- * - every StoppageRegularized, recomputed from the events before it with the rules version it recorded.
+ * - every StoppageRegularized, recomputed from the events before it with the rules version it recorded;
+ * - at the end, each policyholder's allowances paid against its transfers (unreconciled must be 0).
  * Memory holds, per stream, its last hash and folded state.
  */
 export class AuditVerifier {
@@ -50,6 +52,7 @@ export class AuditVerifier {
 
   report(): AuditReport {
     const failures = [...this.failures];
+    for (const [streamId, stream] of this.streams) if (stream.state) failures.push(...disbursementFailures(streamId, stream));
     return { ok: failures.length === 0, streamsChecked: this.streams.size, eventsChecked: this.eventsChecked, regularizationsChecked: this.regularizationsChecked, failures };
   }
 
@@ -107,3 +110,26 @@ function newStreamCheck(streamId: string): StreamCheck {
 function whereOf(event: RecordedEvent): { streamId: string; revision: number; position: string } {
   return { streamId: event.streamId, revision: event.revision, position: event.position.toString() };
 }
+
+/**
+ * The reconciliation of architecture.md "Money out": the allowances the ledger paid are the transfers that
+ * carry them (by status, a re-ordered transfer once), and each transfer's withholdings add up to its gross.
+ */
+function disbursementFailures(streamId: string, stream: StreamCheck): AuditFailure[] {
+  const failures: AuditFailure[] = [];
+  const where = { streamId, revision: stream.nextRevision - 1 };
+  const reconciliation = disbursements(stream.state!, LAST_DATE);
+  if (reconciliation.unreconciledCents !== 0) {
+    failures.push({ ...where, kind: 'UNRECONCILED_DISBURSEMENTS', expected: { unreconciledCents: 0 }, actual: reconciliation, detail: `allowances paid and transfers differ by ${reconciliation.unreconciledCents} cents` });
+  }
+  for (const transfer of stream.state!.transfers ?? []) {
+    const parts = Money.fromCents(transfer.csgCents).plus(Money.fromCents(transfer.crdsCents)).plus(Money.fromCents(transfer.netCents));
+    if (parts.toCents() !== transfer.grossCents) {
+      failures.push({ ...where, kind: 'UNRECONCILED_DISBURSEMENTS', expected: { grossCents: transfer.grossCents }, actual: { csgCents: transfer.csgCents, crdsCents: transfer.crdsCents, netCents: transfer.netCents }, detail: `transfer ${transfer.transferId}: CSG + CRDS + net is not its gross` });
+    }
+  }
+  return failures;
+}
+
+/** Every decision, whatever its date. */
+const LAST_DATE = '9999-12-31';

@@ -33,6 +33,11 @@ export function reproduceRegularization(
   if (!state.stoppages.has(data.stoppageId)) {
     return { kind: 'REGULARIZATION_MISMATCH', detail: `stoppage ${data.stoppageId} was not opened on ${where.streamId} before revision ${where.revision}` };
   }
+  // Version 2 records the kind it was computed under: it must be the stoppage's kind at that point.
+  const kindThen = state.stoppages.get(data.stoppageId)?.kind;
+  if (data.kind !== undefined && data.kind !== kindThen) {
+    return { kind: 'REGULARIZATION_MISMATCH', expected: { kind: kindThen }, actual: { kind: data.kind }, detail: `regularization ${data.regularizationId} recorded kind ${data.kind}, but stoppage ${data.stoppageId} was ${kindThen} at that point` };
+  }
   const account = stoppageAccount(state, data.stoppageId, rules, data.through);
   if (account.entitlement.status !== 'COMPUTED') {
     return {

@@ -41,6 +41,16 @@ export function apiRequestOf(command: PolicyholderCommand, nir: string): ApiRequ
       const employer = account ? { employerIban: account.iban, employerBic: account.bic, employerName: account.holderName } : {};
       return { path: stoppagePath(command.stoppageId, 'subrogations'), body: withoutUndefined({ employerId: command.employerId, from: command.fromDate, to: command.toDate, ...employer }) };
     }
+    case 'RequalifyStoppage':
+      return { path: stoppagePath(command.stoppageId, 'requalification'), body: withoutUndefined({ kind: command.kind, accidentDate: command.accidentDate, recognizedOn: command.recognizedOn }) };
+    case 'AnnulStoppage':
+      return { path: stoppagePath(command.stoppageId, 'annulment'), body: { reason: command.reason } };
+    case 'ConfirmBankAccount':
+      return { path: `/v1/policyholders/${command.policyholderId}/bank-account/confirmation`, body: {} };
+    case 'ExportTransfers':
+    case 'RecordBankOutcome':
+    case 'ReorderReturnedTransfer':
+      throw new Error(`${command.type} is decided by a payment run or a bank report, not sent as a request`);
     default:
       return unknownCommand(command);
   }

@@ -1,3 +1,4 @@
+import type { LateFactAction } from './late-facts';
 import type { MonthlySalary, StoppageKind } from '@ij/rules';
 
 /** One prescription of a chain: the root or a prolongation opened with `prolongationOf`. */
@@ -38,4 +39,6 @@ export type PlannedAction =
   /** The amount is read from the overpayment outstanding when it is recorded: half of it, or all the rest. */
   | { type: 'recovery'; on: string; stoppageId: string; share: 'half' | 'rest'; caseId: string }
   /** The policyholder's bank account, given with their first stoppage: payments need somewhere to go. */
-  | { type: 'bankAccount'; on: string; iban: string; holderName: string; caseId: string };
+  | { type: 'bankAccount'; on: string; iban: string; holderName: string; caseId: string }
+  /** Requalification and annulment: libs/replay/src/seed/late-facts.ts. */
+  | LateFactAction;

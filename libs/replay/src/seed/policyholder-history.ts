@@ -35,6 +35,8 @@ export interface HistoryTally {
   extensions: number;
   earlyEnds: number;
   recoveries: number;
+  requalifications: number;
+  annulments: number;
   /** Stoppages left with an advance issued after their last regularization. */
   advancesNotRegularized: number;
 }
@@ -72,7 +74,7 @@ export function decidePolicyholderHistory(plan: PolicyholderPlan, context: Histo
 
   plan.actions.forEach((action, number) => {
     const idempotencyKey = `${context.keyPrefix}-${plan.index}-${number}`;
-    const ids = { actorId: plan.actorId, idempotencyKey };
+    const ids = { actorId: action.type === 'annul' ? LATE_FACTS_SUPERVISOR : plan.actorId, idempotencyKey };
     const command = commandOf(action, policyholderId, state, (purpose) => derivedId(ids, purpose));
     if (!command) return;
     const envelopeContext: CommandEnvelopeContext = {
@@ -101,6 +103,9 @@ export function decidePolicyholderHistory(plan: PolicyholderPlan, context: Histo
   return { policyholderId, appends: [...reservations, { streamId, events }], tally };
 }
 
+/** Annulments are a supervisor's (api.md "Late facts"). */
+const LATE_FACTS_SUPERVISOR = 'arpege-supervisor';
+
 /** The domain command of a planned action; undefined for a recovery with nothing left to recover. */
 function commandOf(action: PlannedAction, policyholderId: string, state: PolicyholderState, derive: (purpose: string) => string): PolicyholderCommand | undefined {
   switch (action.type) {
@@ -128,8 +133,12 @@ function commandOf(action: PlannedAction, policyholderId: string, state: Policyh
       return { type: 'IssueAdvance', stoppageId: action.stoppageId, advanceId: derive('advance'), amountCents: action.amountCents, reason: action.reason };
     case 'regularize':
       return { type: 'Regularize', stoppageId: action.stoppageId, regularizationId: derive('regularization'), through: action.through };
+    case 'requalify':
+      return { type: 'RequalifyStoppage', stoppageId: action.stoppageId, kind: action.kind, recognizedOn: action.recognizedOn };
+    case 'annul':
+      return { type: 'AnnulStoppage', stoppageId: action.stoppageId, reason: action.reason };
     case 'bankAccount':
-      return { type: 'RecordBankAccount', policyholderId, iban: action.iban, holderName: action.holderName };
+      return { type: 'RecordBankAccount', policyholderId, iban: action.iban, holderName: action.holderName, recordedBy: 'seed' };
     case 'recovery': {
       // The clerk records what the policyholder paid back: half of the overpayment, then the rest.
       const outstanding = paymentTotals(requireStoppage(state, action.stoppageId)).overpaymentOutstanding;
@@ -173,11 +182,17 @@ function count(tally: HistoryTally, command: PolicyholderCommand): void {
     case 'RecordRecovery':
       tally.recoveries += 1;
       return;
+    case 'RequalifyStoppage':
+      tally.requalifications += 1;
+      return;
+    case 'AnnulStoppage':
+      tally.annulments += 1;
+      return;
   }
 }
 
 export function emptyTally(): HistoryTally {
-  return { stoppages: 0, byKind: {}, advances: 0, regularizations: 0, certificates: 0, extensions: 0, earlyEnds: 0, recoveries: 0, advancesNotRegularized: 0 };
+  return { stoppages: 0, byKind: {}, advances: 0, regularizations: 0, certificates: 0, extensions: 0, earlyEnds: 0, recoveries: 0, requalifications: 0, annulments: 0, advancesNotRegularized: 0 };
 }
 
 /** Office hours in UTC, a few minutes apart for the commands of one day: recordedAt follows the business date. */

@@ -3,6 +3,7 @@ import { addDays, daysBetween, earlierOf } from './calendar';
 import { generalChain, prescribedEndOf, pendingChain, sicknessDaysOf, straddlingChain, type GeneralKind } from './chain-shapes';
 import { planChainStory } from './chain-story';
 import { planCorrectionsHistory } from './corrections-cohort';
+import { planLateFacts } from './late-facts';
 import type { ChainSpec, PlannedAction } from './plan.types';
 import type { Scenario } from './scenario';
 import { SEED_ID_ROLES, seedId } from './seed-ids';
@@ -85,6 +86,8 @@ export function planPolicyholder(index: number, seed: number, scenario: Scenario
       today: scenario.today,
     }),
   );
+  // Late facts after the whole story is planned, from their own generator (libs/replay/src/seed/late-facts.ts).
+  actions.push(...planLateFacts(actions, seed, index, scenario.today));
   // A stable sort: commands of one day keep the order in which the story issued them.
   actions.sort((first, second) => (first.on < second.on ? -1 : first.on > second.on ? 1 : 0));
   const firstOpen = actions.findIndex((action) => action.type === 'open');

@@ -76,6 +76,8 @@ export async function seedPopulation(options: SeedOptions): Promise<SeedSummary>
     prolongations: totals.prolongations,
     earlyEnds: totals.earlyEnds,
     recoveries: totals.recoveries,
+    requalifications: totals.requalifications,
+    annulments: totals.annulments,
     straddling: totals.straddling,
     advancesNotRegularized: totals.advancesNotRegularized,
     elapsedMs: performance.now() - startedAt,
@@ -132,6 +134,8 @@ function addTally(totals: HistoryTally, tally: HistoryTally): void {
   totals.extensions += tally.extensions;
   totals.earlyEnds += tally.earlyEnds;
   totals.recoveries += tally.recoveries;
+  totals.requalifications += tally.requalifications;
+  totals.annulments += tally.annulments;
   totals.advancesNotRegularized += tally.advancesNotRegularized;
   for (const [kind, count] of Object.entries(tally.byKind) as [StoppageKind, number][]) totals.byKind[kind] = (totals.byKind[kind] ?? 0) + count;
 }

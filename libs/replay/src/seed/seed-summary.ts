@@ -18,6 +18,9 @@ export interface SeedSummary {
   prolongations: number;
   earlyEnds: number;
   recoveries: number;
+  /** Late facts (api.md "Late facts"): sickness stoppages recognised as occupational, and stoppages annulled. */
+  requalifications: number;
+  annulments: number;
   /** Chains that started before 2025-04-01 and ran past it (Décret 2025-160). */
   straddling: number;
   /** Stoppages left with an advance issued after their last regularization. */

@@ -22,7 +22,7 @@ export function stoppageEvents(policyholderId: string, spec: StoppageSpec): Poli
   const events: PolicyholderEvent[] = [
     {
       type: 'StoppageOpened',
-      schemaVersion: 1,
+      schemaVersion: 2,
       data: {
         stoppageId, policyholderId, kind: spec.kind ?? 'SICKNESS', startDate: spec.startDate, endDate: spec.endDate, openedOn: spec.startDate,
         ...(spec.accidentDate ? { accidentDate: spec.accidentDate } : {}),
@@ -39,7 +39,7 @@ export function stoppageEvents(policyholderId: string, spec: StoppageSpec): Poli
 export function regularized(data: Partial<StoppageRegularized['data']> & Pick<StoppageRegularized['data'], 'stoppageId' | 'through' | 'rulesVersion' | 'entitlementCents' | 'paidBeforeCents'>): StoppageRegularized {
   return {
     type: 'StoppageRegularized',
-    schemaVersion: 1,
+    schemaVersion: 2,
     data: {
       regularizationId: `${data.stoppageId}-regularization`,
       overpaymentOutstandingBeforeCents: 0,

@@ -8,6 +8,7 @@ import occupationalRates from '../../data/parameters/occupational-rates.json';
 import paidDaysLimits from '../../data/parameters/paid-days-limits.json';
 import pass from '../../data/parameters/pass.json';
 import pmss from '../../data/parameters/pmss.json';
+import recoveryLimitation from '../../data/parameters/recovery-limitation.json';
 import sicknessMaximumDailyAllowance from '../../data/parameters/sickness-maximum-daily-allowance.json';
 import sicknessRates from '../../data/parameters/sickness-rates.json';
 import sicknessSalaryCapSmicMultiple from '../../data/parameters/sickness-salary-cap-smic-multiple.json';
@@ -37,6 +38,7 @@ export const RULES_DATA = {
     maternityRates,
     socialContributions,
     paidDaysLimits,
+    recoveryLimitation,
   ] as unknown[],
   fixed: fixed as unknown,
   versions: versions as unknown,

@@ -26,6 +26,7 @@ export const PARAMETER_SCHEMAS: Readonly<Record<DatedParameterKey, { name: strin
   },
   maternityRates: { name: 'MATERNITY_RATES', value: { required: { rate: 'decimal', divisor: 'decimal' } } },
   socialContributions: { name: 'SOCIAL_CONTRIBUTIONS', value: { required: { csgRate: 'decimal', crdsRate: 'decimal' }, optional: { csgDeductibleRate: 'decimal' } } },
+  recoveryLimitation: { name: 'RECOVERY_LIMITATION', value: { required: { years: 'integer' } } },
   paidDaysLimits: {
     name: 'PAID_DAYS_LIMITS',
     value: {

@@ -76,4 +76,5 @@ export type DatedParameterKey =
   | 'occupationalRates'
   | 'maternityRates'
   | 'socialContributions'
-  | 'paidDaysLimits';
+  | 'paidDaysLimits'
+  | 'recoveryLimitation';

@@ -1,10 +1,10 @@
 import type { StoppageKind } from '../rules.types';
 import type { Parameter } from './parameter';
-import type { MaternityRates, OccupationalMaxima, OccupationalRates, PaidDaysLimits, SicknessRates, SocialContributions } from './parameter-values';
+import type { MaternityRates, OccupationalMaxima, OccupationalRates, PaidDaysLimits, RecoveryLimitation, SicknessRates, SocialContributions } from './parameter-values';
 import type { RoundingModes } from './rounding';
 
 export * from './parameter';
-export type { OccupationalMaxima, PaidDaysLimits, MaternityRates, OccupationalRates, SicknessRates, SocialContributions, RoundingModes };
+export type { RecoveryLimitation, OccupationalMaxima, PaidDaysLimits, MaternityRates, OccupationalRates, SicknessRates, SocialContributions, RoundingModes };
 
 /**
  * Everything a rules version computes with, as data: built for each version from the files of
@@ -25,6 +25,7 @@ export interface RulesParameters {
   maternityRates: Parameter<MaternityRates>;
   socialContributions: Parameter<SocialContributions>;
   paidDaysLimits: Parameter<PaidDaysLimits>;
+  recoveryLimitation: Parameter<RecoveryLimitation>;
   rounding: RoundingModes;
   /** How many calendar months before the chain's start each kind's reference salaries cover. */
   referenceMonths: Readonly<Record<StoppageKind, number>>;

@@ -57,3 +57,8 @@ export interface PaidDaysLimits {
   /** Long-term illness: no new carence when one was served for the affection within this many calendar years. */
   aldCarenceWaiverYears: number;
 }
+
+export interface RecoveryLimitation {
+  /** Years after the overpaid amount was paid into the beneficiary's hands (CSS L332-1). */
+  years: number;
+}

@@ -32,7 +32,9 @@ export type ParameterName =
   | 'OCCUPATIONAL_RATES'
   | 'MATERNITY_RATES'
   | 'SOCIAL_CONTRIBUTIONS'
-  | 'PAID_DAYS_LIMITS';
+  | 'RECOVERY_LIMITATION'
+  | 'PAID_DAYS_LIMITS'
+  | 'RECOVERY_LIMITATION';
 
 export interface Parameter<T> {
   name: ParameterName;

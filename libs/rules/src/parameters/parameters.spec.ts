@@ -74,7 +74,7 @@ describe('parameters (ij-rules §2)', () => {
 
   it('every dated parameter has contiguous rows, a source and a check date', () => {
     const dated = Object.values(p).filter((value): value is Parameter<unknown> => typeof value === 'object' && value !== null && 'values' in value);
-    expect(dated.length).toBe(14);
+    expect(dated.length).toBe(15);
     for (const parameter of dated) {
       parameter.values.forEach((row, index) => {
         expect(row.source.length).toBeGreaterThan(5);

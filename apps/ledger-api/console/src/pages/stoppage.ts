@@ -4,6 +4,7 @@ import { commandForm, field, valueOf } from '../forms';
 import type { Page } from '../page';
 import type { Entitlement, Rules, Stoppage } from '../types';
 import { calendar } from './calendar';
+import { lateFactForms } from './late-fact-forms';
 
 /** A stoppage: facts, the calendar and steps of its explained entitlement, payments, and the clerk's commands. */
 export async function renderStoppage(page: Page, stoppageId: string): Promise<void> {
@@ -58,6 +59,10 @@ function factsView(stoppage: Stoppage): Node[] {
     ['Kind', stoppage.kind],
     ['Status', `${stoppage.status} (${stoppage.entitlementStatus})`],
     ['Period', `${stoppage.startDate} → ${stoppage.endDate}`],
+    ['Last day (early end)', stoppage.lastDay],
+    ['Employer (SIRET)', stoppage.employerId],
+    ['Annulled', stoppage.annulled && `on ${stoppage.annulled.annulledOn}: ${stoppage.annulled.reason}`],
+    ['Requalified', stoppage.requalifications?.map((change) => `${change.previousKind} → ${change.kind} (recognised ${change.recognizedOn})`).join('; ')],
     ['Prescribed on', stoppage.prescribedOn],
     ['Opened on', stoppage.openedOn],
     ['Prolongation of', stoppage.prolongationOf],
@@ -195,5 +200,6 @@ function commandForms(path: string, changed: () => void): HTMLFormElement[] {
       },
     }),
     certificate,
+    ...lateFactForms(path, done),
   ];
 }

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { STOPPAGE_KINDS, type StoppageKind } from '@ij/rules';
 import { IsFreeText } from '../../http/free-text';
-import { IsCalendarDate, IsNir, IsNotBefore, MAX_AMOUNT_CENTS, OnlyForKinds } from '../../http/validators';
+import { IsCalendarDate, IsNir, IsNotBefore, IsSiret, MAX_AMOUNT_CENTS, OnlyForKinds } from '../../http/validators';
 
 const OCCUPATIONAL: readonly StoppageKind[] = ['OCCUPATIONAL_ACCIDENT', 'OCCUPATIONAL_DISEASE'];
 
@@ -64,4 +64,9 @@ export class OpenStoppageBody {
   @Max(MAX_AMOUNT_CENTS)
   @OnlyForKinds(['THERAPEUTIC_PART_TIME'])
   dailyLossOfEarningsCents?: number;
+
+  @ApiPropertyOptional({ example: '73282932000074', description: "the employer's SIRET (14 digits, Luhn checked): who owes the salary certificate and may be subrogated" })
+  @IsOptional()
+  @IsSiret()
+  employerId?: string;
 }

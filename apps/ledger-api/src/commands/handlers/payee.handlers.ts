@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { maskIban, normalizeIban, type BankAccountRecorded, type SubrogationRecorded } from '@ij/ledger';
+import { maskIban, normalizeIban, type BankAccountConfirmed, type BankAccountRecorded, type SubrogationRecorded } from '@ij/ledger';
 import { PolicyholderLedger } from '../../infrastructure/policyholder-ledger';
-import { RecordBankAccountCommand, RecordSubrogationCommand } from '../payee.commands';
+import { ConfirmBankAccountCommand, RecordBankAccountCommand, RecordSubrogationCommand } from '../payee.commands';
 import { derivedId, eventData } from './derived-id';
 import type { RecordedBankAccount, RecordedSubrogation } from '../dto/payee-answers';
 
@@ -11,10 +11,23 @@ export class RecordBankAccountHandler implements ICommandHandler<RecordBankAccou
   constructor(private readonly ledger: PolicyholderLedger) {}
 
   async execute({ policyholderId, body, context }: RecordBankAccountCommand): Promise<RecordedBankAccount> {
-    const command = { type: 'RecordBankAccount' as const, policyholderId, iban: normalizeIban(body.iban), bic: body.bic, holderName: body.holderName };
+    const command = { type: 'RecordBankAccount' as const, policyholderId, iban: normalizeIban(body.iban), bic: body.bic, holderName: body.holderName, recordedBy: context.actor.actorId };
     const { events } = await this.ledger.decideForPolicyholder(policyholderId, command, context);
-    const { account } = eventData<BankAccountRecorded['data']>(events, 'BankAccountRecorded');
-    return { policyholderId, iban: maskIban(account.iban), ...(account.bic ? { bic: account.bic } : {}), holderName: account.holderName };
+    const { account, awaitsConfirmation } = eventData<BankAccountRecorded['data']>(events, 'BankAccountRecorded');
+    return { policyholderId, iban: maskIban(account.iban), ...(account.bic ? { bic: account.bic } : {}), holderName: account.holderName, awaitsConfirmation };
+  }
+}
+
+/** A supervisor other than who changed the IBAN confirms it: its transfers are exported again (#21). */
+@CommandHandler(ConfirmBankAccountCommand)
+export class ConfirmBankAccountHandler implements ICommandHandler<ConfirmBankAccountCommand> {
+  constructor(private readonly ledger: PolicyholderLedger) {}
+
+  async execute({ policyholderId, context }: ConfirmBankAccountCommand) {
+    const command = { type: 'ConfirmBankAccount' as const, policyholderId, confirmedBy: context.actor.actorId };
+    const { events } = await this.ledger.decideForPolicyholder(policyholderId, command, context);
+    const confirmed = eventData<BankAccountConfirmed['data']>(events, 'BankAccountConfirmed');
+    return { policyholderId, iban: maskIban(confirmed.iban), confirmedBy: confirmed.confirmedBy, confirmedOn: confirmed.confirmedOn };
   }
 }
 

@@ -24,7 +24,7 @@ export class RegularizeHandler implements ICommandHandler<RegularizeCommand> {
     const command = { type: 'Regularize' as const, stoppageId, regularizationId: derivedId(context, 'regularization'), through: body.through };
     const { events } = await this.ledger.decideOnStoppage(command, context);
     const regularization = eventData<StoppageRegularized['data']>(events, 'StoppageRegularized');
-    return { regularizationId: regularization.regularizationId, ...regularizationResponse({ type: 'StoppageRegularized', schemaVersion: 1, data: regularization }) };
+    return { regularizationId: regularization.regularizationId, ...regularizationResponse({ type: 'StoppageRegularized', schemaVersion: 2, data: regularization }) };
   }
 }
 

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { policyholderStatement, Projector } from '@ij/projections';
+import { policyholderStatement, Projector, readActiveRules } from '@ij/projections';
 import type { LedgerConfig } from '../../config/ledger-config';
 import { openStorage } from '../../infrastructure/storage';
 import { STATEMENT_FORMATS } from '../dto/query-params';
@@ -25,7 +25,7 @@ export async function printStatement(config: LedgerConfig, options: StatementOpt
     await new Projector(storage.events, storage.readModels).catchUp();
     const document = await storage.readModels.policyholder(options.policyholder);
     if (!document) throw new InvalidStatementOption('No policyholder with a stoppage is known under this identity.');
-    const statement = policyholderStatement(document, Number(options.year));
+    const statement = policyholderStatement(document, Number(options.year), await readActiveRules(storage.events));
     if (options.format === 'pdf') {
       writeFileSync(options.out!, await statementPdf(statement));
       console.log(`statement ${statement.year} written to ${options.out}`);

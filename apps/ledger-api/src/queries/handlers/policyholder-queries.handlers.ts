@@ -47,6 +47,6 @@ export class GetStatementHandler implements IQueryHandler<GetStatementQuery> {
   constructor(private readonly readSide: ReadSide) {}
 
   async execute({ policyholderId, year }: GetStatementQuery) {
-    return policyholderStatement(await this.readSide.policyholder(policyholderId), year);
+    return policyholderStatement(await this.readSide.policyholder(policyholderId), year, await this.readSide.activeRules());
   }
 }

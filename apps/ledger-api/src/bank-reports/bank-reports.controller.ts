@@ -1,0 +1,27 @@
+import { Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import type { Actor } from '../auth/api-keys';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { ApplyBankReportCommand } from './bank-report.messages';
+
+/**
+ * The bank's reports on the transfers of the bank files: camt.054 (booked, returned) and pain.002
+ * (rejected). Idempotent by content: the same document twice changes nothing (no Idempotency-Key needed).
+ */
+@ApiTags('payments')
+@ApiBearerAuth()
+@Controller('v1/bank-reports')
+export class BankReportsController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post()
+  @HttpCode(200)
+  @Roles('supervisor')
+  @ApiConsumes('application/xml')
+  apply(@Req() request: Request, @CurrentActor() actor: Actor) {
+    return this.commandBus.execute(new ApplyBankReportCommand(typeof request.body === 'string' ? request.body : '', actor));
+  }
+}

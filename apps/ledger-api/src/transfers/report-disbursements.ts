@@ -1,0 +1,18 @@
+import { disbursementReport, Projector } from '@ij/projections';
+import type { LedgerConfig } from '../config/ledger-config';
+import { isCalendarDate } from '../http/validators';
+import { systemClock, type Clock } from '../infrastructure/clock';
+import { openStorage } from '../infrastructure/storage';
+import { InvalidReportOption } from '../queries/cli/report-backlog';
+
+/** `ledger report disbursements`: GET /v1/reports/disbursements on stdout, as JSON. */
+export async function reportDisbursements(config: LedgerConfig, options: { through?: string }, clock: Clock = systemClock): Promise<void> {
+  if (options.through !== undefined && !isCalendarDate(options.through)) throw new InvalidReportOption('--through must be a real calendar date written YYYY-MM-DD');
+  const storage = await openStorage(config);
+  try {
+    await new Projector(storage.events, storage.readModels).catchUp();
+    process.stdout.write(`${JSON.stringify(await disbursementReport(storage.readModels, options.through ?? clock.today()), null, 2)}\n`);
+  } finally {
+    await storage.close();
+  }
+}
