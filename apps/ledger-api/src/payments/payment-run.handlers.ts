@@ -23,7 +23,7 @@ export class StartPaymentRunHandler implements ICommandHandler<StartPaymentRunCo
 export class GetPaymentRunHandler implements IQueryHandler<GetPaymentRunQuery> {
   constructor(private readonly runner: PaymentRunRunner) {}
 
-  async execute({ runId }: GetPaymentRunQuery) {
+  async execute({ runId }: GetPaymentRunQuery): Promise<Omit<PaymentRunRecord, 'legacyPayments'>> {
     const { legacyPayments: _payments, ...record } = await this.runner.get(runId);
     return record;
   }

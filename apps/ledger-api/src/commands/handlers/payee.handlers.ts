@@ -3,7 +3,7 @@ import { maskIban, normalizeIban, type BankAccountConfirmed, type BankAccountRec
 import { PolicyholderLedger } from '../../infrastructure/policyholder-ledger';
 import { ConfirmBankAccountCommand, RecordBankAccountCommand, RecordSubrogationCommand } from '../payee.commands';
 import { derivedId, eventData } from './derived-id';
-import type { RecordedBankAccount, RecordedSubrogation } from '../dto/payee-answers';
+import type { ConfirmedBankAccount, RecordedBankAccount, RecordedSubrogation } from '../dto/payee-answers';
 
 /** The answer shows the IBAN masked but for its last 4 characters: it is personal data. */
 @CommandHandler(RecordBankAccountCommand)
@@ -23,7 +23,7 @@ export class RecordBankAccountHandler implements ICommandHandler<RecordBankAccou
 export class ConfirmBankAccountHandler implements ICommandHandler<ConfirmBankAccountCommand> {
   constructor(private readonly ledger: PolicyholderLedger) {}
 
-  async execute({ policyholderId, context }: ConfirmBankAccountCommand) {
+  async execute({ policyholderId, context }: ConfirmBankAccountCommand): Promise<ConfirmedBankAccount> {
     const command = { type: 'ConfirmBankAccount' as const, policyholderId, confirmedBy: context.actor.actorId };
     const { events } = await this.ledger.decideForPolicyholder(policyholderId, command, context);
     const confirmed = eventData<BankAccountConfirmed['data']>(events, 'BankAccountConfirmed');

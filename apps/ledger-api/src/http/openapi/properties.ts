@@ -35,6 +35,7 @@ export const OneOf = (values: readonly string[], shape: Shape = {}) => property(
 // @nestjs/swagger reads a function named `type` as a lazy reference to a class: the literal property gives it that name.
 export const ListOf = (item: () => Type<unknown>, shape: Shape = {}) => property({ type: () => item(), isArray: true } as Extra, shape);
 export const ObjectOf = (item: () => Type<unknown>, shape: Shape = {}) => property({ type: () => item() } as Extra, shape);
+export const Uuids = (shape: Shape = {}) => property({ type: 'string', format: 'uuid', isArray: true } as Extra, shape);
 export const Texts = (shape: Shape = {}) => property({ type: 'string', isArray: true }, shape);
 export const Months = (shape: Shape = {}) => property({ type: 'string', isArray: true, pattern: '^\\d{4}-\\d{2}$' } as Extra, shape);
 /** A JSON object of any shape (an event's data). */

@@ -1,20 +1,38 @@
 import type { PaymentRunRecord, PaymentRunStatus } from '../payment-run-runner';
-import type { SkipReason, SkippedStoppage as SkippedStoppageModel } from '../run-payments';
-import { type EveryField, Cents, Count, Day, Instant, ListOf, OneOf, Text, Uuid, valuesOf } from '../../http/openapi/properties';
+import type { ExportedTotals as ExportedTotalsModel, SkipReason, SkippedItem } from '@ij/ledger';
+import { type EveryField, Cents, Count, Day, Instant, ListOf, ObjectOf, OneOf, Text, Uuid, valuesOf } from '../../http/openapi/properties';
 
 export class PaymentRunStarted {
   @Uuid({ description: 'derived from `through` alone: starting the same run again names the same run' }) runId!: string;
 }
 
-export class SkippedStoppage implements EveryField<SkippedStoppageModel> {
+export class SkippedStoppage implements EveryField<SkippedItem> {
   @Text() policyholderId!: string;
   @Uuid() stoppageId!: string;
-  @OneOf(valuesOf<SkipReason>({ MISSING_SALARY_CERTIFICATE: true, NO_BANK_ACCOUNT: true, BLOCKED: true, SETTLED_LATER: true })) reason!: SkipReason;
+  @Text({ optional: true, description: 'present when a transfer (rather than a regularization) was held back' }) transferId!: string | undefined;
+  @OneOf(valuesOf<SkipReason>({ MISSING_SALARY_CERTIFICATE: true, NO_BANK_ACCOUNT: true, BANK_ACCOUNT_UNUSABLE: true, BANK_ACCOUNT_UNCONFIRMED: true, BLOCKED: true, SETTLED_LATER: true })) reason!: SkipReason;
   @Text({ description: 'BLOCKED: the domain\'s code and detail' }) detail!: string;
 }
 
+export class PayeeTotals {
+  @Count() count!: number;
+  @Cents() netCents!: number;
+}
+
+export class ExportedByPayee implements EveryField<ExportedTotalsModel['byPayee']> {
+  @ObjectOf(() => PayeeTotals) POLICYHOLDER!: PayeeTotals;
+  @ObjectOf(() => PayeeTotals) EMPLOYER!: PayeeTotals;
+}
+
+/** What the run's pain.001 carries, per payee type (each is one PmtInf block). */
+export class ExportedTotals implements EveryField<ExportedTotalsModel> {
+  @Count() count!: number;
+  @Cents() netCents!: number;
+  @ObjectOf(() => ExportedByPayee) byPayee!: ExportedByPayee;
+}
+
 /** GET /v1/payment-runs/{runId}: the run's status and figures (the payments themselves are in the bank file). */
-export class PaymentRun implements EveryField<Omit<PaymentRunRecord, 'payments'>> {
+export class PaymentRun implements EveryField<Omit<PaymentRunRecord, 'legacyPayments'>> {
   @Uuid() runId!: string;
   @Day() through!: string;
   @OneOf(valuesOf<PaymentRunStatus>({ running: true, done: true, failed: true, interrupted: true })) status!: PaymentRunStatus;
@@ -30,5 +48,7 @@ export class PaymentRun implements EveryField<Omit<PaymentRunRecord, 'payments'>
   @Cents({ optional: true }) paidGrossCents!: number | undefined;
   @Cents({ optional: true, description: 'deducted for earlier overpayments' }) offsetCents!: number | undefined;
   @Cents({ optional: true, description: 'net transferred' }) paidCents!: number | undefined;
+  @Count({ optional: true, description: 'returned transfers ordered again by this run' }) reordered!: number | undefined;
+  @ObjectOf(() => ExportedTotals, { optional: true, description: 'what its pain.001 carries: every ORDERED transfer ordered on or before `through`, each once' }) exported!: ExportedTotals | undefined;
   @ListOf(() => SkippedStoppage, { optional: true }) skipped!: SkippedStoppage[] | undefined;
 }

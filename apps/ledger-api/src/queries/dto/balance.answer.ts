@@ -25,6 +25,7 @@ export class TimeBarredOverpayment {
   @Uuid() stoppageId!: string;
   @Uuid() regularizationId!: string;
   @Day() assessedOn!: string;
+  @Day({ description: 'when the overpaid amount was paid: the time bar runs from here (L332-1)' }) paidOn!: string;
   @Cents() outstandingCents!: number;
 }
 
@@ -47,6 +48,7 @@ export class StoppageBalance implements EveryField<StoppageBalanceModel> {
   @OneOf(ENTITLEMENT_STATUSES) entitlementStatus!: string;
   @Cents() entitlementCents!: number;
   @Cents() paidCents!: number;
+  @Cents({ description: 'returned by the bank and owed again (included in the balance) until a payment run orders it again' }) returnedOwedCents!: number;
   @Cents() balanceCents!: number;
   @Cents() overpaymentOutstandingCents!: number;
   @ListOf(() => PayeeBalance, { description: 'the policyholder, and each employer subrogated for some of the days' }) payees!: PayeeBalance[];
@@ -59,6 +61,7 @@ export class Balance implements EveryField<PolicyholderBalance> {
   @Text() rulesVersion!: string;
   @Cents() entitlementCents!: number;
   @Cents() paidCents!: number;
+  @Cents({ description: 'returned by the bank and owed again (included in the balance) until a payment run orders it again' }) returnedOwedCents!: number;
   @Cents({ description: 'entitlement − paid: positive is owed to the policyholder, negative is overpaid' }) balanceCents!: number;
   @Cents() overpaymentOutstandingCents!: number;
   @ObjectOf(() => OverpaymentRecoveries) overpayments!: OverpaymentRecoveries;

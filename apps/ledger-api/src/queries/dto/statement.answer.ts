@@ -1,4 +1,4 @@
-import { TAXABLE_BASE, type PolicyholderStatement, type StatementAdvance as StatementAdvanceModel, type StatementAmounts as StatementAmountsModel, type StatementMonth as StatementMonthModel } from '@ij/projections';
+import { TAXABLE_BASE, type PolicyholderStatement, type StatementAdvance as StatementAdvanceModel, type StatementAmounts as StatementAmountsModel, type StatementReturn as StatementReturnModel, type StatementMonth as StatementMonthModel } from '@ij/projections';
 import { STOPPAGE_KINDS, type StoppageKind } from '@ij/rules';
 import { type EveryField, Cents, Day, Flag, Integer, ListOf, Month, ObjectOf, OneOf, Text, Uuid } from '../../http/openapi/properties';
 
@@ -26,6 +26,17 @@ export class StatementAdvance implements EveryField<StatementAdvanceModel> {
   @Day({ optional: true }) reclassifiedOn!: string | undefined;
 }
 
+/** A transfer the bank returned, and the transfer that paid it again (when one did). */
+export class StatementReturn implements EveryField<StatementReturnModel> {
+  @Text({ description: "the bank file's EndToEndId (at most 35 characters)" }) transferId!: string;
+  @Uuid() stoppageId!: string;
+  @Cents() netCents!: number;
+  @Day() returnedOn!: string;
+  @Text({ description: 'the ISO 20022 return reason (AC04, MS03, …)' }) reasonCode!: string;
+  @Text({ optional: true, description: 'the transfer that paid it again' }) repaidBy!: string | undefined;
+  @Day({ optional: true }) repaidOn!: string | undefined;
+}
+
 export class StatementAmounts implements EveryField<StatementAmountsModel> {
   @Cents({ description: 'provisional payments issued this month: not allowances yet' }) advancesCents!: number;
   @Cents({ description: 'earlier advances a regularization settled this month' }) reclassifiedAdvancesCents!: number;
@@ -33,15 +44,19 @@ export class StatementAmounts implements EveryField<StatementAmountsModel> {
   @ObjectOf(() => AllowancesByKind) allowancesByKind!: AllowancesByKind;
   @Cents() csgCents!: number;
   @Cents() crdsCents!: number;
+  @Cents({ description: 'the deductible part of the CSG (3.8 points of the gross)' }) deductibleCsgCents!: number;
   @Cents({ description: 'what reached the policyholder: the advances issued and the net of their payments' }) netPaidCents!: number;
   @Cents() taxableCents!: number;
   @Cents({ description: 'allowances paid to a subrogated employer (gross): not the policyholder\'s income' }) paidToEmployerCents!: number;
   @Cents() overpaymentsRecoveredCents!: number;
+  @Cents({ description: 'transfers the bank returned this month (net)' }) returnedCents!: number;
+  @Cents({ description: 'returned transfers paid again this month (net)' }) repaidCents!: number;
 }
 
 export class StatementMonth extends StatementAmounts implements EveryField<StatementMonthModel> {
   @Month() month!: string;
   @ListOf(() => StatementAdvance) advances!: StatementAdvance[];
+  @ListOf(() => StatementReturn) returns!: StatementReturn[];
 }
 
 /** GET /v1/policyholders/{policyholderId}/statements/{year}: the year month by month, by the date money moved. */

@@ -1,7 +1,7 @@
-import type { AdvanceRecord, ExtensionRecord, RecoveryRecord, RegularizationRecord, StoppageState } from '@ij/ledger';
+import type { AdvanceRecord, AnnulmentRecord, ExtensionRecord, RecoveryRecord, RegularizationRecord, RequalificationRecord, StoppageState } from '@ij/ledger';
 import type { StoppageView as StoppageViewModel } from '@ij/projections';
-import { STOPPAGE_KINDS, type MonthlySalary } from '@ij/rules';
-import { type EveryField, Cents, Day, ListOf, Month, Months, ObjectOf, OneOf, Text, Uuid, valuesOf } from '../../http/openapi/properties';
+import { STOPPAGE_KINDS, type MonthlySalary, type StoppageKind } from '@ij/rules';
+import { type EveryField, Cents, Day, ListOf, Month, Months, ObjectOf, OneOf, Text, Uuid, Uuids, valuesOf } from '../../http/openapi/properties';
 import { ENTITLEMENT_STATUSES, STOPPAGE_STATUSES } from './balance.answer';
 
 export class Salary implements EveryField<MonthlySalary> {
@@ -43,6 +43,24 @@ export class Regularization implements EveryField<RegularizationRecord> {
   @Cents() overpaymentAssessedCents!: number;
   @Cents() overpaymentCancelledCents!: number;
   @Day() regularizedOn!: string;
+  @OneOf(STOPPAGE_KINDS, { optional: true, description: 'the kind it was computed under (absent on regularizations recorded before late facts)' }) kind!: StoppageKind | undefined;
+}
+
+export class Requalification implements EveryField<RequalificationRecord> {
+  @Uuid({ description: 'the stoppage addressed' }) stoppageId!: string;
+  @Uuids({ description: 'every stoppage of the prolongation chain that followed, the addressed one first' }) stoppageIds!: string[];
+  @OneOf(STOPPAGE_KINDS) previousKind!: StoppageKind;
+  @OneOf(STOPPAGE_KINDS) kind!: StoppageKind;
+  @Day({ optional: true, description: 'the accident date (occupational accident only)' }) accidentDate!: string | undefined;
+  @Day({ optional: true }) previousAccidentDate!: string | undefined;
+  @Day({ description: 'when the fund decided on the occupational character (or refused it)' }) recognizedOn!: string;
+  @Day() recordedOn!: string;
+}
+
+export class Annulment implements EveryField<AnnulmentRecord> {
+  @Uuid() stoppageId!: string;
+  @Text() reason!: string;
+  @Day() annulledOn!: string;
 }
 
 export class Recovery implements EveryField<RecoveryRecord> {
@@ -63,6 +81,9 @@ export class StoppageView implements EveryField<StoppageViewModel> {
   @Day({ optional: true, description: 'set by an early end' }) lastDay!: string | undefined;
   @Day({ optional: true }) prescribedOn!: string | undefined;
   @Uuid({ optional: true }) prolongationOf!: string | undefined;
+  @Text({ optional: true, description: "the employer's SIRET, when given" }) employerId!: string | undefined;
+  @ObjectOf(() => Annulment, { optional: true, description: 'set once annulled (entered in error): nothing is due for it any more' }) annulled!: Annulment | undefined;
+  @ListOf(() => Requalification, { optional: true, description: 'every change of kind, oldest first (the current kind is `kind`)' }) requalifications!: Requalification[] | undefined;
   @ObjectOf(() => AldAffection, { optional: true }) ald!: AldAffection | undefined;
   @Day({ optional: true }) accidentDate!: string | undefined;
   @Cents({ optional: true }) dailyLossOfEarningsCents!: number | undefined;

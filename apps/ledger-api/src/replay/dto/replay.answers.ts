@@ -57,7 +57,7 @@ export class AuditFailure implements EveryField<AuditFailureModel> {
   @Text() streamId!: string;
   @Count() revision!: number;
   @Text({ optional: true, description: "the event's global log position (a decimal string), when the failure is about one event" }) position!: string | undefined;
-  @OneOf(valuesOf<AuditFailureKind>({ HASH_CHAIN: true, REGULARIZATION_MISMATCH: true, UNKNOWN_RULES_VERSION: true, UNREADABLE_EVENT: true, INCOMPLETE_EXPORT: true })) kind!: AuditFailureKind;
+  @OneOf(valuesOf<AuditFailureKind>({ HASH_CHAIN: true, REGULARIZATION_MISMATCH: true, UNKNOWN_RULES_VERSION: true, UNREADABLE_EVENT: true, INCOMPLETE_EXPORT: true, UNRECONCILED_DISBURSEMENTS: true })) kind!: AuditFailureKind;
   @ApiProperty({ oneOf: FIGURES.oneOf, required: false, description: 'what the check computed' }) expected!: unknown | undefined;
   @ApiProperty({ oneOf: FIGURES.oneOf, required: false, description: 'what is stored' }) actual!: unknown | undefined;
   @Text() detail!: string;
