@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { CurrentCommand, IdempotentCommand, type CommandContext } from '../http/command-context';
 import { CommandAnswers } from '../http/openapi/answers';
-import { RecordedBankAccount, RecordedSubrogation } from './dto/payee-answers';
+import { ConfirmedBankAccount, RecordedBankAccount, RecordedSubrogation } from './dto/payee-answers';
 import { RecordBankAccountBody, RecordSubrogationBody } from './dto/payee-commands.body';
 import { ConfirmBankAccountCommand, RecordBankAccountCommand, RecordSubrogationCommand } from './payee.commands';
 
@@ -29,6 +29,7 @@ export class PayeesController {
   @HttpCode(200)
   @Roles('supervisor')
   @IdempotentCommand()
+  @CommandAnswers(200, ConfirmedBankAccount, { problems: ['policyholder-not-found', 'bank-account-not-awaiting-confirmation', 'bank-account-confirmation-by-same-actor'] })
   confirmBankAccount(@Param('policyholderId') policyholderId: string, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new ConfirmBankAccountCommand(policyholderId, context));
   }

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { CurrentCommand, IdempotentCommand, type CommandContext } from '../http/command-context';
 import { CommandAnswers } from '../http/openapi/answers';
-import { EarlyEnd, IssuedAdvance, OpenedStoppage, RecordedRecovery, RecordedSalaryCertificate, RegularizationOutcome, StoppageExtension } from './dto/command-answers';
+import { AnnulledStoppage, EarlyEnd, IssuedAdvance, OpenedStoppage, RecordedRecovery, RecordedSalaryCertificate, RegularizationOutcome, RequalifiedStoppage, StoppageExtension } from './dto/command-answers';
 import { OpenStoppageBody } from './dto/open-stoppage.body';
 import { AnnulStoppageBody, RequalifyStoppageBody } from './dto/late-fact.body';
 import { AnnulStoppageCommand, RequalifyStoppageCommand } from './late-fact.commands';
@@ -94,6 +94,7 @@ export class StoppagesController {
   @Post(':stoppageId/requalification')
   @HttpCode(200)
   @IdempotentCommand()
+  @CommandAnswers(200, RequalifiedStoppage, { problems: ['stoppage-not-found', 'stoppage-annulled', 'requalification-not-applicable'] })
   requalify(@stoppageId() id: string, @Body() body: RequalifyStoppageBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new RequalifyStoppageCommand(id, body, context));
   }
@@ -102,6 +103,7 @@ export class StoppagesController {
   @HttpCode(200)
   @Roles('supervisor')
   @IdempotentCommand()
+  @CommandAnswers(200, AnnulledStoppage, { problems: ['stoppage-not-found', 'stoppage-annulled', 'stoppage-continued'] })
   annul(@stoppageId() id: string, @Body() body: AnnulStoppageBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new AnnulStoppageCommand(id, body, context));
   }

@@ -1,4 +1,5 @@
 import type { RegularizationResponse } from '@ij/ledger';
+import { STOPPAGE_KINDS, type StoppageKind } from '@ij/rules';
 import { type EveryField, Cents, Day, Months, OneOf, Text, Uuid, valuesOf } from '../../http/openapi/properties';
 
 const OUTCOMES = valuesOf<RegularizationResponse['outcome']>({ PAID: true, OVERPAYMENT_ASSESSED: true, NOTHING_DUE: true });
@@ -48,4 +49,17 @@ export class RecordedRecovery {
 export class RulesActivation {
   @Text({ example: '2026.2' }) active!: string;
   @Text({ nullable: true, description: 'null when no version had been activated (the default was in force)' }) previousVersion!: string | null;
+}
+
+/** POST /v1/stoppages/{stoppageId}/requalification: the kind it had and the kind it has now (its prolongation chain follows). */
+export class RequalifiedStoppage {
+  @Uuid() stoppageId!: string;
+  @OneOf(STOPPAGE_KINDS) previousKind!: StoppageKind;
+  @OneOf(STOPPAGE_KINDS) kind!: StoppageKind;
+}
+
+/** POST /v1/stoppages/{stoppageId}/annulment: nothing is due for it from now on. */
+export class AnnulledStoppage {
+  @Uuid() stoppageId!: string;
+  @Day() annulledOn!: string;
 }
