@@ -1,6 +1,7 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { camt054Document } from '@ij/bank-files';
 import { DOMAIN_ERROR_CODES } from '@ij/ledger';
 import { HTTP_PROBLEM_STATUS } from '../../apps/ledger-api/src/http/problem-catalog';
 import { PROBLEM_BASE } from '../../apps/ledger-api/src/http/problem';
@@ -35,7 +36,7 @@ describe.each(['sqlite', 'postgres'] as const)('the OpenAPI document (GET /docs-
   });
 
   /** Calls `METHOD template` (path parameters filled in) as `role` (none: no key) and checks the answer against the document. */
-  async function call(role: TestRole | null, method: 'GET' | 'POST', template: string, options: { params?: Record<string, string>; body?: unknown; key?: string; query?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+  async function call(role: TestRole | null, method: 'GET' | 'POST', template: string, options: { params?: Record<string, string>; body?: unknown; xml?: string; key?: string; query?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
     const path = template.replace(/\{(\w+)\}/gu, (_all, name: string) => encodeURIComponent(options.params?.[name] ?? UNKNOWN_ID)) + (options.query ? `?${options.query}` : '');
     const server = request(ledger.ledger.app.getHttpServer());
     let test = method === 'GET' ? server.get(path) : server.post(path);
@@ -43,6 +44,7 @@ describe.each(['sqlite', 'postgres'] as const)('the OpenAPI document (GET /docs-
     if (method === 'POST' && template !== '/v1/policyholders/search') test = test.set('Idempotency-Key', options.key ?? randomUUID());
     for (const [name, value] of Object.entries(options.headers ?? {})) test = test.set(name, value);
     if (options.body !== undefined) test = test.send(options.body as object);
+    if (options.xml !== undefined) test = test.set('Content-Type', 'application/xml').send(options.xml);
     const response = await test.buffer(true);
     const answer: Answer = { status: response.status, headers: response.headers, body: response.body, text: response.text };
     wrong.push(...answers.problems(method, template, answer));
@@ -197,7 +199,7 @@ describe.each(['sqlite', 'postgres'] as const)('the OpenAPI document (GET /docs-
     expect((await call('auditor', 'GET', '/v1/audit/verify')).status).toBe(200);
 
     // A payment run: it settles the third stoppage and exports its transfer.
-    const run = await call('supervisor', 'POST', '/v1/payment-runs', { body: { through: '2025-11-30' } });
+    const run = await call('supervisor', 'POST', '/v1/payment-runs', { body: { through: '2025-12-01' } });
     expect(run.status).toBe(202);
     const runId = body<{ runId: string }>(run).runId;
     await until(async () => body<{ status: string }>(await call('auditor', 'GET', '/v1/payment-runs/{runId}', { params: { runId } })).status !== 'running');
@@ -206,6 +208,32 @@ describe.each(['sqlite', 'postgres'] as const)('the OpenAPI document (GET /docs-
     expect((await call('supervisor', 'GET', '/v1/payment-runs/{runId}', { params: { runId: UNKNOWN_ID } })).status).toBe(404);
     expect((await call('supervisor', 'POST', '/v1/payment-runs', { body: { through: '2026-01-31' } })).status).toBe(409);
 
+    // Money that moves: the transfers, the reconciliation, the bank's report on an exported transfer.
+    const exported = body<{ items: Array<{ transferId: string; netCents: number }> }>(await call('supervisor', 'GET', '/v1/transfers', { query: 'status=EXPORTED' })).items;
+    expect(exported.length).toBeGreaterThan(0);
+    expect((await call('auditor', 'GET', '/v1/transfers', { query: 'status=LOST' })).status).toBe(400);
+    expect((await call('clerk', 'GET', '/v1/policyholders/{policyholderId}/transfers', { ...onStoppage, query: 'limit=1' })).status).toBe(200);
+    expect((await call('auditor', 'GET', '/v1/policyholders/{policyholderId}/transfers', { params: { policyholderId: 'nobody' } })).status).toBe(404);
+    const booked = camt054Document({ messageId: 'OPENAPI-CAMT-1', createdOn: '2025-12-01', entries: [{ endToEndId: exported[0].transferId, amountCents: exported[0].netCents, bookedOn: '2025-12-01' }] });
+    expect(body<{ settled: number }>(await call('supervisor', 'POST', '/v1/bank-reports', { xml: booked })).settled).toBe(1);
+    expect((await call('supervisor', 'POST', '/v1/bank-reports', { xml: '<Document/>' })).status).toBe(400);
+    expect((await call('auditor', 'GET', '/v1/reports/disbursements')).status).toBe(200);
+    expect((await call('supervisor', 'GET', '/v1/reports/disbursements', { query: 'through=2025-02-30' })).status).toBe(400);
+
+    // A changed IBAN waits for a second person: a supervisor confirms it, once.
+    expect(body<{ awaitsConfirmation: boolean }>(await call('clerk', 'POST', '/v1/policyholders/{policyholderId}/bank-account', { ...onStoppage, body: { iban: EMPLOYER_IBAN, holderName: 'Camille Martin' } })).awaitsConfirmation).toBe(true);
+    expect((await call('supervisor', 'POST', '/v1/policyholders/{policyholderId}/bank-account/confirmation', { ...onStoppage, body: {} })).status).toBe(200);
+    expect((await call('supervisor', 'POST', '/v1/policyholders/{policyholderId}/bank-account/confirmation', { ...onStoppage, body: {} })).status).toBe(409);
+
+    // Late facts: the overpaid stoppage recognised as occupational, then annulled (each refused the second time).
+    const requalification = { kind: 'OCCUPATIONAL_DISEASE', recognizedOn: '2025-11-20' };
+    expect((await call('clerk', 'POST', '/v1/stoppages/{stoppageId}/requalification', { ...onOverpaid, body: requalification })).status).toBe(200);
+    expect((await call('clerk', 'POST', '/v1/stoppages/{stoppageId}/requalification', { ...onOverpaid, body: requalification })).status).toBe(409);
+    expect((await call('supervisor', 'POST', '/v1/stoppages/{stoppageId}/annulment', { ...onOverpaid, body: { reason: 'entered on the wrong policyholder' } })).status).toBe(200);
+    expect((await call('supervisor', 'POST', '/v1/stoppages/{stoppageId}/annulment', { ...onOverpaid, body: { reason: 'entered on the wrong policyholder' } })).status).toBe(409);
+    const view = body<{ annulled?: object; requalifications?: object[] }>(await call('auditor', 'GET', '/v1/stoppages/{stoppageId}', onOverpaid));
+    expect([view.annulled, view.requalifications?.length]).toEqual([expect.objectContaining({ annulledOn: '2025-12-01' }), 1]);
+
     // Operating: the probes (no key; a bad Ledger-Min-Position is refused there too) and the metrics.
     expect((await call(null, 'GET', '/health')).status).toBe(200);
     expect((await call(null, 'GET', '/health', { headers: { 'Ledger-Min-Position': 'soon' } })).status).toBe(400);
@@ -213,11 +241,12 @@ describe.each(['sqlite', 'postgres'] as const)('the OpenAPI document (GET /docs-
     expect((await call(null, 'GET', '/health/ready', { headers: { 'Ledger-Min-Position': 'soon' } })).status).toBe(400);
     expect((await call('auditor', 'GET', '/metrics')).status).toBe(200);
 
-    // Every route's refusals: a POST without a JSON body (415, before anything else), no key (401), a role that may not call it (403).
+    // Every route's refusals: a POST without a body (415, before anything else), no key (401), a role that may not call it (403).
     for (const route of servedRoutes(ledger.ledger.app)) {
       if (route.allowed === 'public') continue;
       const verb = route.method as 'GET' | 'POST';
-      const refused = { ...onStoppage, body: verb === 'POST' ? {} : undefined };
+      // The bank-report route reads XML (a JSON body is refused with 415 before the key is looked at).
+      const refused = route.path === '/v1/bank-reports' ? { xml: '<Document/>' } : { ...onStoppage, body: verb === 'POST' ? {} : undefined };
       if (verb === 'POST') expect((await call('admin', verb, route.path, onStoppage)).status).toBe(415);
       expect((await call(null, verb, route.path, refused)).status).toBe(401);
       const { allowed } = route;

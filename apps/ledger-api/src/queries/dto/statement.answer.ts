@@ -1,6 +1,6 @@
 import { TAXABLE_BASE, type PolicyholderStatement, type StatementAdvance as StatementAdvanceModel, type StatementAmounts as StatementAmountsModel, type StatementReturn as StatementReturnModel, type StatementMonth as StatementMonthModel } from '@ij/projections';
 import { STOPPAGE_KINDS, type StoppageKind } from '@ij/rules';
-import { type EveryField, Cents, Day, Flag, Integer, ListOf, Month, ObjectOf, OneOf, Text, Uuid } from '../../http/openapi/properties';
+import { type EveryField, Cents, Day, Integer, ListOf, Month, ObjectOf, OneOf, Text, Uuid } from '../../http/openapi/properties';
 
 /** Allowances (gross) by kind of stoppage; a kind with nothing paid is absent. */
 export class AllowancesByKind implements Partial<Record<StoppageKind, number>> {
@@ -22,8 +22,6 @@ export class StatementAdvance implements EveryField<StatementAdvanceModel> {
   @OneOf(STOPPAGE_KINDS) kind!: StoppageKind;
   @Day() issuedOn!: string;
   @Cents() amountCents!: number;
-  @Flag({ description: 'settled by a regularization: from then on an allowance, shown in the month of reclassifiedOn' }) reclassified!: boolean;
-  @Day({ optional: true }) reclassifiedOn!: string | undefined;
 }
 
 /** A transfer the bank returned, and the transfer that paid it again (when one did). */
@@ -38,15 +36,14 @@ export class StatementReturn implements EveryField<StatementReturnModel> {
 }
 
 export class StatementAmounts implements EveryField<StatementAmountsModel> {
-  @Cents({ description: 'provisional payments issued this month: not allowances yet' }) advancesCents!: number;
-  @Cents({ description: 'earlier advances a regularization settled this month' }) reclassifiedAdvancesCents!: number;
-  @Cents() allowancesGrossCents!: number;
+  @Cents({ description: 'advances issued this month: allowances of the month they are paid (CGI art. 12)' }) advancesCents!: number;
+  @Cents({ description: "the policyholder's allowances paid this month (gross): advances and regularization payments" }) allowancesGrossCents!: number;
   @ObjectOf(() => AllowancesByKind) allowancesByKind!: AllowancesByKind;
   @Cents() csgCents!: number;
   @Cents() crdsCents!: number;
   @Cents({ description: 'the deductible part of the CSG (3.8 points of the gross)' }) deductibleCsgCents!: number;
-  @Cents({ description: 'what reached the policyholder: the advances issued and the net of their payments' }) netPaidCents!: number;
-  @Cents() taxableCents!: number;
+  @Cents({ description: "what was ordered to the policyholder's account: the net of advances and payments" }) netPaidCents!: number;
+  @Cents({ description: "(gross − deductible CSG) × the kind's share, less what recoveries of overpayments take back this month" }) taxableCents!: number;
   @Cents({ description: 'allowances paid to a subrogated employer (gross): not the policyholder\'s income' }) paidToEmployerCents!: number;
   @Cents() overpaymentsRecoveredCents!: number;
   @Cents({ description: 'transfers the bank returned this month (net)' }) returnedCents!: number;

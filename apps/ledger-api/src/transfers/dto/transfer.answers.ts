@@ -14,6 +14,7 @@ export class TransferReturnReason implements EveryField<NonNullable<TransferView
 export class Transfer implements EveryField<TransferView> {
   @Text({ description: "the bank file's EndToEndId (at most 35 characters), derived from the decision's ids" }) transferId!: string;
   @OneOf(valuesOf<TransferView['source']>({ ADVANCE: true, REGULARIZATION: true, REORDER: true })) source!: TransferView['source'];
+  @Text({ description: 'the advance, the regularization or the returned transfer it comes from' }) sourceId!: string;
   @OneOf(valuesOf<TransferView['payee']>({ POLICYHOLDER: true, EMPLOYER: true })) payee!: TransferView['payee'];
   @Text({ optional: true, description: 'EMPLOYER only' }) employerId!: string | undefined;
   @Text() policyholderId!: string;
