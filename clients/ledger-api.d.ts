@@ -132,6 +132,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/stoppages/{stoppageId}/requalification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StoppagesController_requalify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stoppages/{stoppageId}/annulment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StoppagesController_annul"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/rules": {
         parameters: {
             query?: never;
@@ -356,6 +388,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/policyholders/{policyholderId}/bank-account/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PayeesController_confirmBankAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/stoppages/{stoppageId}/subrogations": {
         parameters: {
             query?: never;
@@ -412,6 +460,70 @@ export interface paths {
             cookie?: never;
         };
         get: operations["PaymentRunsController_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bank-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BankReportsController_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TransfersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policyholders/{policyholderId}/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TransfersController_ofPolicyholder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/disbursements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TransfersController_disbursements"];
         put?: never;
         post?: never;
         delete?: never;
@@ -543,6 +655,11 @@ export interface components {
              * @example 2500
              */
             dailyLossOfEarningsCents?: number;
+            /**
+             * @description the employer's SIRET (14 digits, Luhn checked): who owes the salary certificate and may be subrogated
+             * @example 73282932000074
+             */
+            employerId?: string;
         };
         StoppageExtension: {
             /** Format: uuid */
@@ -643,6 +760,44 @@ export interface components {
             /** @example 5000 */
             amountCents: number;
         };
+        RequalifiedStoppage: {
+            /** Format: uuid */
+            stoppageId: string;
+            /** @enum {string} */
+            previousKind: "SICKNESS" | "OCCUPATIONAL_ACCIDENT" | "OCCUPATIONAL_DISEASE" | "MATERNITY" | "PATERNITY" | "THERAPEUTIC_PART_TIME";
+            /** @enum {string} */
+            kind: "SICKNESS" | "OCCUPATIONAL_ACCIDENT" | "OCCUPATIONAL_DISEASE" | "MATERNITY" | "PATERNITY" | "THERAPEUTIC_PART_TIME";
+        };
+        RequalifyStoppageBody: {
+            /**
+             * @example OCCUPATIONAL_ACCIDENT
+             * @enum {string}
+             */
+            kind: "SICKNESS" | "OCCUPATIONAL_ACCIDENT" | "OCCUPATIONAL_DISEASE";
+            /**
+             * @description occupational accident only: the day of the accident
+             * @example 2025-06-01
+             */
+            accidentDate?: string;
+            /**
+             * @description when the fund recognised (or refused) the occupational character
+             * @example 2025-09-15
+             */
+            recognizedOn: string;
+        };
+        AnnulledStoppage: {
+            /** Format: uuid */
+            stoppageId: string;
+            /** Format: date */
+            annulledOn: string;
+        };
+        AnnulStoppageBody: {
+            /**
+             * @description one line, trimmed, 1 to 500 characters, no control or bidi-override characters
+             * @example entered on the wrong policyholder
+             */
+            reason: string;
+        };
         ReleasedRulesVersion: {
             /** @example 2026.2 */
             version: string;
@@ -664,6 +819,40 @@ export interface components {
         ActivateRulesVersionBody: {
             /** @example 2026.2 */
             version: string;
+        };
+        Annulment: {
+            /** Format: uuid */
+            stoppageId: string;
+            reason: string;
+            /** Format: date */
+            annulledOn: string;
+        };
+        Requalification: {
+            /**
+             * Format: uuid
+             * @description the stoppage addressed
+             */
+            stoppageId: string;
+            /** @description every stoppage of the prolongation chain that followed, the addressed one first */
+            stoppageIds: string[];
+            /** @enum {string} */
+            previousKind: "SICKNESS" | "OCCUPATIONAL_ACCIDENT" | "OCCUPATIONAL_DISEASE" | "MATERNITY" | "PATERNITY" | "THERAPEUTIC_PART_TIME";
+            /** @enum {string} */
+            kind: "SICKNESS" | "OCCUPATIONAL_ACCIDENT" | "OCCUPATIONAL_DISEASE" | "MATERNITY" | "PATERNITY" | "THERAPEUTIC_PART_TIME";
+            /**
+             * Format: date
+             * @description the accident date (occupational accident only)
+             */
+            accidentDate?: string;
+            /** Format: date */
+            previousAccidentDate?: string;
+            /**
+             * Format: date
+             * @description when the fund decided on the occupational character (or refused it)
+             */
+            recognizedOn: string;
+            /** Format: date */
+            recordedOn: string;
         };
         AldAffection: {
             affectionId: string;
@@ -715,6 +904,11 @@ export interface components {
             overpaymentCancelledCents: number;
             /** Format: date */
             regularizedOn: string;
+            /**
+             * @description the kind it was computed under (absent on regularizations recorded before late facts)
+             * @enum {string}
+             */
+            kind?: "SICKNESS" | "OCCUPATIONAL_ACCIDENT" | "OCCUPATIONAL_DISEASE" | "MATERNITY" | "PATERNITY" | "THERAPEUTIC_PART_TIME";
         };
         Recovery: {
             /** Format: uuid */
@@ -749,6 +943,12 @@ export interface components {
             prescribedOn?: string;
             /** Format: uuid */
             prolongationOf?: string;
+            /** @description the employer's SIRET, when given */
+            employerId?: string;
+            /** @description set once annulled (entered in error): nothing is due for it any more */
+            annulled?: components["schemas"]["Annulment"];
+            /** @description every change of kind, oldest first (the current kind is `kind`) */
+            requalifications?: components["schemas"]["Requalification"][];
             ald?: components["schemas"]["AldAffection"];
             /** Format: date */
             accidentDate?: string;
@@ -850,6 +1050,11 @@ export interface components {
             regularizationId: string;
             /** Format: date */
             assessedOn: string;
+            /**
+             * Format: date
+             * @description when the overpaid amount was paid: the time bar runs from here (L332-1)
+             */
+            paidOn: string;
             outstandingCents: number;
         };
         OverpaymentRecoveries: {
@@ -886,6 +1091,8 @@ export interface components {
             entitlementStatus: "COMPUTED" | "MISSING_SALARY_CERTIFICATE" | "NO_PARAMETERS_FOR_DATE";
             entitlementCents: number;
             paidCents: number;
+            /** @description returned by the bank and owed again (included in the balance) until a payment run orders it again */
+            returnedOwedCents: number;
             balanceCents: number;
             overpaymentOutstandingCents: number;
             /** @description the policyholder, and each employer subrogated for some of the days */
@@ -898,6 +1105,8 @@ export interface components {
             rulesVersion: string;
             entitlementCents: number;
             paidCents: number;
+            /** @description returned by the bank and owed again (included in the balance) until a payment run orders it again */
+            returnedOwedCents: number;
             /** @description entitlement − paid: positive is owed to the policyholder, negative is overpaid */
             balanceCents: number;
             overpaymentOutstandingCents: number;
@@ -946,50 +1155,74 @@ export interface components {
             /** Format: date */
             issuedOn: string;
             amountCents: number;
-            /** @description settled by a regularization: from then on an allowance, shown in the month of reclassifiedOn */
-            reclassified: boolean;
+        };
+        StatementReturn: {
+            /** @description the bank file's EndToEndId (at most 35 characters) */
+            transferId: string;
+            /** Format: uuid */
+            stoppageId: string;
+            netCents: number;
             /** Format: date */
-            reclassifiedOn?: string;
+            returnedOn: string;
+            /** @description the ISO 20022 return reason (AC04, MS03, …) */
+            reasonCode: string;
+            /** @description the transfer that paid it again */
+            repaidBy?: string;
+            /** Format: date */
+            repaidOn?: string;
         };
         StatementMonth: {
-            /** @description provisional payments issued this month: not allowances yet */
+            /** @description advances issued this month: allowances of the month they are paid (CGI art. 12) */
             advancesCents: number;
-            /** @description earlier advances a regularization settled this month */
-            reclassifiedAdvancesCents: number;
+            /** @description the policyholder's allowances paid this month (gross): advances and regularization payments */
             allowancesGrossCents: number;
             allowancesByKind: components["schemas"]["AllowancesByKind"];
             csgCents: number;
             crdsCents: number;
-            /** @description what reached the policyholder: the advances issued and the net of their payments */
+            /** @description the deductible part of the CSG (3.8 points of the gross) */
+            deductibleCsgCents: number;
+            /** @description what was ordered to the policyholder's account: the net of advances and payments */
             netPaidCents: number;
+            /** @description (gross − deductible CSG) × the kind's share, less what recoveries of overpayments take back this month */
             taxableCents: number;
             /** @description allowances paid to a subrogated employer (gross): not the policyholder's income */
             paidToEmployerCents: number;
             overpaymentsRecoveredCents: number;
+            /** @description transfers the bank returned this month (net) */
+            returnedCents: number;
+            /** @description returned transfers paid again this month (net) */
+            repaidCents: number;
             month: string;
             advances: components["schemas"]["StatementAdvance"][];
+            returns: components["schemas"]["StatementReturn"][];
         };
         StatementAmounts: {
-            /** @description provisional payments issued this month: not allowances yet */
+            /** @description advances issued this month: allowances of the month they are paid (CGI art. 12) */
             advancesCents: number;
-            /** @description earlier advances a regularization settled this month */
-            reclassifiedAdvancesCents: number;
+            /** @description the policyholder's allowances paid this month (gross): advances and regularization payments */
             allowancesGrossCents: number;
             allowancesByKind: components["schemas"]["AllowancesByKind"];
             csgCents: number;
             crdsCents: number;
-            /** @description what reached the policyholder: the advances issued and the net of their payments */
+            /** @description the deductible part of the CSG (3.8 points of the gross) */
+            deductibleCsgCents: number;
+            /** @description what was ordered to the policyholder's account: the net of advances and payments */
             netPaidCents: number;
+            /** @description (gross − deductible CSG) × the kind's share, less what recoveries of overpayments take back this month */
             taxableCents: number;
             /** @description allowances paid to a subrogated employer (gross): not the policyholder's income */
             paidToEmployerCents: number;
             overpaymentsRecoveredCents: number;
+            /** @description transfers the bank returned this month (net) */
+            returnedCents: number;
+            /** @description returned transfers paid again this month (net) */
+            repaidCents: number;
         };
         Statement: {
             policyholderId: string;
             year: number;
             /** @enum {string} */
-            taxableBase: "ALLOWANCE_GROSS_LESS_CSG_WITHHELD";
+            taxableBase: "ALLOWANCE_GROSS_LESS_DEDUCTIBLE_CSG";
             months: components["schemas"]["StatementMonth"][];
             totals: components["schemas"]["StatementAmounts"];
         };
@@ -1132,7 +1365,7 @@ export interface components {
             /** @description the event's global log position (a decimal string), when the failure is about one event */
             position?: string;
             /** @enum {string} */
-            kind: "HASH_CHAIN" | "REGULARIZATION_MISMATCH" | "UNKNOWN_RULES_VERSION" | "UNREADABLE_EVENT" | "INCOMPLETE_EXPORT";
+            kind: "HASH_CHAIN" | "REGULARIZATION_MISMATCH" | "UNKNOWN_RULES_VERSION" | "UNREADABLE_EVENT" | "INCOMPLETE_EXPORT" | "UNRECONCILED_DISBURSEMENTS";
             /** @description what the check computed */
             expected?: string | {
                 [key: string]: unknown;
@@ -1159,6 +1392,8 @@ export interface components {
             iban: string;
             bic?: string;
             holderName: string;
+            /** @description a changed account: its transfers wait until a supervisor other than who changed it confirms it */
+            awaitsConfirmation: boolean;
         };
         RecordBankAccountBody: {
             /**
@@ -1173,6 +1408,15 @@ export interface components {
              * @example Camille Martin
              */
             holderName: string;
+        };
+        ConfirmedBankAccount: {
+            policyholderId: string;
+            /** @description the IBAN confirmed, masked but for its last 4 characters */
+            iban: string;
+            /** @description the supervisor who confirmed it */
+            confirmedBy: string;
+            /** Format: date */
+            confirmedOn: string;
         };
         RecordedSubrogation: {
             /** Format: uuid */
@@ -1227,12 +1471,27 @@ export interface components {
              */
             through: string;
         };
+        PayeeTotals: {
+            count: number;
+            netCents: number;
+        };
+        ExportedByPayee: {
+            POLICYHOLDER: components["schemas"]["PayeeTotals"];
+            EMPLOYER: components["schemas"]["PayeeTotals"];
+        };
+        ExportedTotals: {
+            count: number;
+            netCents: number;
+            byPayee: components["schemas"]["ExportedByPayee"];
+        };
         SkippedStoppage: {
             policyholderId: string;
             /** Format: uuid */
             stoppageId: string;
+            /** @description present when a transfer (rather than a regularization) was held back */
+            transferId?: string;
             /** @enum {string} */
-            reason: "MISSING_SALARY_CERTIFICATE" | "NO_BANK_ACCOUNT" | "BLOCKED" | "SETTLED_LATER";
+            reason: "MISSING_SALARY_CERTIFICATE" | "NO_BANK_ACCOUNT" | "BANK_ACCOUNT_UNUSABLE" | "BANK_ACCOUNT_UNCONFIRMED" | "BLOCKED" | "SETTLED_LATER";
             /** @description BLOCKED: the domain's code and detail */
             detail: string;
         };
@@ -1263,7 +1522,100 @@ export interface components {
             offsetCents?: number;
             /** @description net transferred */
             paidCents?: number;
+            /** @description returned transfers ordered again by this run */
+            reordered?: number;
+            /** @description what its pain.001 carries: every ORDERED transfer ordered on or before `through`, each once */
+            exported?: components["schemas"]["ExportedTotals"];
             skipped?: components["schemas"]["SkippedStoppage"][];
+        };
+        BankReportOutcome: {
+            /** @description the report's MsgId */
+            messageId: string;
+            /** @description transfers this report settled */
+            settled: number;
+            /** @description transfers this report returned (camt.054 returns and pain.002 rejections: never paid) */
+            returned: number;
+            /** @description EndToEndIds the ledger has no exported transfer for, or whose amount differs: reported, never guessed */
+            unknown: string[];
+            /** @description entries about transfers already resolved (this report again, or an earlier one) */
+            alreadyApplied: number;
+        };
+        TransferReturnReason: {
+            /** @description the ISO 20022 reason code (AC04, MS03, …) */
+            code: string;
+            text?: string;
+            /** @description a pain.002 rejection rather than a camt.054 return (treated the same: never paid) */
+            rejected: boolean;
+        };
+        Transfer: {
+            /** @description the bank file's EndToEndId (at most 35 characters), derived from the decision's ids */
+            transferId: string;
+            /** @enum {string} */
+            source: "ADVANCE" | "REGULARIZATION" | "REORDER";
+            /** @description the advance, the regularization or the returned transfer it comes from */
+            sourceId: string;
+            /** @enum {string} */
+            payee: "POLICYHOLDER" | "EMPLOYER";
+            /** @description EMPLOYER only */
+            employerId?: string;
+            policyholderId: string;
+            /** Format: uuid */
+            stoppageId: string;
+            /** @description csgCents + crdsCents + netCents */
+            grossCents: number;
+            csgCents: number;
+            crdsCents: number;
+            /** @description what moves */
+            netCents: number;
+            /** @enum {string} */
+            status: "ORDERED" | "EXPORTED" | "SETTLED" | "RETURNED";
+            /** Format: date */
+            orderedOn: string;
+            /** @description REORDER only: the returned transfer it replaces */
+            replaces?: string;
+            /** @description RETURNED only: the transfer that ordered it again */
+            reorderedAs?: string;
+            /** @description the bank file (pain.001 MsgId) that carried it */
+            bankFileId?: string;
+            /** @description the account credited, masked but for its last 4 characters */
+            creditorIban?: string;
+            /** Format: date */
+            exportedOn?: string;
+            /** Format: date */
+            settledOn?: string;
+            /** Format: date */
+            returnedOn?: string;
+            returnReason?: components["schemas"]["TransferReturnReason"];
+        };
+        TransferPage: {
+            items: components["schemas"]["Transfer"][];
+            /** @description pass as `?after=` for the next page; absent on the last page */
+            next?: string;
+        };
+        StatusTotals: {
+            count: number;
+            grossCents: number;
+            netCents: number;
+        };
+        TransfersByStatus: {
+            ORDERED: components["schemas"]["StatusTotals"];
+            EXPORTED: components["schemas"]["StatusTotals"];
+            SETTLED: components["schemas"]["StatusTotals"];
+            RETURNED: components["schemas"]["StatusTotals"];
+        };
+        Disbursements: {
+            /** Format: date */
+            through: string;
+            /** @description advances and regularization payments (less offsets), gross, decided on or before `through` */
+            allowancesPaidCents: number;
+            /** @description the part decided before transfers existed: no transfer carries it */
+            paidBeforeTransfersCents: number;
+            /** @description the transfers carrying the rest; a returned transfer ordered again counts once, as its new one */
+            transfers: components["schemas"]["TransfersByStatus"];
+            /** @description returned transfers ordered again (their money is in the transfer that replaced them) */
+            returnedAndReordered: components["schemas"]["StatusTotals"];
+            /** @description allowancesPaid − paidBeforeTransfers − Σ transfers: 0 unless money was decided and not ordered, or ordered twice */
+            unreconciledCents: number;
         };
         Readiness: {
             /** @enum {string} */
@@ -2627,6 +2979,396 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         type?: "https://ij-ledger.dev/problems/recovery-exceeds-overpayment";
+                        /** @enum {integer} */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description problem+json: payload-too-large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/payload-too-large";
+                        /** @enum {integer} */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description problem+json: unsupported-media-type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unsupported-media-type";
+                        /** @enum {integer} */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description problem+json: idempotency-key-reused */
+            422: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/idempotency-key-reused";
+                        /** @enum {integer} */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description problem+json: too-many-requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description problem+json: internal-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/internal-error";
+                        /** @enum {integer} */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description problem+json: too-much-contention */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-much-contention";
+                        /** @enum {integer} */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    StoppagesController_requalify: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1–128 visible ASCII characters, scoped to your API key; a repeat with the same body gets the first answer again (kept 30 days), with a different body 422 */
+                "Idempotency-Key": string;
+                /** @description ties this command's events to a business flow (1–128 visible ASCII characters); the request id otherwise */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                stoppageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequalifyStoppageBody"];
+            };
+        };
+        responses: {
+            /** @description RequalifiedStoppage */
+            200: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description the global log position of the last event this command recorded: send it as `Ledger-Min-Position` (or `?minPosition=`) on a query to read your own write from any API process */
+                    "Ledger-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequalifiedStoppage"];
+                };
+            };
+            /** @description problem+json: bad-request, malformed-json, nesting-too-deep, validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/nesting-too-deep" | "https://ij-ledger.dev/problems/validation-failed";
+                        /** @enum {integer} */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description problem+json: unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unauthorized";
+                        /** @enum {integer} */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/forbidden";
+                        /** @enum {integer} */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description problem+json: stoppage-not-found */
+            404: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/stoppage-not-found";
+                        /** @enum {integer} */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description problem+json: requalification-not-applicable, stoppage-annulled */
+            409: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/requalification-not-applicable" | "https://ij-ledger.dev/problems/stoppage-annulled";
+                        /** @enum {integer} */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description problem+json: payload-too-large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/payload-too-large";
+                        /** @enum {integer} */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description problem+json: unsupported-media-type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unsupported-media-type";
+                        /** @enum {integer} */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description problem+json: idempotency-key-reused */
+            422: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/idempotency-key-reused";
+                        /** @enum {integer} */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description problem+json: too-many-requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description problem+json: internal-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/internal-error";
+                        /** @enum {integer} */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description problem+json: too-much-contention */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-much-contention";
+                        /** @enum {integer} */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    StoppagesController_annul: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1–128 visible ASCII characters, scoped to your API key; a repeat with the same body gets the first answer again (kept 30 days), with a different body 422 */
+                "Idempotency-Key": string;
+                /** @description ties this command's events to a business flow (1–128 visible ASCII characters); the request id otherwise */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                stoppageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnnulStoppageBody"];
+            };
+        };
+        responses: {
+            /** @description AnnulledStoppage */
+            200: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description the global log position of the last event this command recorded: send it as `Ledger-Min-Position` (or `?minPosition=`) on a query to read your own write from any API process */
+                    "Ledger-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnulledStoppage"];
+                };
+            };
+            /** @description problem+json: bad-request, malformed-json, nesting-too-deep, validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/nesting-too-deep" | "https://ij-ledger.dev/problems/validation-failed";
+                        /** @enum {integer} */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description problem+json: unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unauthorized";
+                        /** @enum {integer} */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/forbidden";
+                        /** @enum {integer} */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description problem+json: stoppage-not-found */
+            404: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/stoppage-not-found";
+                        /** @enum {integer} */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description problem+json: stoppage-annulled, stoppage-continued */
+            409: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/stoppage-annulled" | "https://ij-ledger.dev/problems/stoppage-continued";
                         /** @enum {integer} */
                         status?: 409;
                     };
@@ -4690,6 +5432,197 @@ export interface operations {
             };
         };
     };
+    PayeesController_confirmBankAccount: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1–128 visible ASCII characters, scoped to your API key; a repeat with the same body gets the first answer again (kept 30 days), with a different body 422 */
+                "Idempotency-Key": string;
+                /** @description ties this command's events to a business flow (1–128 visible ASCII characters); the request id otherwise */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                policyholderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ConfirmedBankAccount */
+            200: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description the global log position of the last event this command recorded: send it as `Ledger-Min-Position` (or `?minPosition=`) on a query to read your own write from any API process */
+                    "Ledger-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfirmedBankAccount"];
+                };
+            };
+            /** @description problem+json: bad-request, malformed-json, nesting-too-deep, validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/nesting-too-deep" | "https://ij-ledger.dev/problems/validation-failed";
+                        /** @enum {integer} */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description problem+json: unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unauthorized";
+                        /** @enum {integer} */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/forbidden";
+                        /** @enum {integer} */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description problem+json: policyholder-not-found */
+            404: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/policyholder-not-found";
+                        /** @enum {integer} */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description problem+json: bank-account-confirmation-by-same-actor, bank-account-not-awaiting-confirmation */
+            409: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/bank-account-confirmation-by-same-actor" | "https://ij-ledger.dev/problems/bank-account-not-awaiting-confirmation";
+                        /** @enum {integer} */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description problem+json: payload-too-large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/payload-too-large";
+                        /** @enum {integer} */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description problem+json: unsupported-media-type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unsupported-media-type";
+                        /** @enum {integer} */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description problem+json: idempotency-key-reused */
+            422: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/idempotency-key-reused";
+                        /** @enum {integer} */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description problem+json: too-many-requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description problem+json: internal-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/internal-error";
+                        /** @enum {integer} */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description problem+json: too-much-contention */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-much-contention";
+                        /** @enum {integer} */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
     PayeesController_recordSubrogation: {
         parameters: {
             query?: never;
@@ -5283,6 +6216,516 @@ export interface operations {
                         type?: "https://ij-ledger.dev/problems/nothing-to-transfer" | "https://ij-ledger.dev/problems/payment-run-not-done";
                         /** @enum {integer} */
                         status?: 409;
+                    };
+                };
+            };
+            /** @description problem+json: too-many-requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description problem+json: internal-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/internal-error";
+                        /** @enum {integer} */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description problem+json: projection-lagging */
+            503: {
+                headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    /** @description seconds */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/projection-lagging";
+                        /** @enum {integer} */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    BankReportsController_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description a camt.054 (booked, returned) or pain.002 (rejected) document, as the bank sent it */
+        requestBody: {
+            content: {
+                "application/xml": string;
+            };
+        };
+        responses: {
+            /** @description BankReportOutcome */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankReportOutcome"];
+                };
+            };
+            /** @description problem+json: bad-request, malformed-json, nesting-too-deep, validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/nesting-too-deep" | "https://ij-ledger.dev/problems/validation-failed";
+                        /** @enum {integer} */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description problem+json: unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unauthorized";
+                        /** @enum {integer} */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/forbidden";
+                        /** @enum {integer} */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description problem+json: payload-too-large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/payload-too-large";
+                        /** @enum {integer} */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description problem+json: unsupported-media-type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unsupported-media-type";
+                        /** @enum {integer} */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description problem+json: too-many-requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description problem+json: internal-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/internal-error";
+                        /** @enum {integer} */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description problem+json: too-much-contention */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-much-contention";
+                        /** @enum {integer} */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    TransfersController_list: {
+        parameters: {
+            query?: {
+                /** @description the `next` cursor of the previous page */
+                after?: string;
+                /** @description 1 to 1000 (default 100) */
+                limit?: string;
+                status?: "ORDERED" | "EXPORTED" | "SETTLED" | "RETURNED";
+                /** @description ordered on or after */
+                from?: string;
+                /** @description ordered on or before */
+                to?: string;
+            };
+            header?: {
+                /** @description read your own write: wait until the read models include this log position (a command's Ledger-Position), or 503 projection-lagging; also accepted as `?minPosition=` */
+                "Ledger-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description TransferPage */
+            200: {
+                headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferPage"];
+                };
+            };
+            /** @description problem+json: bad-request, validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/validation-failed";
+                        /** @enum {integer} */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description problem+json: unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unauthorized";
+                        /** @enum {integer} */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/forbidden";
+                        /** @enum {integer} */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description problem+json: too-many-requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description problem+json: internal-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/internal-error";
+                        /** @enum {integer} */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description problem+json: projection-lagging */
+            503: {
+                headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    /** @description seconds */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/projection-lagging";
+                        /** @enum {integer} */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    TransfersController_ofPolicyholder: {
+        parameters: {
+            query?: {
+                /** @description the `next` cursor of the previous page */
+                after?: string;
+                /** @description 1 to 1000 (default 100) */
+                limit?: string;
+            };
+            header?: {
+                /** @description read your own write: wait until the read models include this log position (a command's Ledger-Position), or 503 projection-lagging; also accepted as `?minPosition=` */
+                "Ledger-Min-Position"?: string;
+            };
+            path: {
+                policyholderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description TransferPage */
+            200: {
+                headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferPage"];
+                };
+            };
+            /** @description problem+json: bad-request, validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/validation-failed";
+                        /** @enum {integer} */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description problem+json: unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unauthorized";
+                        /** @enum {integer} */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/forbidden";
+                        /** @enum {integer} */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description problem+json: policyholder-not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/policyholder-not-found";
+                        /** @enum {integer} */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description problem+json: too-many-requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description problem+json: internal-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/internal-error";
+                        /** @enum {integer} */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description problem+json: projection-lagging */
+            503: {
+                headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    /** @description seconds */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/projection-lagging";
+                        /** @enum {integer} */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    TransfersController_disbursements: {
+        parameters: {
+            query?: {
+                /** @description compute through this date (default: today) */
+                through?: string;
+            };
+            header?: {
+                /** @description read your own write: wait until the read models include this log position (a command's Ledger-Position), or 503 projection-lagging; also accepted as `?minPosition=` */
+                "Ledger-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Disbursements */
+            200: {
+                headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Disbursements"];
+                };
+            };
+            /** @description problem+json: bad-request, validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/validation-failed";
+                        /** @enum {integer} */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description problem+json: unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unauthorized";
+                        /** @enum {integer} */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/forbidden";
+                        /** @enum {integer} */
+                        status?: 403;
                     };
                 };
             };
