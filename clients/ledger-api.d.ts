@@ -1798,7 +1798,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description problem+json: no-parameters-for-date, prolongation-kind-mismatch, prolongation-of-unknown-stoppage, prolongation-overlaps, stoppage-already-exists, stoppage-beyond-longest-period, stoppage-ends-before-start, stoppage-id-taken, stoppages-overlap */
+            /** @description problem+json: no-parameters-for-date, prolongation-kind-mismatch, prolongation-of-unknown-stoppage, prolongation-overlaps, stoppage-already-exists, stoppage-annulled, stoppage-beyond-longest-period, stoppage-ends-before-start, stoppage-id-taken, stoppages-overlap */
             409: {
                 headers: {
                     /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
@@ -1808,7 +1808,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/no-parameters-for-date" | "https://ij-ledger.dev/problems/prolongation-kind-mismatch" | "https://ij-ledger.dev/problems/prolongation-of-unknown-stoppage" | "https://ij-ledger.dev/problems/prolongation-overlaps" | "https://ij-ledger.dev/problems/stoppage-already-exists" | "https://ij-ledger.dev/problems/stoppage-beyond-longest-period" | "https://ij-ledger.dev/problems/stoppage-ends-before-start" | "https://ij-ledger.dev/problems/stoppage-id-taken" | "https://ij-ledger.dev/problems/stoppages-overlap";
+                        type?: "https://ij-ledger.dev/problems/no-parameters-for-date" | "https://ij-ledger.dev/problems/prolongation-kind-mismatch" | "https://ij-ledger.dev/problems/prolongation-of-unknown-stoppage" | "https://ij-ledger.dev/problems/prolongation-overlaps" | "https://ij-ledger.dev/problems/stoppage-already-exists" | "https://ij-ledger.dev/problems/stoppage-annulled" | "https://ij-ledger.dev/problems/stoppage-beyond-longest-period" | "https://ij-ledger.dev/problems/stoppage-ends-before-start" | "https://ij-ledger.dev/problems/stoppage-id-taken" | "https://ij-ledger.dev/problems/stoppages-overlap";
                         /** @enum {integer} */
                         status?: 409;
                     };
@@ -1993,7 +1993,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description problem+json: extension-not-later, prolongation-overlaps, stoppage-beyond-longest-period, stoppage-closed, stoppage-ended-early, stoppages-overlap */
+            /** @description problem+json: extension-not-later, prolongation-overlaps, stoppage-annulled, stoppage-beyond-longest-period, stoppage-closed, stoppage-ended-early, stoppages-overlap */
             409: {
                 headers: {
                     /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
@@ -2003,7 +2003,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/extension-not-later" | "https://ij-ledger.dev/problems/prolongation-overlaps" | "https://ij-ledger.dev/problems/stoppage-beyond-longest-period" | "https://ij-ledger.dev/problems/stoppage-closed" | "https://ij-ledger.dev/problems/stoppage-ended-early" | "https://ij-ledger.dev/problems/stoppages-overlap";
+                        type?: "https://ij-ledger.dev/problems/extension-not-later" | "https://ij-ledger.dev/problems/prolongation-overlaps" | "https://ij-ledger.dev/problems/stoppage-annulled" | "https://ij-ledger.dev/problems/stoppage-beyond-longest-period" | "https://ij-ledger.dev/problems/stoppage-closed" | "https://ij-ledger.dev/problems/stoppage-ended-early" | "https://ij-ledger.dev/problems/stoppages-overlap";
                         /** @enum {integer} */
                         status?: 409;
                     };
@@ -2188,7 +2188,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description problem+json: early-end-outside-stoppage, stoppage-closed */
+            /** @description problem+json: early-end-outside-stoppage, stoppage-annulled */
             409: {
                 headers: {
                     /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
@@ -2198,7 +2198,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/early-end-outside-stoppage" | "https://ij-ledger.dev/problems/stoppage-closed";
+                        type?: "https://ij-ledger.dev/problems/early-end-outside-stoppage" | "https://ij-ledger.dev/problems/stoppage-annulled";
                         /** @enum {integer} */
                         status?: 409;
                     };
@@ -2383,7 +2383,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description problem+json: salary-certificate-months-mismatch */
+            /** @description problem+json: salary-certificate-months-mismatch, stoppage-annulled */
             409: {
                 headers: {
                     /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
@@ -2393,7 +2393,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/salary-certificate-months-mismatch";
+                        type?: "https://ij-ledger.dev/problems/salary-certificate-months-mismatch" | "https://ij-ledger.dev/problems/stoppage-annulled";
                         /** @enum {integer} */
                         status?: 409;
                     };
@@ -2578,7 +2578,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description problem+json: advance-exceeds-maximum, no-parameters-for-date, stoppage-closed */
+            /** @description problem+json: advance-exceeds-maximum, no-parameters-for-date, stoppage-annulled, stoppage-closed */
             409: {
                 headers: {
                     /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
@@ -2588,7 +2588,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/advance-exceeds-maximum" | "https://ij-ledger.dev/problems/no-parameters-for-date" | "https://ij-ledger.dev/problems/stoppage-closed";
+                        type?: "https://ij-ledger.dev/problems/advance-exceeds-maximum" | "https://ij-ledger.dev/problems/no-parameters-for-date" | "https://ij-ledger.dev/problems/stoppage-annulled" | "https://ij-ledger.dev/problems/stoppage-closed";
                         /** @enum {integer} */
                         status?: 409;
                     };
@@ -5714,7 +5714,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description problem+json: employer-bank-account-unknown, stoppage-closed, subrogation-outside-stoppage, subrogations-overlap */
+            /** @description problem+json: employer-bank-account-unknown, stoppage-annulled, stoppage-closed, subrogation-outside-stoppage, subrogations-overlap */
             409: {
                 headers: {
                     /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
@@ -5724,7 +5724,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/employer-bank-account-unknown" | "https://ij-ledger.dev/problems/stoppage-closed" | "https://ij-ledger.dev/problems/subrogation-outside-stoppage" | "https://ij-ledger.dev/problems/subrogations-overlap";
+                        type?: "https://ij-ledger.dev/problems/employer-bank-account-unknown" | "https://ij-ledger.dev/problems/stoppage-annulled" | "https://ij-ledger.dev/problems/stoppage-closed" | "https://ij-ledger.dev/problems/subrogation-outside-stoppage" | "https://ij-ledger.dev/problems/subrogations-overlap";
                         /** @enum {integer} */
                         status?: 409;
                     };

@@ -37,7 +37,7 @@ export class PayeesController {
   @Post('stoppages/:stoppageId/subrogations')
   @HttpCode(201)
   @IdempotentCommand()
-  @CommandAnswers(201, RecordedSubrogation, { problems: ['stoppage-not-found', 'stoppage-closed', 'subrogation-outside-stoppage', 'subrogations-overlap', 'employer-bank-account-unknown'] })
+  @CommandAnswers(201, RecordedSubrogation, { problems: ['stoppage-not-found', 'stoppage-closed', 'subrogation-outside-stoppage', 'subrogations-overlap', 'employer-bank-account-unknown', 'stoppage-annulled'] })
   recordSubrogation(@Param('stoppageId', new ParseUUIDPipe({ version: undefined })) stoppageId: string, @Body() body: RecordSubrogationBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new RecordSubrogationCommand(stoppageId, body, context));
   }

@@ -38,7 +38,7 @@ export class StoppagesController {
   @Post()
   @HttpCode(201)
   @IdempotentCommand()
-  @CommandAnswers(201, OpenedStoppage, { problems: ['stoppage-already-exists', 'stoppage-ends-before-start', 'stoppage-beyond-longest-period', 'prolongation-of-unknown-stoppage', 'prolongation-kind-mismatch', 'prolongation-overlaps', 'stoppages-overlap', 'no-parameters-for-date', 'stoppage-id-taken'] })
+  @CommandAnswers(201, OpenedStoppage, { problems: ['stoppage-already-exists', 'stoppage-ends-before-start', 'stoppage-beyond-longest-period', 'prolongation-of-unknown-stoppage', 'prolongation-kind-mismatch', 'prolongation-overlaps', 'stoppages-overlap', 'no-parameters-for-date', 'stoppage-id-taken', 'stoppage-annulled'] })
   open(@Body() body: OpenStoppageBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new OpenStoppageCommand(body, context));
   }
@@ -46,7 +46,7 @@ export class StoppagesController {
   @Post(':stoppageId/extensions')
   @HttpCode(200)
   @IdempotentCommand()
-  @CommandAnswers(200, StoppageExtension, { problems: ['stoppage-not-found', 'stoppage-closed', 'stoppage-ended-early', 'extension-not-later', 'stoppage-beyond-longest-period', 'prolongation-overlaps', 'stoppages-overlap'] })
+  @CommandAnswers(200, StoppageExtension, { problems: ['stoppage-not-found', 'stoppage-closed', 'stoppage-ended-early', 'extension-not-later', 'stoppage-beyond-longest-period', 'prolongation-overlaps', 'stoppages-overlap', 'stoppage-annulled'] })
   extend(@stoppageId() id: string, @Body() body: ExtendStoppageBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new ExtendStoppageCommand(id, body, context));
   }
@@ -54,7 +54,7 @@ export class StoppagesController {
   @Post(':stoppageId/early-end')
   @HttpCode(200)
   @IdempotentCommand()
-  @CommandAnswers(200, EarlyEnd, { problems: ['stoppage-not-found', 'stoppage-closed', 'early-end-outside-stoppage'] })
+  @CommandAnswers(200, EarlyEnd, { problems: ['stoppage-not-found', 'stoppage-annulled', 'early-end-outside-stoppage'] })
   endEarly(@stoppageId() id: string, @Body() body: EndStoppageEarlyBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new EndStoppageEarlyCommand(id, body, context));
   }
@@ -62,7 +62,7 @@ export class StoppagesController {
   @Post(':stoppageId/salary-certificate')
   @HttpCode(200)
   @IdempotentCommand()
-  @CommandAnswers(200, RecordedSalaryCertificate, { problems: ['stoppage-not-found', 'salary-certificate-months-mismatch'] })
+  @CommandAnswers(200, RecordedSalaryCertificate, { problems: ['stoppage-not-found', 'stoppage-annulled', 'salary-certificate-months-mismatch'] })
   recordSalaryCertificate(@stoppageId() id: string, @Body() body: RecordSalaryCertificateBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new RecordSalaryCertificateCommand(id, body, context));
   }
@@ -70,7 +70,7 @@ export class StoppagesController {
   @Post(':stoppageId/advances')
   @HttpCode(201)
   @IdempotentCommand()
-  @CommandAnswers(201, IssuedAdvance, { problems: ['stoppage-not-found', 'stoppage-closed', 'advance-exceeds-maximum', 'no-parameters-for-date'] })
+  @CommandAnswers(201, IssuedAdvance, { problems: ['stoppage-not-found', 'stoppage-closed', 'advance-exceeds-maximum', 'no-parameters-for-date', 'stoppage-annulled'] })
   issueAdvance(@stoppageId() id: string, @Body() body: IssueAdvanceBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new IssueAdvanceCommand(id, body, context));
   }
