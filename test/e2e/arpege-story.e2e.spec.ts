@@ -12,7 +12,8 @@ import { pdfText } from '../support/pdf-text';
  * Arpège population, see the backlog, replay the fixed rules version to find who the defect underpaid and by
  * how much, activate the fix, settle everyone with `replay --apply`; then the corrections of rules 2026.3 (rules
  * diff and check, replay against the active 2026.2, activate, apply), ending with an empty backlog and a clean
- * audit; then the payment run (its bank file valid against the pain.001 schema) and a statement.
+ * audit; then the payment run (its bank file valid against the pain.001 schema) and a statement. The
+ * timeliness report is read before the fix and after it is applied and paid.
  */
 const run = promisify(execFile);
 const CLI = join(__dirname, '..', '..', 'dist', 'apps', 'ledger-cli', 'src', 'main.js');
@@ -36,6 +37,14 @@ describe('the Arpège story (README)', () => {
     const before = JSON.parse((await ledger('report', 'backlog', '--format', 'json')).stdout);
     expect(before.rulesVersion).toBe('2026.1');
     expect(before.totals.count).toBeGreaterThan(0);
+
+    // How late the money is before the fix: some payable days of 2026 still wait (advances never regularized).
+    const timeliness = async () => JSON.parse((await ledger('report', 'timeliness', '--from', '2026-01-01', '--to', '2026-10-31', '--format', 'json')).stdout);
+    const lateBefore = await timeliness();
+    expect(lateBefore.rulesVersion).toBe('2026.1');
+    expect(lateBefore.payableDays).toBeGreaterThan(0);
+    expect(lateBefore.waiting.days).toBeGreaterThan(0);
+    expect(lateBefore.delays.days + lateBefore.waiting.days).toBe(lateBefore.payableDays);
 
     const diffFile = join(dataDirectory, 'diff.csv');
     const replay = await ledger('replay', '--rules', '2026.2', '--through', '2026-10-31', '--out', diffFile);
@@ -120,6 +129,16 @@ describe('the Arpège story (README)', () => {
     expect(JSON.parse((await ledger('bank-report', camtFile)).stdout)).toEqual({ messageId: 'ARPEGE-CAMT-1', settled: 2, returned: 0, unknown: [], alreadyApplied: 0 });
     expect(JSON.parse((await ledger('bank-report', camtFile)).stdout)).toMatchObject({ settled: 0, alreadyApplied: 2 });
 
+    // After the fixes are applied and paid, no payable day waits any more (2026.3 may count a few more payable
+    // days: a weekend prolongation continues its chain); the days that waited were paid late, so the worst delay
+    // is now at least the longest wait before (both counted up to today).
+    const lateAfter = await timeliness();
+    expect(lateAfter.rulesVersion).toBe('2026.3');
+    expect(lateAfter.waiting).toEqual({ days: 0, longestDays: null });
+    expect(lateAfter.delays.days).toBe(lateAfter.payableDays);
+    expect(lateAfter.delays.max).toBeGreaterThanOrEqual(lateBefore.waiting.longestDays);
+    expect(lateAfter.unpaidAfter30Days.stoppages).toBeLessThanOrEqual(lateBefore.unpaidAfter30Days.stoppages);
+
     // A policyholder the backlog listed: their 2026 statement has months with allowances paid, and its PDF prints the totals.
     const policyholderId = before.rows[0].policyholderId as string;
     const statement = JSON.parse((await ledger('statement', '--policyholder', policyholderId, '--year', '2026')).stdout);
@@ -131,7 +150,7 @@ describe('the Arpège story (README)', () => {
     const text = await pdfText(readFileSync(pdfFile));
     expect(text).toContain(policyholderId);
     expect(text).toContain('Total 2026');
-  }, 420_000);
+  }, 480_000);
 });
 
 /** The kind of the 2024 leaves still in the backlog under 2026.2 (a maternity or a paternity leave, by the seeded sex). */

@@ -4,6 +4,7 @@ import { rebuildProjections, rebuildProjectionsPartitioned } from '../../ledger-
 import { printStatement, type StatementOptions } from '../../ledger-api/src/queries/cli/print-statement';
 import { reportBacklog } from '../../ledger-api/src/queries/cli/report-backlog';
 import { reportDisbursements } from '../../ledger-api/src/transfers/report-disbursements';
+import { reportMissingCertificates, reportTimeliness, type MissingCertificatesOptions, type TimelinessOptions } from '../../ledger-api/src/queries/cli/report-where-is-my-money';
 import { registerAuditCommands } from './commands/audit.command';
 import { registerBackupCommands } from './commands/backup.command';
 import { registerProjectorCommand } from './commands/projector.command';
@@ -46,6 +47,20 @@ export function buildProgram(): Command {
     .option('--through <date>', 'as of this date (YYYY-MM-DD)')
     .option('--format <format>', 'table, csv or json', 'table')
     .action((options: { through?: string; format: string }) => reportBacklog(readLedgerConfig(), options));
+  report
+    .command('timeliness')
+    .description('days from each payable day to the export of its money, and who has had nothing paid 30 days after the start')
+    .option('--from <date>', 'first payable day of the window (YYYY-MM-DD; default: 89 days before --to)')
+    .option('--to <date>', 'last payable day of the window (YYYY-MM-DD; default: today)')
+    .option('--format <format>', 'table or json', 'table')
+    .action((options: TimelinessOptions) => reportTimeliness(readLedgerConfig(), options));
+  report
+    .command('missing-certificates')
+    .description('per employer, the stoppages waiting for its salary certificate (pdf: one reminder letter per employer)')
+    .option('--older-than <days>', 'only stoppages started at least this many days ago', '0')
+    .option('--format <format>', 'table, csv, json or pdf', 'table')
+    .option('--out <file>', 'write it to this file (required for pdf)')
+    .action((options: MissingCertificatesOptions) => reportMissingCertificates(readLedgerConfig(), options));
 
   report
     .command('disbursements')

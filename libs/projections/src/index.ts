@@ -29,3 +29,4 @@ export { BACKLOG_REASONS, AGE_BUCKETS, type BacklogReason, type AgeBucket } from
 export { policyholderStatement, taxableShareOf, TAXABLE_BASE, type PolicyholderStatement, type StatementMonth, type StatementAmounts, type StatementAdvance, type StatementReturn, type TaxableShare } from './queries/statement';
 export { csvCell } from './csv-cell';
 export { transferView, policyholderTransfers, ledgerTransfers, disbursementReport, type TransferView, type TransferPage, type TransferFilter } from './queries/transfers';
+export * from './where-is-my-money';

@@ -9,6 +9,7 @@ import { renderReplays } from './pages/replays';
 import { renderStoppage } from './pages/stoppage';
 import { renderOpenStoppage } from './pages/open-stoppage';
 import { renderRules } from './pages/rules';
+import { renderTimeliness } from './pages/timeliness';
 import type { Page } from './page';
 
 /** Hash routes (the server only serves index.html and assets): ids only, never a NIR. */
@@ -21,11 +22,13 @@ const ROUTES: { pattern: RegExp; render: (page: Page, ...ids: string[]) => void 
   { pattern: /^#\/rules$/u, render: renderRules },
   { pattern: /^#\/replays(?:\/([0-9a-f-]{36}))?$/u, render: renderReplays },
   { pattern: /^#\/audit$/u, render: renderAudit },
+  { pattern: /^#\/timeliness$/u, render: renderTimeliness },
 ];
 const NAV = [
   ['#/dashboard', 'Backlog'],
   ['#/policyholders', 'Policyholder'],
   ['#/stoppages/new', 'New stoppage'],
+  ['#/timeliness', 'Timeliness'],
   ['#/replays', 'Replays'],
   ['#/audit', 'Audit'],
   ['#/rules', 'Rules'],

@@ -133,3 +133,55 @@ export interface Verification {
   regularizationsChecked?: number;
   failures: { streamId: string; revision: number; kind: string; detail: string; expected?: unknown; actual?: unknown }[];
 }
+
+/** GET /v1/policyholders/{id}/status (api.md "Where is my money"). */
+export interface BlockedBy {
+  reason: string;
+  since: string;
+  waitingFor: 'EMPLOYER' | 'FUND' | 'BANK' | 'POLICYHOLDER';
+}
+export interface StoppageStatus {
+  stoppageId: string;
+  kind: string;
+  startDate: string;
+  endDate: string;
+  paidThrough: string | null;
+  pendingCents: number;
+  pendingKnown: boolean;
+  nextPaymentOn?: string;
+  blockedBy?: BlockedBy;
+  daysWithoutIncome: number;
+  message: { code: string; text: string };
+}
+export interface PolicyholderStatus {
+  policyholderId: string;
+  asOf: string;
+  daysWithoutIncome: number;
+  stoppages: StoppageStatus[];
+}
+
+/** GET /v1/reports/timeliness. */
+export interface DelayFigures {
+  days: number;
+  p50: number | null;
+  p90: number | null;
+  max: number | null;
+}
+export interface Timeliness {
+  from: string;
+  to: string;
+  asOf: string;
+  rulesVersion: string;
+  payableDays: number;
+  delays: DelayFigures;
+  byKind: (DelayFigures & { kind: string })[];
+  waiting: { days: number; longestDays: number | null };
+  distribution: { bucket: string; days: number }[];
+  byWeek: (DelayFigures & { weekOf: string; waitingDays: number })[];
+  unpaidAfter30Days: {
+    stoppages: number;
+    policyholders: number;
+    byReason: { reason: string; waitingFor: string; stoppages: number; policyholders: number }[];
+    rows: { policyholderId: string; stoppageId: string; kind: string; startDate: string; daysSinceStart: number; reason: string; waitingFor: string }[];
+  };
+}

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { InvalidPaymentSchedule, parsePaymentSchedule, type PaymentSchedule } from '@ij/projections';
 
 export type EventStoreKind = 'sqlite' | 'postgres' | 'esdb';
 export type ProcessRole = 'all' | 'api';
@@ -31,6 +32,8 @@ export interface LedgerConfig {
   readyMaxLagEvents: number;
   /** On SIGTERM, how long in-flight requests may take to finish before their connections are cut (LEDGER_SHUTDOWN_GRACE_MS). */
   shutdownGraceMs: number;
+  /** The days of the month payment runs are planned (LEDGER_PAYMENT_RUN_DAYS, e.g. "5,20"): what the status calls the next payment. */
+  paymentSchedule: PaymentSchedule;
 }
 
 export class InvalidConfiguration extends Error {}
@@ -86,6 +89,7 @@ export function readLedgerConfig(environment: NodeJS.ProcessEnv = process.env): 
     minPositionWaitMs: positiveInteger(environment.LEDGER_MIN_POSITION_WAIT_MS ?? '5000', 'LEDGER_MIN_POSITION_WAIT_MS'),
     readyMaxLagEvents: positiveInteger(environment.LEDGER_READY_MAX_LAG_EVENTS ?? '10000', 'LEDGER_READY_MAX_LAG_EVENTS'),
     shutdownGraceMs: positiveInteger(environment.LEDGER_SHUTDOWN_GRACE_MS ?? '20000', 'LEDGER_SHUTDOWN_GRACE_MS'),
+    paymentSchedule: paymentScheduleOf(environment.LEDGER_PAYMENT_RUN_DAYS),
   };
 }
 
@@ -93,4 +97,13 @@ function positiveInteger(value: string, name: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidConfiguration(`${name} must be a positive whole number, not "${value}"`);
   return parsed;
+}
+
+function paymentScheduleOf(value: string | undefined): PaymentSchedule {
+  try {
+    return parsePaymentSchedule(value);
+  } catch (error) {
+    if (error instanceof InvalidPaymentSchedule) throw new InvalidConfiguration(error.message);
+    throw error;
+  }
 }

@@ -26,3 +26,15 @@ export class GetBacklogQuery {
 export class GetStatementQuery {
   constructor(readonly policyholderId: string, readonly year: number) {}
 }
+
+export class GetPolicyholderStatusQuery {
+  constructor(readonly policyholderId: string) {}
+}
+
+export class GetTimelinessQuery {
+  constructor(readonly from?: string, readonly to?: string) {}
+}
+
+export class GetMissingCertificatesQuery {
+  constructor(readonly olderThanDays: number) {}
+}

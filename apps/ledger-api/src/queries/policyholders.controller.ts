@@ -10,7 +10,7 @@ import { History } from './dto/history.answer';
 import { PolicyholderReference } from './dto/lookup.answers';
 import { Statement } from './dto/statement.answer';
 import { HistoryParams, MAX_HISTORY_PAGE, SearchPolicyholderBody, StatementParams, StatementPathParams, ThroughParams } from './dto/query-params';
-import { FindPolicyholderQuery, GetBalanceQuery, GetHistoryQuery, GetStatementQuery } from './ledger.queries';
+import { FindPolicyholderQuery, GetBalanceQuery, GetHistoryQuery, GetPolicyholderStatusQuery, GetStatementQuery } from './ledger.queries';
 import { statementPdf } from './statement-pdf';
 
 const HISTORY_NEXT = { 'Ledger-History-Next': { description: 'when more events follow: the revision to pass as `?after=` for the next ones', schema: { type: 'string', pattern: '^\\d+$' } } };
@@ -36,6 +36,13 @@ export class PolicyholdersController {
   @QueryAnswers(Balance, { problems: ['policyholder-not-found'] })
   balance(@Param('policyholderId') policyholderId: string, @Query() params: ThroughParams) {
     return this.queryBus.execute(new GetBalanceQuery(policyholderId, params.through));
+  }
+
+  /** api.md "Where is my money": what a clerk reads out on the phone (paid through, pending, next payment, what blocks it). */
+  @Get(':policyholderId/status')
+  @Roles('clerk')
+  status(@Param('policyholderId') policyholderId: string) {
+    return this.queryBus.execute(new GetPolicyholderStatusQuery(policyholderId));
   }
 
   /**

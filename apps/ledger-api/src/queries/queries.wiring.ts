@@ -3,6 +3,7 @@ import type { ReadModelStore } from '@ij/projections';
 import { GetBacklogHandler } from './handlers/backlog.handler';
 import { FindPolicyholderHandler, GetBalanceHandler, GetHistoryHandler, GetStatementHandler } from './handlers/policyholder-queries.handlers';
 import { ExplainEntitlementHandler, GetStoppageHandler } from './handlers/stoppage-queries.handlers';
+import { GetMissingCertificatesHandler, GetPolicyholderStatusHandler, GetTimelinessHandler } from './handlers/where-is-my-money.handlers';
 import { PolicyholdersController } from './policyholders.controller';
 import { ProjectionShutdown } from './projection-shutdown';
 import { READ_MODELS, ReadSide } from './read-side';
@@ -24,5 +25,8 @@ export function queryProviders(readModels: ReadModelStore): Provider[] {
     GetHistoryHandler,
     GetStatementHandler,
     GetBacklogHandler,
+    GetPolicyholderStatusHandler,
+    GetTimelinessHandler,
+    GetMissingCertificatesHandler,
   ];
 }

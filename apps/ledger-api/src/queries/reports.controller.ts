@@ -1,13 +1,14 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { backlogCsv, type RegularizationBacklog } from '@ij/projections';
+import { backlogCsv, missingCertificatesCsv, type MissingCertificatesReport, type RegularizationBacklog } from '@ij/projections';
 import { Roles } from '../auth/roles.decorator';
 import { QueryAnswers } from '../http/openapi/answers';
 import { Backlog } from './dto/backlog.answer';
-import { BacklogParams } from './dto/query-params';
-import { GetBacklogQuery } from './ledger.queries';
+import { BacklogParams, MissingCertificatesParams, TimelinessParams } from './dto/query-params';
+import { GetBacklogQuery, GetMissingCertificatesQuery, GetTimelinessQuery } from './ledger.queries';
+import { reminderLettersPdf } from './reminder-letters-pdf';
 
 @ApiTags('queries')
 @ApiBearerAuth()
@@ -25,5 +26,27 @@ export class ReportsController {
     response.type('text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="regularization-backlog-${backlog.through}.csv"`);
     return backlogCsv(backlog);
+  }
+
+  /** api.md "Where is my money": delays from each payable day of the window to the export of its money. */
+  @Get('timeliness')
+  timeliness(@Query() params: TimelinessParams) {
+    return this.queryBus.execute(new GetTimelinessQuery(params.from, params.to));
+  }
+
+  /** JSON by default; `?format=csv` one line per stoppage; `?format=pdf` one reminder letter per employer. */
+  @Get('missing-certificates')
+  @Roles('supervisor')
+  async missingCertificates(@Query() params: MissingCertificatesParams, @Res({ passthrough: true }) response: Response) {
+    const report: MissingCertificatesReport = await this.queryBus.execute(new GetMissingCertificatesQuery(Number(params.olderThan ?? '0')));
+    if (params.format === 'csv') {
+      response.type('text/csv; charset=utf-8');
+      response.setHeader('Content-Disposition', `attachment; filename="missing-certificates-${report.asOf}.csv"`);
+      return missingCertificatesCsv(report);
+    }
+    if (params.format !== 'pdf') return report;
+    response.type('application/pdf');
+    response.setHeader('Content-Disposition', `attachment; filename="missing-certificates-${report.asOf}.pdf"`);
+    return new StreamableFile(await reminderLettersPdf(report));
   }
 }

@@ -3,6 +3,7 @@ import { card, dateTime, errorBox, euros, h, link, section, table } from '../dom
 import { field, showProblem, valueOf } from '../forms';
 import type { Page } from '../page';
 import type { Balance, HistoryEvent } from '../types';
+import { statusPanel } from './status';
 
 /**
  * Search by NIR: the NIR goes in a POST body only, and is forgotten once the ledger answered. The page
@@ -34,14 +35,17 @@ export function renderPolicyholderSearch(page: Page): void {
 }
 
 export async function renderPolicyholder(page: Page, policyholderId: string): Promise<void> {
+  const statusBox = h('div', {}, h('p', { class: 'muted' }, 'Loading…'));
   const balanceBox = h('div', {}, h('p', { class: 'muted' }, 'Loading…'));
   const timelineBox = h('div', {}, h('p', { class: 'muted' }, 'Loading…'));
   page.root.append(
     h('p', {}, link('#/policyholders', '← another policyholder')),
     h('h1', {}, 'Policyholder ', h('code', {}, policyholderId)),
+    section('Where is my money', statusBox),
     section('Balance', balanceBox),
     section('Timeline', timelineBox),
   );
+  void statusPanel(policyholderId).then((panel) => page.isCurrent() && statusBox.replaceChildren(panel));
   const [balance, history] = await Promise.allSettled([
     get<Balance>(`/v1/policyholders/${encodeURIComponent(policyholderId)}/balance`),
     get<HistoryEvent[]>(`/v1/policyholders/${encodeURIComponent(policyholderId)}/history`),

@@ -3,6 +3,7 @@ import type { LedgerConfig } from '../../config/ledger-config';
 import { isCalendarDate } from '../../http/validators';
 import { systemClock, type Clock } from '../../infrastructure/clock';
 import { openStorage } from '../../infrastructure/storage';
+import { table } from './text-table';
 
 export const BACKLOG_REPORT_FORMATS = ['table', 'csv', 'json'] as const;
 export type BacklogReportFormat = (typeof BACKLOG_REPORT_FORMATS)[number];
@@ -43,12 +44,4 @@ function render(backlog: RegularizationBacklog, format: BacklogReportFormat): st
   ];
   if (backlog.rows.length > TABLE_ROWS) lines.push(`… ${backlog.rows.length - TABLE_ROWS} more rows: use --format csv or json for all of them.`, '');
   return `${lines.join('\n')}\n`;
-}
-
-/** A plain-text table: numbers right-aligned, text left-aligned. */
-function table(header: string[], rows: Array<Array<string | number>>): string {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => String(row[column]).length)));
-  const line = (cells: Array<string | number>) =>
-    cells.map((cell, column) => (typeof cell === 'number' ? String(cell).padStart(widths[column]) : String(cell).padEnd(widths[column]))).join('  ');
-  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line), ''].join('\n');
 }

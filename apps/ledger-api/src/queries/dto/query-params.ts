@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { IsCalendarDate, IsNir } from '../../http/validators';
+import { IsCalendarDate, IsNir, IsNotBefore } from '../../http/validators';
 
 /** `?through=YYYY-MM-DD`: amounts through this date, today (Europe/Paris) when absent. */
 export class ThroughParams {
@@ -68,4 +68,33 @@ export class HistoryParams {
   @IsOptional()
   @Matches(/^([1-9]\d{0,2}|1000)$/u, { message: `must be a whole number from 1 to ${MAX_HISTORY_PAGE}` })
   limit?: string;
+}
+
+/** `?from=&to=`: the payable days of this window (to: today when absent; from: 90 days ending at to when absent). */
+export class TimelinessParams {
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'first payable day of the window (default: 89 days before to)' })
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-10-31', description: 'last payable day of the window (default: today)' })
+  @IsOptional()
+  @IsCalendarDate()
+  @IsNotBefore('from')
+  to?: string;
+}
+
+export const MISSING_CERTIFICATE_FORMATS = ['json', 'csv', 'pdf'] as const;
+
+/** `?olderThan=DAYS`: stoppages started at least that many days ago (default 0: all); `?format=json|csv|pdf`. */
+export class MissingCertificatesParams {
+  @ApiPropertyOptional({ example: '30', description: 'only stoppages that started at least this many days ago (0 to 3650, default 0)' })
+  @IsOptional()
+  @Matches(/^(0|[1-9]\d{0,2}|[1-2]\d{3}|3[0-5]\d\d|36[0-4]\d|3650)$/u, { message: 'olderThan must be a whole number of days from 0 to 3650' })
+  olderThan?: string;
+
+  @ApiPropertyOptional({ enum: MISSING_CERTIFICATE_FORMATS, default: 'json' })
+  @IsOptional()
+  @IsIn(MISSING_CERTIFICATE_FORMATS)
+  format?: (typeof MISSING_CERTIFICATE_FORMATS)[number];
 }
