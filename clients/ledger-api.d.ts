@@ -260,6 +260,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/policyholders/{policyholderId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PolicyholdersController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/policyholders/{policyholderId}/history": {
         parameters: {
             query?: never;
@@ -300,6 +316,38 @@ export interface paths {
             cookie?: never;
         };
         get: operations["ReportsController_backlog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/timeliness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_timeliness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/missing-certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_missingCertificates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1115,6 +1163,65 @@ export interface components {
             bankAccount: components["schemas"]["MaskedBankAccount"] | null;
             stoppages: components["schemas"]["StoppageBalance"][];
         };
+        BlockedBy: {
+            /** @enum {string} */
+            reason: "MISSING_SALARY_CERTIFICATE" | "RULES_REVIEW_NEEDED" | "REGULARIZATION_NOT_PLANNED" | "BANK_ACCOUNT_UNCONFIRMED" | "TRANSFER_RETURNED" | "NO_BANK_ACCOUNT";
+            /** Format: date */
+            since: string;
+            /**
+             * @description who must act for the money to move
+             * @enum {string}
+             */
+            waitingFor: "EMPLOYER" | "FUND" | "BANK" | "POLICYHOLDER";
+            missingMonths?: string[];
+            returnReasonCode?: string;
+            returnReasonText?: string;
+        };
+        StatusMessage: {
+            /** @enum {string} */
+            code: "MISSING_SALARY_CERTIFICATE" | "RULES_REVIEW_NEEDED" | "REGULARIZATION_NOT_PLANNED" | "BANK_ACCOUNT_UNCONFIRMED" | "TRANSFER_RETURNED" | "NO_BANK_ACCOUNT" | "PAID_UP" | "PAYMENT_PLANNED" | "NOT_STARTED" | "ANNULLED";
+            /** @description the sentence a clerk reads out (French) */
+            text: string;
+        };
+        StoppageStatus: {
+            /** Format: uuid */
+            stoppageId: string;
+            /** @enum {string} */
+            kind: "SICKNESS" | "OCCUPATIONAL_ACCIDENT" | "OCCUPATIONAL_DISEASE" | "MATERNITY" | "PATERNITY" | "THERAPEUTIC_PART_TIME";
+            /** Format: date */
+            startDate: string;
+            /**
+             * Format: date
+             * @description the early end, else the prescribed end
+             */
+            endDate: string;
+            /**
+             * Format: date
+             * @description the last day whose money has left the fund (null: none yet)
+             */
+            paidThrough: string | null;
+            /** @description due through today and not yet gone; 0 while the certificate is missing */
+            pendingCents: number;
+            /** @description false while the certificate is missing: nothing can be computed */
+            pendingKnown: boolean;
+            /**
+             * Format: date
+             * @description the next planned payment run, when it will pay this stoppage
+             */
+            nextPaymentOn?: string;
+            blockedBy?: components["schemas"]["BlockedBy"];
+            daysWithoutIncome: number;
+            message: components["schemas"]["StatusMessage"];
+        };
+        PolicyholderStatus: {
+            policyholderId: string;
+            /** Format: date */
+            asOf: string;
+            rulesVersion: string;
+            /** @description days up to today not covered by money that left, over all the stoppages (a day counts once) */
+            daysWithoutIncome: number;
+            stoppages: components["schemas"]["StoppageStatus"][];
+        };
         HistoryEntry: {
             /** @description the global log position: a JSON number while below 2^53, else its decimal string */
             position: number | string;
@@ -1276,6 +1383,124 @@ export interface components {
             /** @description days: 0–14, 15–30, 31–60, 61–90, >90 */
             byAgeBucket: components["schemas"]["BacklogByAgeBucket"][];
             rows: components["schemas"]["BacklogRow"][];
+        };
+        DelayFigures: {
+            days: number;
+            /** @description nearest-rank percentile, in days; null with no day */
+            p50: number | null;
+            p90: number | null;
+            max: number | null;
+        };
+        KindDelays: {
+            days: number;
+            /** @description nearest-rank percentile, in days; null with no day */
+            p50: number | null;
+            p90: number | null;
+            max: number | null;
+            /** @enum {string} */
+            kind: "SICKNESS" | "OCCUPATIONAL_ACCIDENT" | "OCCUPATIONAL_DISEASE" | "MATERNITY" | "PATERNITY" | "THERAPEUTIC_PART_TIME";
+        };
+        Waiting: {
+            days: number;
+            longestDays: number | null;
+        };
+        DelayBucketDays: {
+            /** @enum {string} */
+            bucket: "0-7" | "8-14" | "15-30" | "31-60" | "61-90" | ">90";
+            days: number;
+        };
+        WeekDelays: {
+            days: number;
+            /** @description nearest-rank percentile, in days; null with no day */
+            p50: number | null;
+            p90: number | null;
+            max: number | null;
+            /**
+             * Format: date
+             * @description the Monday of the payable days
+             */
+            weekOf: string;
+            waitingDays: number;
+        };
+        UnpaidByReason: {
+            /** @enum {string} */
+            reason: "MISSING_SALARY_CERTIFICATE" | "RULES_REVIEW_NEEDED" | "REGULARIZATION_NOT_PLANNED" | "BANK_ACCOUNT_UNCONFIRMED" | "TRANSFER_RETURNED" | "NO_BANK_ACCOUNT" | "AWAITING_PAYMENT_RUN";
+            /** @enum {string} */
+            waitingFor: "EMPLOYER" | "FUND" | "BANK" | "POLICYHOLDER";
+            stoppages: number;
+            policyholders: number;
+        };
+        UnpaidStoppage: {
+            policyholderId: string;
+            /** Format: uuid */
+            stoppageId: string;
+            /** @enum {string} */
+            kind: "SICKNESS" | "OCCUPATIONAL_ACCIDENT" | "OCCUPATIONAL_DISEASE" | "MATERNITY" | "PATERNITY" | "THERAPEUTIC_PART_TIME";
+            /** Format: date */
+            startDate: string;
+            daysSinceStart: number;
+            /** @enum {string} */
+            reason: "MISSING_SALARY_CERTIFICATE" | "RULES_REVIEW_NEEDED" | "REGULARIZATION_NOT_PLANNED" | "BANK_ACCOUNT_UNCONFIRMED" | "TRANSFER_RETURNED" | "NO_BANK_ACCOUNT" | "AWAITING_PAYMENT_RUN";
+            /** @enum {string} */
+            waitingFor: "EMPLOYER" | "FUND" | "BANK" | "POLICYHOLDER";
+            /** Format: date */
+            since?: string;
+        };
+        UnpaidAfter30Days: {
+            stoppages: number;
+            policyholders: number;
+            byReason: components["schemas"]["UnpaidByReason"][];
+            rows: components["schemas"]["UnpaidStoppage"][];
+        };
+        Timeliness: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: date */
+            asOf: string;
+            rulesVersion: string;
+            payableDays: number;
+            delays: components["schemas"]["DelayFigures"];
+            byKind: components["schemas"]["KindDelays"][];
+            waiting: components["schemas"]["Waiting"];
+            distribution: components["schemas"]["DelayBucketDays"][];
+            byWeek: components["schemas"]["WeekDelays"][];
+            /** @description stoppages of the window started 30 days or more before asOf with no money left for them yet */
+            unpaidAfter30Days: components["schemas"]["UnpaidAfter30Days"];
+        };
+        MissingCertificatesTotals: {
+            employers: number;
+            stoppages: number;
+        };
+        MissingCertificate: {
+            /** @description the employer's SIRET given at opening (else the subrogated employer's id); null when unknown */
+            employerId: string | null;
+            policyholderId: string;
+            /** Format: uuid */
+            stoppageId: string;
+            /** @enum {string} */
+            kind: "SICKNESS" | "OCCUPATIONAL_ACCIDENT" | "OCCUPATIONAL_DISEASE" | "MATERNITY" | "PATERNITY" | "THERAPEUTIC_PART_TIME";
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            missingMonths: string[];
+            waitingDays: number;
+        };
+        EmployerReminder: {
+            employerId: string | null;
+            stoppages: components["schemas"]["MissingCertificate"][];
+            oldestWaitingDays: number;
+        };
+        MissingCertificates: {
+            /** Format: date */
+            asOf: string;
+            olderThanDays: number;
+            rulesVersion: string;
+            totals: components["schemas"]["MissingCertificatesTotals"];
+            /** @description by their oldest wait, longest first; the stoppages without a known employer last */
+            employers: components["schemas"]["EmployerReminder"][];
         };
         ReplayStarted: {
             /**
@@ -4295,6 +4520,135 @@ export interface operations {
             };
         };
     };
+    PolicyholdersController_status: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description read your own write: wait until the read models include this log position (a command's Ledger-Position), or 503 projection-lagging; also accepted as `?minPosition=` */
+                "Ledger-Min-Position"?: string;
+            };
+            path: {
+                policyholderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PolicyholderStatus */
+            200: {
+                headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyholderStatus"];
+                };
+            };
+            /** @description problem+json: bad-request, validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/validation-failed";
+                        /** @enum {integer} */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description problem+json: unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unauthorized";
+                        /** @enum {integer} */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/forbidden";
+                        /** @enum {integer} */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description problem+json: policyholder-not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/policyholder-not-found";
+                        /** @enum {integer} */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description problem+json: too-many-requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description problem+json: internal-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/internal-error";
+                        /** @enum {integer} */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description problem+json: projection-lagging */
+            503: {
+                headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    /** @description seconds */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/projection-lagging";
+                        /** @enum {integer} */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
     PolicyholdersController_history: {
         parameters: {
             query?: {
@@ -4589,6 +4943,243 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Backlog"];
                     "text/csv": string;
+                };
+            };
+            /** @description problem+json: bad-request, validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/validation-failed";
+                        /** @enum {integer} */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description problem+json: unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unauthorized";
+                        /** @enum {integer} */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/forbidden";
+                        /** @enum {integer} */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description problem+json: too-many-requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description problem+json: internal-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/internal-error";
+                        /** @enum {integer} */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description problem+json: projection-lagging */
+            503: {
+                headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    /** @description seconds */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/projection-lagging";
+                        /** @enum {integer} */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    ReportsController_timeliness: {
+        parameters: {
+            query?: {
+                /** @description first payable day of the window (default: 89 days before to) */
+                from?: string;
+                /** @description last payable day of the window (default: today) */
+                to?: string;
+            };
+            header?: {
+                /** @description read your own write: wait until the read models include this log position (a command's Ledger-Position), or 503 projection-lagging; also accepted as `?minPosition=` */
+                "Ledger-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Timeliness */
+            200: {
+                headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Timeliness"];
+                };
+            };
+            /** @description problem+json: bad-request, validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/validation-failed";
+                        /** @enum {integer} */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description problem+json: unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unauthorized";
+                        /** @enum {integer} */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/forbidden";
+                        /** @enum {integer} */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description problem+json: too-many-requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description problem+json: internal-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/internal-error";
+                        /** @enum {integer} */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description problem+json: projection-lagging */
+            503: {
+                headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    /** @description seconds */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/projection-lagging";
+                        /** @enum {integer} */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    ReportsController_missingCertificates: {
+        parameters: {
+            query?: {
+                /** @description only stoppages that started at least this many days ago (0 to 3650, default 0) */
+                olderThan?: string;
+                format?: "json" | "csv" | "pdf";
+            };
+            header?: {
+                /** @description read your own write: wait until the read models include this log position (a command's Ledger-Position), or 503 projection-lagging; also accepted as `?minPosition=` */
+                "Ledger-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description MissingCertificates; text/csv: `?format=csv`: one line per stoppage; application/pdf: `?format=pdf`: one reminder letter per employer */
+            200: {
+                headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissingCertificates"];
+                    "text/csv": string;
+                    "application/pdf": string;
                 };
             };
             /** @description problem+json: bad-request, validation-failed */

@@ -220,6 +220,16 @@ describe.each(['sqlite', 'postgres'] as const)('the OpenAPI document (GET /docs-
     expect((await call('auditor', 'GET', '/v1/reports/disbursements')).status).toBe(200);
     expect((await call('supervisor', 'GET', '/v1/reports/disbursements', { query: 'through=2025-02-30' })).status).toBe(400);
 
+    // Where is my money: a policyholder's status, the timeliness report, the missing certificates (JSON, CSV, reminder letters).
+    expect((await call('clerk', 'GET', '/v1/policyholders/{policyholderId}/status', onStoppage)).status).toBe(200);
+    expect((await call('clerk', 'GET', '/v1/policyholders/{policyholderId}/status', { params: { policyholderId: 'nobody' } })).status).toBe(404);
+    expect((await call('auditor', 'GET', '/v1/reports/timeliness', { query: 'from=2025-06-01&to=2025-12-01' })).status).toBe(200);
+    expect((await call('supervisor', 'GET', '/v1/reports/timeliness', { query: 'from=2025-02-30' })).status).toBe(400);
+    expect((await call('supervisor', 'GET', '/v1/reports/missing-certificates')).status).toBe(200);
+    expect((await call('supervisor', 'GET', '/v1/reports/missing-certificates', { query: 'format=csv' })).status).toBe(200);
+    expect((await call('supervisor', 'GET', '/v1/reports/missing-certificates', { query: 'format=pdf' })).status).toBe(200);
+    expect((await call('supervisor', 'GET', '/v1/reports/missing-certificates', { query: 'olderThan=-1' })).status).toBe(400);
+
     // A changed IBAN waits for a second person: a supervisor confirms it, once.
     expect(body<{ awaitsConfirmation: boolean }>(await call('clerk', 'POST', '/v1/policyholders/{policyholderId}/bank-account', { ...onStoppage, body: { iban: EMPLOYER_IBAN, holderName: 'Camille Martin' } })).awaitsConfirmation).toBe(true);
     expect((await call('supervisor', 'POST', '/v1/policyholders/{policyholderId}/bank-account/confirmation', { ...onStoppage, body: {} })).status).toBe(200);

@@ -9,6 +9,7 @@ import { Balance } from './dto/balance.answer';
 import { History } from './dto/history.answer';
 import { PolicyholderReference } from './dto/lookup.answers';
 import { Statement } from './dto/statement.answer';
+import { PolicyholderStatus } from './dto/where-is-my-money.answers';
 import { HistoryParams, MAX_HISTORY_PAGE, SearchPolicyholderBody, StatementParams, StatementPathParams, ThroughParams } from './dto/query-params';
 import { FindPolicyholderQuery, GetBalanceQuery, GetHistoryQuery, GetPolicyholderStatusQuery, GetStatementQuery } from './ledger.queries';
 import { statementPdf } from './statement-pdf';
@@ -41,6 +42,7 @@ export class PolicyholdersController {
   /** api.md "Where is my money": what a clerk reads out on the phone (paid through, pending, next payment, what blocks it). */
   @Get(':policyholderId/status')
   @Roles('clerk')
+  @QueryAnswers(PolicyholderStatus, { problems: ['policyholder-not-found'] })
   status(@Param('policyholderId') policyholderId: string) {
     return this.queryBus.execute(new GetPolicyholderStatusQuery(policyholderId));
   }
