@@ -1,7 +1,7 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { serveConsole } from '../console/server/serve-console';
@@ -12,6 +12,7 @@ import { jsonBody } from './http/json-body';
 import { isXmlRoute, xmlBody } from './http/xml-body';
 import type { NextFunction, Request, Response } from 'express';
 import { minPositionQuery } from './http/min-position-query';
+import { ledgerOpenApiDocument } from './http/openapi/ledger-document';
 import { ledgerValidationPipe } from './http/validation';
 import { systemClock, type Clock } from './infrastructure/clock';
 import { loadPolicyholderIds } from './infrastructure/policyholder-ids';
@@ -76,16 +77,7 @@ export async function createLedgerApp(config: LedgerConfig, options: LedgerAppOp
   app.use(minPositionQuery);
   app.use((request: Request, response: Response, next: NextFunction) => (isXmlRoute(request) ? xmlBody : jsonBody)(request, response, next));
   app.useGlobalPipes(ledgerValidationPipe());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('IJ Ledger')
-      .setDescription('Event-sourced payment ledger for French daily sickness allowances (indemnités journalières). See api.md.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document);
+  SwaggerModule.setup('docs', app, ledgerOpenApiDocument(app));
   const close = async () => {
     await app.close();
     // The last commands' events are in the read models and under their checkpoint before the store closes.

@@ -1,11 +1,13 @@
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Actor } from '../auth/api-keys';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { CommandAnswers } from '../http/openapi/answers';
 import { ApplyBankReportCommand } from './bank-report.messages';
+import { BankReportOutcome } from './dto/bank-report.answers';
 
 /**
  * The bank's reports on the transfers of the bank files: camt.054 (booked, returned) and pain.002
@@ -20,8 +22,8 @@ export class BankReportsController {
   @Post()
   @HttpCode(200)
   @Roles('supervisor')
-  @ApiConsumes('application/xml')
-  apply(@Req() request: Request, @CurrentActor() actor: Actor) {
+  @CommandAnswers(200, BankReportOutcome, { keyless: true, consumes: { mediaType: 'application/xml', description: 'a camt.054 (booked, returned) or pain.002 (rejected) document, as the bank sent it' } })
+  apply(@Req() request: Request, @CurrentActor() actor: Actor): Promise<BankReportOutcome> {
     return this.commandBus.execute(new ApplyBankReportCommand(typeof request.body === 'string' ? request.body : '', actor));
   }
 }

@@ -1,10 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { RULES_VERSIONS } from '@ij/rules';
 import { Roles } from '../auth/roles.decorator';
 import { CurrentCommand, IdempotentCommand, type CommandContext } from '../http/command-context';
+import { CommandAnswers, QueryAnswers } from '../http/openapi/answers';
 import { PolicyholderLedger } from '../infrastructure/policyholder-ledger';
+import { RulesVersions } from '../queries/dto/lookup.answers';
+import { RulesActivation } from './dto/command-answers';
 import { ActivateRulesVersionBody } from './dto/stoppage-commands.body';
 import { ActivateRulesVersionCommand } from './ledger.commands';
 
@@ -19,7 +22,8 @@ export class RulesController {
 
   /** Every released version (they stay available forever) and the active one. Any authenticated role. */
   @Get()
-  async list() {
+  @QueryAnswers(RulesVersions, { anyRole: true })
+  async list(): Promise<RulesVersions> {
     return {
       active: await this.ledger.activeRulesVersion(),
       versions: RULES_VERSIONS.map(({ version, releasedOn, notes }) => ({ version, releasedOn, notes })),
@@ -30,7 +34,7 @@ export class RulesController {
   @HttpCode(200)
   @Roles('supervisor')
   @IdempotentCommand()
-  @ApiHeader({ name: 'Idempotency-Key', required: true })
+  @CommandAnswers(200, RulesActivation, { problems: ['unknown-rules-version'] })
   activate(@Body() body: ActivateRulesVersionBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new ActivateRulesVersionCommand(body, context));
   }

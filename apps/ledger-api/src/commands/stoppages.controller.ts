@@ -1,8 +1,10 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { CurrentCommand, IdempotentCommand, type CommandContext } from '../http/command-context';
+import { CommandAnswers } from '../http/openapi/answers';
+import { AnnulledStoppage, EarlyEnd, IssuedAdvance, OpenedStoppage, RecordedRecovery, RecordedSalaryCertificate, RegularizationOutcome, RequalifiedStoppage, StoppageExtension } from './dto/command-answers';
 import { OpenStoppageBody } from './dto/open-stoppage.body';
 import { AnnulStoppageBody, RequalifyStoppageBody } from './dto/late-fact.body';
 import { AnnulStoppageCommand, RequalifyStoppageCommand } from './late-fact.commands';
@@ -28,7 +30,6 @@ const stoppageId = () => Param('stoppageId', new ParseUUIDPipe({ version: undefi
 
 @ApiTags('commands')
 @ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: true, description: '1–128 visible ASCII characters; a repeat gets the first answer' })
 @Controller('v1/stoppages')
 @Roles('clerk')
 export class StoppagesController {
@@ -37,6 +38,7 @@ export class StoppagesController {
   @Post()
   @HttpCode(201)
   @IdempotentCommand()
+  @CommandAnswers(201, OpenedStoppage, { problems: ['stoppage-already-exists', 'stoppage-ends-before-start', 'stoppage-beyond-longest-period', 'prolongation-of-unknown-stoppage', 'prolongation-kind-mismatch', 'prolongation-overlaps', 'stoppages-overlap', 'no-parameters-for-date', 'stoppage-id-taken', 'stoppage-annulled'] })
   open(@Body() body: OpenStoppageBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new OpenStoppageCommand(body, context));
   }
@@ -44,6 +46,7 @@ export class StoppagesController {
   @Post(':stoppageId/extensions')
   @HttpCode(200)
   @IdempotentCommand()
+  @CommandAnswers(200, StoppageExtension, { problems: ['stoppage-not-found', 'stoppage-closed', 'stoppage-ended-early', 'extension-not-later', 'stoppage-beyond-longest-period', 'prolongation-overlaps', 'stoppages-overlap', 'stoppage-annulled'] })
   extend(@stoppageId() id: string, @Body() body: ExtendStoppageBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new ExtendStoppageCommand(id, body, context));
   }
@@ -51,6 +54,7 @@ export class StoppagesController {
   @Post(':stoppageId/early-end')
   @HttpCode(200)
   @IdempotentCommand()
+  @CommandAnswers(200, EarlyEnd, { problems: ['stoppage-not-found', 'stoppage-annulled', 'early-end-outside-stoppage'] })
   endEarly(@stoppageId() id: string, @Body() body: EndStoppageEarlyBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new EndStoppageEarlyCommand(id, body, context));
   }
@@ -58,6 +62,7 @@ export class StoppagesController {
   @Post(':stoppageId/salary-certificate')
   @HttpCode(200)
   @IdempotentCommand()
+  @CommandAnswers(200, RecordedSalaryCertificate, { problems: ['stoppage-not-found', 'stoppage-annulled', 'salary-certificate-months-mismatch'] })
   recordSalaryCertificate(@stoppageId() id: string, @Body() body: RecordSalaryCertificateBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new RecordSalaryCertificateCommand(id, body, context));
   }
@@ -65,6 +70,7 @@ export class StoppagesController {
   @Post(':stoppageId/advances')
   @HttpCode(201)
   @IdempotentCommand()
+  @CommandAnswers(201, IssuedAdvance, { problems: ['stoppage-not-found', 'stoppage-closed', 'advance-exceeds-maximum', 'no-parameters-for-date', 'stoppage-annulled'] })
   issueAdvance(@stoppageId() id: string, @Body() body: IssueAdvanceBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new IssueAdvanceCommand(id, body, context));
   }
@@ -72,6 +78,7 @@ export class StoppagesController {
   @Post(':stoppageId/regularizations')
   @HttpCode(201)
   @IdempotentCommand()
+  @CommandAnswers(201, RegularizationOutcome, { problems: ['stoppage-not-found', 'regularization-in-future', 'regularization-before-settled-date', 'missing-salary-certificate', 'no-parameters-for-date'] })
   regularize(@stoppageId() id: string, @Body() body: RegularizeBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new RegularizeCommand(id, body, context));
   }
@@ -79,6 +86,7 @@ export class StoppagesController {
   @Post(':stoppageId/recoveries')
   @HttpCode(201)
   @IdempotentCommand()
+  @CommandAnswers(201, RecordedRecovery, { problems: ['stoppage-not-found', 'recovery-exceeds-overpayment'] })
   recordRecovery(@stoppageId() id: string, @Body() body: RecordRecoveryBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new RecordRecoveryCommand(id, body, context));
   }
@@ -86,6 +94,7 @@ export class StoppagesController {
   @Post(':stoppageId/requalification')
   @HttpCode(200)
   @IdempotentCommand()
+  @CommandAnswers(200, RequalifiedStoppage, { problems: ['stoppage-not-found', 'stoppage-annulled', 'requalification-not-applicable'] })
   requalify(@stoppageId() id: string, @Body() body: RequalifyStoppageBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new RequalifyStoppageCommand(id, body, context));
   }
@@ -94,6 +103,7 @@ export class StoppagesController {
   @HttpCode(200)
   @Roles('supervisor')
   @IdempotentCommand()
+  @CommandAnswers(200, AnnulledStoppage, { problems: ['stoppage-not-found', 'stoppage-annulled', 'stoppage-continued'] })
   annul(@stoppageId() id: string, @Body() body: AnnulStoppageBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new AnnulStoppageCommand(id, body, context));
   }

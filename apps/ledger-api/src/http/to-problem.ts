@@ -1,9 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError } from '@ij/ledger';
 import { ProblemException, problemType, type Problem } from './problem';
-
-/** Domain errors that are about something that does not exist rather than a forbidden state change. */
-const NOT_FOUND_CODES = new Set(['stoppage-not-found', 'policyholder-not-found', 'payment-run-not-found', 'transfer-not-found']);
+import { domainProblemStatus } from './problem-catalog';
 
 const STATUS_CODES: Record<number, { code: string; title: string }> = {
   400: { code: 'bad-request', title: 'Bad request' },
@@ -24,7 +22,7 @@ const STATUS_CODES: Record<number, { code: string; title: string }> = {
  */
 export function toProblem(error: unknown): Problem | undefined {
   if (error instanceof DomainError) {
-    const status = NOT_FOUND_CODES.has(error.code) ? 404 : 409;
+    const status = domainProblemStatus(error.code);
     return { type: problemType(error.code), title: error.title, status, detail: error.message, ...factsOf(error) };
   }
   if (error instanceof HttpException) {

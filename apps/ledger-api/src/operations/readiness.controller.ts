@@ -1,6 +1,8 @@
 import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Public } from '../auth/roles.decorator';
+import { QueryAnswers } from '../http/openapi/answers';
+import { Readiness } from './readiness.answer';
 import { ReadinessProbe, type ReadinessVerdict } from './readiness';
 
 /** GET /health/ready: 200 when the store answers and the read models are within bound, else 503 with the reason. No key. */
@@ -10,6 +12,7 @@ export class ReadinessController {
 
   @Get('ready')
   @Public()
+  @QueryAnswers(Readiness, { public: true, otherAnswers: { 503: Readiness } })
   @Header('Cache-Control', 'no-store')
   async ready(@Res({ passthrough: true }) response: Response): Promise<ReadinessVerdict> {
     const verdict = await this.probe.check();

@@ -4,7 +4,8 @@ import type { ReadModelStore } from '@ij/projections';
 import { READ_MODELS } from '../queries/read-side';
 import { assertBankFile, writeBankFile } from './bank-file';
 import { GetPaymentRunFileQuery, GetPaymentRunQuery, StartPaymentRunCommand } from './payment-run.messages';
-import { PaymentRunRunner } from './payment-run-runner';
+import { PaymentRunRunner, type PaymentRunRecord } from './payment-run-runner';
+import type { PaymentRunStarted } from './dto/payment-run.answers';
 
 export { debtorFrom } from './bank-file';
 
@@ -12,7 +13,7 @@ export { debtorFrom } from './bank-file';
 export class StartPaymentRunHandler implements ICommandHandler<StartPaymentRunCommand> {
   constructor(private readonly runner: PaymentRunRunner) {}
 
-  async execute({ body, context }: StartPaymentRunCommand) {
+  async execute({ body, context }: StartPaymentRunCommand): Promise<PaymentRunStarted> {
     return { runId: await this.runner.start(body.through, context.actor.actorId) };
   }
 }
@@ -22,7 +23,7 @@ export class StartPaymentRunHandler implements ICommandHandler<StartPaymentRunCo
 export class GetPaymentRunHandler implements IQueryHandler<GetPaymentRunQuery> {
   constructor(private readonly runner: PaymentRunRunner) {}
 
-  async execute({ runId }: GetPaymentRunQuery) {
+  async execute({ runId }: GetPaymentRunQuery): Promise<Omit<PaymentRunRecord, 'legacyPayments'>> {
     const { legacyPayments: _payments, ...record } = await this.runner.get(runId);
     return record;
   }

@@ -4,9 +4,17 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { HistoryEntry, PolicyholderStatement } from '@ij/projections';
 import { Roles } from '../auth/roles.decorator';
+import { QueryAnswers } from '../http/openapi/answers';
+import { Balance } from './dto/balance.answer';
+import { History } from './dto/history.answer';
+import { PolicyholderReference } from './dto/lookup.answers';
+import { Statement } from './dto/statement.answer';
+import { PolicyholderStatus } from './dto/where-is-my-money.answers';
 import { HistoryParams, MAX_HISTORY_PAGE, SearchPolicyholderBody, StatementParams, StatementPathParams, ThroughParams } from './dto/query-params';
 import { FindPolicyholderQuery, GetBalanceQuery, GetHistoryQuery, GetPolicyholderStatusQuery, GetStatementQuery } from './ledger.queries';
 import { statementPdf } from './statement-pdf';
+
+const HISTORY_NEXT = { 'Ledger-History-Next': { description: 'when more events follow: the revision to pass as `?after=` for the next ones', schema: { type: 'string', pattern: '^\\d+$' } } };
 
 @ApiTags('queries')
 @ApiBearerAuth()
@@ -18,6 +26,7 @@ export class PolicyholdersController {
   @Post('search')
   @HttpCode(200)
   @Roles('clerk', 'auditor')
+  @QueryAnswers(PolicyholderReference, { withBody: true, problems: ['policyholder-not-found'] })
   search(@Body() body: SearchPolicyholderBody) {
     return this.queryBus.execute(new FindPolicyholderQuery(body.nir));
   }
@@ -25,6 +34,7 @@ export class PolicyholdersController {
   /** api.md names no role: the back office (clerk), auditors and supervisors all need it. */
   @Get(':policyholderId/balance')
   @Roles('clerk', 'auditor', 'supervisor')
+  @QueryAnswers(Balance, { problems: ['policyholder-not-found'] })
   balance(@Param('policyholderId') policyholderId: string, @Query() params: ThroughParams) {
     return this.queryBus.execute(new GetBalanceQuery(policyholderId, params.through));
   }
@@ -32,6 +42,7 @@ export class PolicyholdersController {
   /** api.md "Where is my money": what a clerk reads out on the phone (paid through, pending, next payment, what blocks it). */
   @Get(':policyholderId/status')
   @Roles('clerk')
+  @QueryAnswers(PolicyholderStatus, { problems: ['policyholder-not-found'] })
   status(@Param('policyholderId') policyholderId: string) {
     return this.queryBus.execute(new GetPolicyholderStatusQuery(policyholderId));
   }
@@ -42,6 +53,7 @@ export class PolicyholdersController {
    */
   @Get(':policyholderId/history')
   @Roles('auditor')
+  @QueryAnswers(History, { problems: ['policyholder-not-found'], headers: HISTORY_NEXT })
   async history(@Param('policyholderId') policyholderId: string, @Query() params: HistoryParams, @Res({ passthrough: true }) response: Response) {
     const history: HistoryEntry[] = await this.queryBus.execute(new GetHistoryQuery(policyholderId));
     const after = params.after === undefined ? -1 : Number(params.after);
@@ -55,6 +67,7 @@ export class PolicyholdersController {
   /** JSON by default; `?format=pdf` answers the same statement as application/pdf. */
   @Get(':policyholderId/statements/:year')
   @Roles('clerk', 'auditor')
+  @QueryAnswers(Statement, { problems: ['policyholder-not-found'], alternatives: { 'application/pdf': { description: '`?format=pdf`: the same statement as a PDF', binary: true } } })
   async statement(@Param() path: StatementPathParams, @Query() params: StatementParams, @Res({ passthrough: true }) response: Response) {
     const statement: PolicyholderStatement = await this.queryBus.execute(new GetStatementQuery(path.policyholderId, Number(path.year)));
     if (params.format !== 'pdf') return statement;

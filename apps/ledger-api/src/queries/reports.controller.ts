@@ -4,6 +4,9 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { backlogCsv, missingCertificatesCsv, type MissingCertificatesReport, type RegularizationBacklog } from '@ij/projections';
 import { Roles } from '../auth/roles.decorator';
+import { QueryAnswers } from '../http/openapi/answers';
+import { Backlog } from './dto/backlog.answer';
+import { MissingCertificates, Timeliness } from './dto/where-is-my-money.answers';
 import { BacklogParams, MissingCertificatesParams, TimelinessParams } from './dto/query-params';
 import { GetBacklogQuery, GetMissingCertificatesQuery, GetTimelinessQuery } from './ledger.queries';
 import { reminderLettersPdf } from './reminder-letters-pdf';
@@ -17,6 +20,7 @@ export class ReportsController {
 
   /** JSON by default; `?format=csv` answers the rows as text/csv with a header line. */
   @Get('regularization-backlog')
+  @QueryAnswers(Backlog, { alternatives: { 'text/csv': { description: '`?format=csv`: the rows with a header line' } } })
   async backlog(@Query() params: BacklogParams, @Res({ passthrough: true }) response: Response) {
     const backlog: RegularizationBacklog = await this.queryBus.execute(new GetBacklogQuery(params.through));
     if (params.format !== 'csv') return backlog;
@@ -27,6 +31,7 @@ export class ReportsController {
 
   /** api.md "Where is my money": delays from each payable day of the window to the export of its money. */
   @Get('timeliness')
+  @QueryAnswers(Timeliness)
   timeliness(@Query() params: TimelinessParams) {
     return this.queryBus.execute(new GetTimelinessQuery(params.from, params.to));
   }
@@ -34,6 +39,7 @@ export class ReportsController {
   /** JSON by default; `?format=csv` one line per stoppage; `?format=pdf` one reminder letter per employer. */
   @Get('missing-certificates')
   @Roles('supervisor')
+  @QueryAnswers(MissingCertificates, { alternatives: { 'text/csv': { description: '`?format=csv`: one line per stoppage' }, 'application/pdf': { description: '`?format=pdf`: one reminder letter per employer', binary: true } } })
   async missingCertificates(@Query() params: MissingCertificatesParams, @Res({ passthrough: true }) response: Response) {
     const report: MissingCertificatesReport = await this.queryBus.execute(new GetMissingCertificatesQuery(Number(params.olderThan ?? '0')));
     if (params.format === 'csv') {

@@ -2,6 +2,8 @@ import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
+import { QueryAnswers } from '../http/openapi/answers';
+import { AuditReport } from './dto/replay.answers';
 import { VerifyLedgerQuery } from './replay.messages';
 
 @ApiTags('audit')
@@ -13,6 +15,7 @@ export class AuditController {
 
   /** 200 whatever it finds: `ok` says whether every chain is intact and every regularization reproduced. */
   @Get('verify')
+  @QueryAnswers(AuditReport)
   verify() {
     return this.queryBus.execute(new VerifyLedgerQuery());
   }

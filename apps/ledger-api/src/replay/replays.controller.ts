@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../auth/roles.decorator';
 import { CurrentCommand, IdempotentCommand, type CommandContext } from '../http/command-context';
+import { CommandAnswers, QueryAnswers } from '../http/openapi/answers';
+import { Replay, ReplayDiff, ReplayStarted } from './dto/replay.answers';
 import { DEFAULT_DIFF_PAGE, ReplayDiffParams, StartReplayBody } from './dto/replay.params';
 import { GetReplayDiffCsvQuery, GetReplayDiffQuery, GetReplayQuery, StartReplayCommand } from './replay.messages';
 
@@ -21,18 +23,20 @@ export class ReplaysController {
   @Post()
   @HttpCode(202)
   @IdempotentCommand()
-  @ApiHeader({ name: 'Idempotency-Key', required: true, description: '1–128 visible ASCII characters; a repeat gets the same replayId' })
+  @CommandAnswers(202, ReplayStarted, { problems: ['unknown-rules-version', 'replay-already-running'] })
   start(@Body() body: StartReplayBody, @CurrentCommand() context: CommandContext) {
     return this.commandBus.execute(new StartReplayCommand(body, context));
   }
 
   @Get(':replayId')
+  @QueryAnswers(Replay, { problems: ['replay-not-found'] })
   get(@Param('replayId') replayId: string) {
     return this.queryBus.execute(new GetReplayQuery(replayId));
   }
 
   /** JSON pages (`next` is the cursor for `after`), or `?format=csv` for the whole diff as text/csv. */
   @Get(':replayId/diff')
+  @QueryAnswers(ReplayDiff, { problems: ['replay-not-found', 'replay-not-done', 'replay-failed'], alternatives: { 'text/csv': { description: '`?format=csv`: the whole diff' } } })
   async diff(@Param('replayId') replayId: string, @Query() params: ReplayDiffParams, @Res({ passthrough: true }) response: Response) {
     const all = params.all === 'true';
     if (params.format !== 'csv') {

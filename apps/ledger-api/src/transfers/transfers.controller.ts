@@ -2,8 +2,10 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
+import { QueryAnswers } from '../http/openapi/answers';
 import { CLOCK, type Clock } from '../infrastructure/clock';
 import { ThroughParams } from '../queries/dto/query-params';
+import { Disbursements, TransferPage } from './dto/transfer.answers';
 import { PageParams, pageSizeOf, TransferListParams } from './transfer-params';
 import { GetDisbursementsQuery, ListPolicyholderTransfersQuery, ListTransfersQuery } from './transfer-queries.handlers';
 
@@ -19,6 +21,7 @@ export class TransfersController {
 
   @Get('transfers')
   @Roles('supervisor', 'auditor')
+  @QueryAnswers(TransferPage)
   list(@Query() params: TransferListParams) {
     const filter = { ...(params.status ? { status: params.status } : {}), ...(params.from ? { from: params.from } : {}), ...(params.to ? { to: params.to } : {}) };
     return this.queryBus.execute(new ListTransfersQuery(filter, params.after, pageSizeOf(params)));
@@ -26,6 +29,7 @@ export class TransfersController {
 
   @Get('policyholders/:policyholderId/transfers')
   @Roles('clerk', 'auditor')
+  @QueryAnswers(TransferPage, { problems: ['policyholder-not-found'] })
   ofPolicyholder(@Param('policyholderId') policyholderId: string, @Query() params: PageParams) {
     return this.queryBus.execute(new ListPolicyholderTransfersQuery(policyholderId, params.after, pageSizeOf(params)));
   }
@@ -33,6 +37,7 @@ export class TransfersController {
   /** Allowances paid in the ledger against transfers by status; `unreconciledCents` is 0. */
   @Get('reports/disbursements')
   @Roles('supervisor', 'auditor')
+  @QueryAnswers(Disbursements)
   disbursements(@Query() params: ThroughParams) {
     return this.queryBus.execute(new GetDisbursementsQuery(params.through ?? this.clock.today()));
   }

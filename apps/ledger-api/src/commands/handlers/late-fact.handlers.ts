@@ -3,12 +3,13 @@ import type { StoppageAnnulled, StoppageRequalified } from '@ij/ledger';
 import { PolicyholderLedger } from '../../infrastructure/policyholder-ledger';
 import { AnnulStoppageCommand, RequalifyStoppageCommand } from '../late-fact.commands';
 import { eventData } from './derived-id';
+import type { AnnulledStoppage, RequalifiedStoppage } from '../dto/command-answers';
 
 @CommandHandler(RequalifyStoppageCommand)
 export class RequalifyStoppageHandler implements ICommandHandler<RequalifyStoppageCommand> {
   constructor(private readonly ledger: PolicyholderLedger) {}
 
-  async execute({ stoppageId, body, context }: RequalifyStoppageCommand) {
+  async execute({ stoppageId, body, context }: RequalifyStoppageCommand): Promise<RequalifiedStoppage> {
     const { kind, accidentDate, recognizedOn } = body;
     const { events } = await this.ledger.decideOnStoppage({ type: 'RequalifyStoppage', stoppageId, kind, accidentDate, recognizedOn }, context);
     const requalified = eventData<StoppageRequalified['data']>(events, 'StoppageRequalified');
@@ -20,7 +21,7 @@ export class RequalifyStoppageHandler implements ICommandHandler<RequalifyStoppa
 export class AnnulStoppageHandler implements ICommandHandler<AnnulStoppageCommand> {
   constructor(private readonly ledger: PolicyholderLedger) {}
 
-  async execute({ stoppageId, body, context }: AnnulStoppageCommand) {
+  async execute({ stoppageId, body, context }: AnnulStoppageCommand): Promise<AnnulledStoppage> {
     const { events } = await this.ledger.decideOnStoppage({ type: 'AnnulStoppage', stoppageId, reason: body.reason }, context);
     const annulled = eventData<StoppageAnnulled['data']>(events, 'StoppageAnnulled');
     return { stoppageId, annulledOn: annulled.annulledOn };

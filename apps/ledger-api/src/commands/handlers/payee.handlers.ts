@@ -3,13 +3,14 @@ import { maskIban, normalizeIban, type BankAccountConfirmed, type BankAccountRec
 import { PolicyholderLedger } from '../../infrastructure/policyholder-ledger';
 import { ConfirmBankAccountCommand, RecordBankAccountCommand, RecordSubrogationCommand } from '../payee.commands';
 import { derivedId, eventData } from './derived-id';
+import type { ConfirmedBankAccount, RecordedBankAccount, RecordedSubrogation } from '../dto/payee-answers';
 
 /** The answer shows the IBAN masked but for its last 4 characters: it is personal data. */
 @CommandHandler(RecordBankAccountCommand)
 export class RecordBankAccountHandler implements ICommandHandler<RecordBankAccountCommand> {
   constructor(private readonly ledger: PolicyholderLedger) {}
 
-  async execute({ policyholderId, body, context }: RecordBankAccountCommand) {
+  async execute({ policyholderId, body, context }: RecordBankAccountCommand): Promise<RecordedBankAccount> {
     const command = { type: 'RecordBankAccount' as const, policyholderId, iban: normalizeIban(body.iban), bic: body.bic, holderName: body.holderName, recordedBy: context.actor.actorId };
     const { events } = await this.ledger.decideForPolicyholder(policyholderId, command, context);
     const { account, awaitsConfirmation } = eventData<BankAccountRecorded['data']>(events, 'BankAccountRecorded');
@@ -22,7 +23,7 @@ export class RecordBankAccountHandler implements ICommandHandler<RecordBankAccou
 export class ConfirmBankAccountHandler implements ICommandHandler<ConfirmBankAccountCommand> {
   constructor(private readonly ledger: PolicyholderLedger) {}
 
-  async execute({ policyholderId, context }: ConfirmBankAccountCommand) {
+  async execute({ policyholderId, context }: ConfirmBankAccountCommand): Promise<ConfirmedBankAccount> {
     const command = { type: 'ConfirmBankAccount' as const, policyholderId, confirmedBy: context.actor.actorId };
     const { events } = await this.ledger.decideForPolicyholder(policyholderId, command, context);
     const confirmed = eventData<BankAccountConfirmed['data']>(events, 'BankAccountConfirmed');
@@ -34,7 +35,7 @@ export class ConfirmBankAccountHandler implements ICommandHandler<ConfirmBankAcc
 export class RecordSubrogationHandler implements ICommandHandler<RecordSubrogationCommand> {
   constructor(private readonly ledger: PolicyholderLedger) {}
 
-  async execute({ stoppageId, body, context }: RecordSubrogationCommand) {
+  async execute({ stoppageId, body, context }: RecordSubrogationCommand): Promise<RecordedSubrogation> {
     const employerAccount =
       body.employerIban === undefined ? undefined : { iban: normalizeIban(body.employerIban), bic: body.employerBic, holderName: body.employerName ?? '' };
     const command = {

@@ -3,12 +3,13 @@ import { regularizationResponse, type AdvanceIssued, type RecoveryRecorded, type
 import { PolicyholderLedger } from '../../infrastructure/policyholder-ledger';
 import { IssueAdvanceCommand, RecordRecoveryCommand, RegularizeCommand } from '../ledger.commands';
 import { derivedId, eventData } from './derived-id';
+import type { IssuedAdvance, RecordedRecovery, RegularizationOutcome } from '../dto/command-answers';
 
 @CommandHandler(IssueAdvanceCommand)
 export class IssueAdvanceHandler implements ICommandHandler<IssueAdvanceCommand> {
   constructor(private readonly ledger: PolicyholderLedger) {}
 
-  async execute({ stoppageId, body, context }: IssueAdvanceCommand) {
+  async execute({ stoppageId, body, context }: IssueAdvanceCommand): Promise<IssuedAdvance> {
     const command = { type: 'IssueAdvance' as const, stoppageId, advanceId: derivedId(context, 'advance'), ...body };
     const { events } = await this.ledger.decideOnStoppage(command, context);
     return { advanceId: eventData<AdvanceIssued['data']>(events, 'AdvanceIssued').advanceId };
@@ -19,7 +20,7 @@ export class IssueAdvanceHandler implements ICommandHandler<IssueAdvanceCommand>
 export class RegularizeHandler implements ICommandHandler<RegularizeCommand> {
   constructor(private readonly ledger: PolicyholderLedger) {}
 
-  async execute({ stoppageId, body, context }: RegularizeCommand) {
+  async execute({ stoppageId, body, context }: RegularizeCommand): Promise<RegularizationOutcome> {
     const command = { type: 'Regularize' as const, stoppageId, regularizationId: derivedId(context, 'regularization'), through: body.through };
     const { events } = await this.ledger.decideOnStoppage(command, context);
     const regularization = eventData<StoppageRegularized['data']>(events, 'StoppageRegularized');
@@ -31,7 +32,7 @@ export class RegularizeHandler implements ICommandHandler<RegularizeCommand> {
 export class RecordRecoveryHandler implements ICommandHandler<RecordRecoveryCommand> {
   constructor(private readonly ledger: PolicyholderLedger) {}
 
-  async execute({ stoppageId, body, context }: RecordRecoveryCommand) {
+  async execute({ stoppageId, body, context }: RecordRecoveryCommand): Promise<RecordedRecovery> {
     const command = { type: 'RecordRecovery' as const, stoppageId, recoveryId: derivedId(context, 'recovery'), amountCents: body.amountCents };
     const { events } = await this.ledger.decideOnStoppage(command, context);
     const recovery = eventData<RecoveryRecorded['data']>(events, 'RecoveryRecorded');

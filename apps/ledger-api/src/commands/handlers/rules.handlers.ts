@@ -1,12 +1,13 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { PolicyholderLedger } from '../../infrastructure/policyholder-ledger';
 import { ActivateRulesVersionCommand } from '../ledger.commands';
+import type { RulesActivation } from '../dto/command-answers';
 
 @CommandHandler(ActivateRulesVersionCommand)
 export class ActivateRulesVersionHandler implements ICommandHandler<ActivateRulesVersionCommand> {
   constructor(private readonly ledger: PolicyholderLedger) {}
 
-  async execute({ body, context }: ActivateRulesVersionCommand) {
+  async execute({ body, context }: ActivateRulesVersionCommand): Promise<RulesActivation> {
     const { events } = await this.ledger.activate({ type: 'ActivateRulesVersion', version: body.version }, context);
     const activation = events.find((event) => event.type === 'RulesVersionActivated');
     const previous = activation ? (activation.data as { previousVersion: string | null }).previousVersion : body.version;

@@ -4,6 +4,7 @@ import { PolicyholderLedger } from '../../infrastructure/policyholder-ledger';
 import { POLICYHOLDER_IDS, PolicyholderIds } from '../../infrastructure/policyholder-ids';
 import { EndStoppageEarlyCommand, ExtendStoppageCommand, OpenStoppageCommand, RecordSalaryCertificateCommand } from '../ledger.commands';
 import { eventData } from './derived-id';
+import type { EarlyEnd, OpenedStoppage, RecordedSalaryCertificate, StoppageExtension } from '../dto/command-answers';
 import { Inject } from '@nestjs/common';
 
 @CommandHandler(OpenStoppageCommand)
@@ -13,7 +14,7 @@ export class OpenStoppageHandler implements ICommandHandler<OpenStoppageCommand>
     @Inject(POLICYHOLDER_IDS) private readonly policyholderIds: PolicyholderIds,
   ) {}
 
-  async execute({ body, context }: OpenStoppageCommand) {
+  async execute({ body, context }: OpenStoppageCommand): Promise<OpenedStoppage> {
     const { nir, ald, ...facts } = body;
     const policyholderId = this.policyholderIds.fromNir(nir);
     await this.ledger.open({ type: 'OpenStoppage', ...facts, policyholderId, aldAffectionId: ald?.affectionId }, context);
@@ -25,7 +26,7 @@ export class OpenStoppageHandler implements ICommandHandler<OpenStoppageCommand>
 export class ExtendStoppageHandler implements ICommandHandler<ExtendStoppageCommand> {
   constructor(private readonly ledger: PolicyholderLedger) {}
 
-  async execute({ stoppageId, body, context }: ExtendStoppageCommand) {
+  async execute({ stoppageId, body, context }: ExtendStoppageCommand): Promise<StoppageExtension> {
     const { events } = await this.ledger.decideOnStoppage({ type: 'ExtendStoppage', stoppageId, ...body }, context);
     const extension = eventData<StoppageExtended['data']>(events, 'StoppageExtended');
     return { stoppageId, previousEndDate: extension.previousEndDate, endDate: extension.newEndDate };
@@ -36,7 +37,7 @@ export class ExtendStoppageHandler implements ICommandHandler<ExtendStoppageComm
 export class EndStoppageEarlyHandler implements ICommandHandler<EndStoppageEarlyCommand> {
   constructor(private readonly ledger: PolicyholderLedger) {}
 
-  async execute({ stoppageId, body, context }: EndStoppageEarlyCommand) {
+  async execute({ stoppageId, body, context }: EndStoppageEarlyCommand): Promise<EarlyEnd> {
     const { events } = await this.ledger.decideOnStoppage({ type: 'EndStoppageEarly', stoppageId, lastDay: body.lastDay }, context);
     const earlyEnd = eventData<StoppageEndedEarly['data']>(events, 'StoppageEndedEarly');
     return { stoppageId, lastDay: earlyEnd.lastDay, previousEndDate: earlyEnd.previousEndDate };
@@ -47,7 +48,7 @@ export class EndStoppageEarlyHandler implements ICommandHandler<EndStoppageEarly
 export class RecordSalaryCertificateHandler implements ICommandHandler<RecordSalaryCertificateCommand> {
   constructor(private readonly ledger: PolicyholderLedger) {}
 
-  async execute({ stoppageId, body, context }: RecordSalaryCertificateCommand) {
+  async execute({ stoppageId, body, context }: RecordSalaryCertificateCommand): Promise<RecordedSalaryCertificate> {
     const salaries = body.salaries.map(({ month, grossCents }) => ({ month, grossCents }));
     const { events } = await this.ledger.decideOnStoppage({ type: 'RecordSalaryCertificate', stoppageId, salaries }, context);
     const certificate = eventData<SalaryCertificateRecorded['data']>(events, 'SalaryCertificateRecorded');

@@ -6,6 +6,7 @@ import { ProblemException } from '../../http/problem';
 import { GetReplayDiffCsvQuery, GetReplayDiffQuery, GetReplayQuery, StartReplayCommand } from '../replay.messages';
 import { REPLAY_STORAGE, ReplayRunner } from '../replay-runner';
 import type { ReplayStorage } from '../replay-storage';
+import type { ReplayDiff, ReplayStarted } from '../dto/replay.answers';
 
 const CSV_PAGE = 5_000;
 
@@ -14,7 +15,7 @@ const CSV_PAGE = 5_000;
 export class StartReplayHandler implements ICommandHandler<StartReplayCommand> {
   constructor(private readonly runner: ReplayRunner) {}
 
-  async execute({ body, context }: StartReplayCommand) {
+  async execute({ body, context }: StartReplayCommand): Promise<ReplayStarted> {
     const replayId = derivedId(context, 'replay');
     await this.runner.start({ replayId, rulesVersion: body.rulesVersion, through: body.through, requestedBy: context.actor.actorId });
     return { replayId };
@@ -34,7 +35,7 @@ export class GetReplayHandler implements IQueryHandler<GetReplayQuery> {
 export class GetReplayDiffHandler implements IQueryHandler<GetReplayDiffQuery> {
   constructor(@Inject(REPLAY_STORAGE) private readonly storage: ReplayStorage) {}
 
-  async execute({ replayId, page }: GetReplayDiffQuery) {
+  async execute({ replayId, page }: GetReplayDiffQuery): Promise<ReplayDiff> {
     const replay = requireFinished(await requireReplay(this.storage, replayId));
     const stored = await this.storage.store.rows(replayId, page);
     const rows = stored.map(({ seq: _seq, ...row }) => row);

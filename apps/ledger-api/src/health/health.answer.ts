@@ -1,0 +1,5 @@
+import { OneOf } from '../http/openapi/properties';
+
+export class Health {
+  @OneOf(['ok']) status!: 'ok';
+}
