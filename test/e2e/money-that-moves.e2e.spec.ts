@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateXML } from 'xmllint-wasm';
 import { camt054Document, pain002Document } from '../../apps/ledger-api/src/bank-reports/bank-files';
-import { startTestLedger, testNir, type TestLedger } from '../support/ledger-harness';
+import { startTestLedger, testNir, type TestLedger, untilFinished } from '../support/ledger-harness';
 
 /**
  * Issue #17 done-when, end to end: an advance → a payment run → its pain.001 holds it; a camt.054 return →
@@ -27,14 +27,7 @@ describe.each(['sqlite', 'postgres'] as const)('money that moves on the %s store
     await ledger?.close();
   });
 
-  async function finished(runId: string) {
-    for (let attempt = 0; attempt < 400; attempt++) {
-      const response = await ledger.get('supervisor', `/v1/payment-runs/${runId}`);
-      if (response.body.status !== 'running') return response;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error('the payment run did not finish');
-  }
+  const finished = (runId: string) => untilFinished(ledger, 'supervisor', `/v1/payment-runs/${runId}`);
 
   /** A payment run through the day before today, and its bank file (or the refusal). */
   async function paymentRun(today: string, through: string) {

@@ -7,7 +7,7 @@ import { PolicyholderLedger } from '../../apps/ledger-api/src/infrastructure/pol
 import { derivedId } from '../../apps/ledger-api/src/commands/handlers/derived-id';
 import { paymentRunIdOf } from '../../apps/ledger-api/src/payments/payment-run-runner';
 import { runCommandContext } from '../../apps/ledger-api/src/payments/run-payments';
-import { startTestLedger, testNir, type TestLedger } from '../support/ledger-harness';
+import { startTestLedger, testNir, type TestLedger, untilFinished } from '../support/ledger-harness';
 
 /**
  * Issue #12, payment runs: one idempotent batch settles every stoppage with a certificate and an amount
@@ -40,14 +40,7 @@ describe.each(['sqlite', 'postgres'] as const)('payment runs on the %s store', (
     return { stoppageId, policyholderId };
   }
 
-  async function finished(runId: string) {
-    for (let attempt = 0; attempt < 200; attempt++) {
-      const response = await ledger.get('supervisor', `/v1/payment-runs/${runId}`);
-      if (response.body.status !== 'running') return response;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error('the payment run did not finish');
-  }
+  const finished = (runId: string) => untilFinished(ledger, 'supervisor', `/v1/payment-runs/${runId}`, 200);
 
   const eventsOf = async (policyholderId: string) => ledger.ledger.storage.events.readStream(policyholderStream(policyholderId));
 

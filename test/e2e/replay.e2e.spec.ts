@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startTestLedger, testNir, type TestLedger } from '../support/ledger-harness';
+import { startTestLedger, testNir, type TestLedger, untilFinished } from '../support/ledger-harness';
 
 /**
  * POST /v1/replays end to end on each store: the replay runs in the background, GET shows it done with the
@@ -34,12 +34,9 @@ describe.each(['sqlite', 'postgres'] as const)('replays on the %s store', (kind)
   });
 
   async function finished(replayId: string) {
-    for (let attempt = 0; attempt < 200; attempt++) {
-      const response = await ledger.get('auditor', `/v1/replays/${replayId}`).expect(200);
-      if (response.body.status !== 'running') return response.body;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error(`replay ${replayId} did not finish`);
+    const response = await untilFinished(ledger, 'auditor', `/v1/replays/${replayId}`, 200);
+    expect(response.status).toBe(200);
+    return response.body;
   }
 
   it('replays a rules version in the background and reports who is over- or under-paid', async () => {

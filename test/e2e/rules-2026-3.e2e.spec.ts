@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startTestLedger, testNir, type TestLedger } from '../support/ledger-harness';
+import { startTestLedger, testNir, type TestLedger, untilFinished } from '../support/ledger-harness';
 
 /**
  * Rules 2026.3 over HTTP on each store: a weekend prolongation settled under the active 2026.2, the replay of
@@ -25,12 +25,9 @@ describe.each(['sqlite', 'postgres'] as const)('rules 2026.3 on the %s store', (
   });
 
   async function finished(replayId: string) {
-    for (let attempt = 0; attempt < 200; attempt++) {
-      const response = await ledger.get('auditor', `/v1/replays/${replayId}`).expect(200);
-      if (response.body.status !== 'running') return response.body;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error(`replay ${replayId} did not finish`);
+    const response = await untilFinished(ledger, 'auditor', `/v1/replays/${replayId}`, 200);
+    expect(response.status).toBe(200);
+    return response.body;
   }
 
   it('replays a weekend prolongation paid 110.70 € under 2026.2 at 221.40 €, and pays the 110.70 € once 2026.3 is active', async () => {

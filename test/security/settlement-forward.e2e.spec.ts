@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { policyholderStream } from '@ij/ledger';
-import { startTestLedger, testNir, type TestLedger } from '../support/ledger-harness';
+import { startTestLedger, testNir, type TestLedger, untilFinished } from '../support/ledger-harness';
 
 /**
  * Issue 21, high: a settlement never goes backwards. A Regularize through an earlier day than the settled one
@@ -31,14 +31,7 @@ describe.each(['sqlite', 'postgres'] as const)('settlement never goes backwards 
     return { stoppageId, policyholderId };
   }
 
-  async function finished(runId: string) {
-    for (let attempt = 0; attempt < 400; attempt++) {
-      const response = await ledger.get('supervisor', `/v1/payment-runs/${runId}`);
-      if (response.body.status !== 'running') return response.body;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error('the payment run did not finish');
-  }
+  const finished = async (runId: string) => (await untilFinished(ledger, 'supervisor', `/v1/payment-runs/${runId}`)).body;
 
   const regularizations = async (policyholderId: string) =>
     (await ledger.ledger.storage.events.readStream(policyholderStream(policyholderId)))

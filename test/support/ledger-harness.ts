@@ -90,3 +90,16 @@ export async function startTestLedger(kind: EventStoreKind = 'sqlite', today = T
 export function testNir(serial: number): string {
   return withNirKey(`18505780${String(serial).padStart(5, '0')}`);
 }
+
+/**
+ * Background work (a replay, a payment run) answers 202 and runs on: polls GET `path` as `role` until its
+ * status is no longer `running`, and returns that answer.
+ */
+export async function untilFinished(ledger: TestLedger, role: TestRole, path: string, attempts = 400): Promise<request.Response> {
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const response = await ledger.get(role, path);
+    if (response.body.status !== 'running') return response;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`${path} did not finish`);
+}
