@@ -3,7 +3,7 @@ import { canonicalJson } from '@ij/event-store';
 import { isDomainError, upcastAll, type TransferStatus } from '@ij/ledger';
 import type { ReadModelStore } from '@ij/projections';
 import type { Actor } from '../auth/api-keys';
-import type { CommandContext } from '../http/command-context';
+import type { CommandContext } from '../infrastructure/command-context';
 import type { PolicyholderLedger } from '../infrastructure/policyholder-ledger';
 import type { BankReport, BankReportEntry } from './bank-files';
 

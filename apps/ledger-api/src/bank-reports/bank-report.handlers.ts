@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { ReadModelStore } from '@ij/projections';
 import { PolicyholderLedger } from '../infrastructure/policyholder-ledger';
-import { READ_MODELS } from '../queries/read-side';
+import { READ_MODELS } from '../infrastructure/tokens';
 import { ValidationFailed } from '../http/problem';
 import { InvalidBankReport, parseBankReport } from './bank-files';
 import { applyBankReport, type BankReportOutcome } from './apply-bank-report';

@@ -9,7 +9,8 @@ import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { CLOCK, type Clock } from '../infrastructure/clock';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { IDEMPOTENT_COMMAND, type CommandRequest } from './command-context';
-import { IdempotencyKeyReused, ValidationFailed } from './problem';
+import { IdempotencyKeyReused } from '../infrastructure/application-errors';
+import { ValidationFailed } from './problem';
 import { toProblem } from './to-problem';
 
 export const IDEMPOTENCY_STORE = Symbol('IdempotencyStore');

@@ -34,10 +34,3 @@ export class ProblemException extends HttpException {
     super({ type: problemType(code), title, status, detail, ...extensions }, status);
   }
 }
-
-/** 422: this Idempotency-Key already answered a different request (the interceptor and the runner both find it). */
-export class IdempotencyKeyReused extends ProblemException {
-  constructor() {
-    super(422, 'idempotency-key-reused', 'Idempotency key reused', 'This Idempotency-Key was already used for a different request. Use a new key for a new command.');
-  }
-}

@@ -1,7 +1,8 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError } from '@ij/ledger';
+import { ApplicationError } from '../infrastructure/application-errors';
 import { ProblemException, problemType, type Problem } from './problem';
-import { domainProblemStatus } from './problem-catalog';
+import { domainProblemStatus, HTTP_PROBLEM_STATUS } from './problem-catalog';
 
 const STATUS_CODES: Record<number, { code: string; title: string }> = {
   400: { code: 'bad-request', title: 'Bad request' },
@@ -24,6 +25,9 @@ export function toProblem(error: unknown): Problem | undefined {
   if (error instanceof DomainError) {
     const status = domainProblemStatus(error.code);
     return { type: problemType(error.code), title: error.title, status, detail: error.message, ...factsOf(error) };
+  }
+  if (error instanceof ApplicationError) {
+    return { type: problemType(error.code), title: error.title, status: HTTP_PROBLEM_STATUS[error.code], detail: error.message, ...factsOf(error) };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
@@ -54,7 +58,7 @@ export function asNotFound(error: DomainError): ProblemException {
 }
 
 /** The facts a domain error carries (its own fields), as problem extensions. */
-function factsOf(error: DomainError): Record<string, unknown> {
+function factsOf(error: DomainError | ApplicationError): Record<string, unknown> {
   const facts: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(error)) {
     if (!['code', 'title', 'name', 'stack', 'message'].includes(name)) facts[name] = value;

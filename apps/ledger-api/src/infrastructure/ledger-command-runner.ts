@@ -7,8 +7,8 @@ import {
   type EventToAppend,
   type RecordedEvent,
 } from '@ij/event-store';
-import { IdempotencyKeyReused, ProblemException } from '../http/problem';
-import { noteRecordedPosition, type CommandContext } from '../http/command-context';
+import { IdempotencyKeyReused, TooMuchContention } from './application-errors';
+import { noteRecordedPosition, type CommandContext } from '../infrastructure/command-context';
 import { CLOCK, type Clock } from './clock';
 import { EVENT_STORE, PROJECTION_SYNC, type ProjectionSync } from './tokens';
 
@@ -82,7 +82,7 @@ export class LedgerCommandRunner {
         await sleep(Math.random() * 5 * (attempt + 1));
       }
     }
-    throw new ProblemException(503, 'too-much-contention', 'Too much contention', `The stream was modified concurrently ${MAX_CONFLICT_RETRIES + 1} times in a row; retry the command with the same Idempotency-Key.`);
+    throw new TooMuchContention(MAX_CONFLICT_RETRIES + 1);
   }
 
   private eventId(streamId: string, context: CommandContext, index: number): string {

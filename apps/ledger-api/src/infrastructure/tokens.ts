@@ -7,3 +7,7 @@ export const LEDGER_CONFIG = Symbol('LedgerConfig');
 export interface ProjectionSync {
   waitFor(position: bigint): Promise<void>;
 }
+
+export const READ_MODELS = Symbol('ReadModels');
+export const REPLAY_STORAGE = Symbol('ReplayStorage');
+export const REPLAY_WORKERS = Symbol('ReplayWorkers');

@@ -3,7 +3,7 @@ import type { EventStore } from '@ij/event-store';
 import { disbursementReport, type ReadModelStore } from '@ij/projections';
 import { PaymentRunRunner } from '../payments/payment-run-runner';
 import { EVENT_STORE, LEDGER_CONFIG } from '../infrastructure/tokens';
-import { READ_MODELS } from '../queries/read-side';
+import { READ_MODELS } from '../infrastructure/tokens';
 import { ReplayRunner } from '../replay/replay-runner';
 import type { LedgerConfig } from '../config/ledger-config';
 import { LedgerMetrics } from './ledger-metrics';

@@ -17,8 +17,8 @@ import { CLOCK, type Clock } from '../infrastructure/clock';
 import { LedgerCommandRunner } from '../infrastructure/ledger-command-runner';
 import { PolicyholderLedger } from '../infrastructure/policyholder-ledger';
 import { EVENT_STORE } from '../infrastructure/tokens';
-import { READ_MODELS } from '../queries/read-side';
-import { REPLAY_STORAGE } from '../replay/replay-runner';
+import { READ_MODELS } from '../infrastructure/tokens';
+import { REPLAY_STORAGE } from '../infrastructure/tokens';
 import type { ReplayStorage } from '../replay/replay-storage';
 import { PAYMENT_RUN_ACTOR, runPayments } from './run-payments';
 

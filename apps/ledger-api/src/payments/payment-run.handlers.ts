@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { ReadModelStore } from '@ij/projections';
-import { READ_MODELS } from '../queries/read-side';
+import { READ_MODELS } from '../infrastructure/tokens';
 import { assertBankFile, writeBankFile } from './bank-file';
 import { GetPaymentRunFileQuery, GetPaymentRunQuery, StartPaymentRunCommand } from './payment-run.messages';
 import { PaymentRunRunner, type PaymentRunRecord } from './payment-run-runner';

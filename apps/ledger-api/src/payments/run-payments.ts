@@ -25,7 +25,7 @@ import { toPolicyholderState, type PolicyholderDocument, type ReadModelStore } f
 import type { RulesVersion } from '@ij/rules';
 import type { Actor } from '../auth/api-keys';
 import { derivedId } from '../commands/handlers/derived-id';
-import type { CommandContext } from '../http/command-context';
+import type { CommandContext } from '../infrastructure/command-context';
 import type { PolicyholderLedger } from '../infrastructure/policyholder-ledger';
 
 /**

@@ -6,7 +6,8 @@ import { ExplainEntitlementHandler, GetStoppageHandler } from './handlers/stoppa
 import { GetMissingCertificatesHandler, GetPolicyholderStatusHandler, GetTimelinessHandler } from './handlers/where-is-my-money.handlers';
 import { PolicyholdersController } from './policyholders.controller';
 import { ProjectionShutdown } from './projection-shutdown';
-import { READ_MODELS, ReadSide } from './read-side';
+import { ReadSide } from './read-side';
+import { READ_MODELS } from '../infrastructure/tokens';
 import { ReportsController } from './reports.controller';
 import { StoppageQueriesController } from './stoppage-queries.controller';
 

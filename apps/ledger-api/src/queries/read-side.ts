@@ -5,9 +5,8 @@ import { readActiveRules, type PolicyholderDocument, type ReadModelStore } from 
 import type { RulesVersion } from '@ij/rules';
 import { asNotFound } from '../http/to-problem';
 import { CLOCK, type Clock } from '../infrastructure/clock';
-import { EVENT_STORE } from '../infrastructure/tokens';
+import { EVENT_STORE, READ_MODELS } from '../infrastructure/tokens';
 
-export const READ_MODELS = Symbol('ReadModels');
 
 /** What every query handler needs: the read models, the active or a named rules version, and today. */
 @Injectable()

@@ -10,7 +10,7 @@ import { IDEMPOTENT_COMMAND } from '../http/command-context';
 import { MIN_POSITION_HEADER } from '../http/min-position-query';
 import { ProblemException, ValidationFailed } from '../http/problem';
 import { LEDGER_CONFIG } from '../infrastructure/tokens';
-import { READ_MODELS } from './read-side';
+import { READ_MODELS } from '../infrastructure/tokens';
 
 export const PROJECTION_POSITION_HEADER = 'Ledger-Projection-Position';
 /** How often the read models' checkpoint is looked at while a query waits. */

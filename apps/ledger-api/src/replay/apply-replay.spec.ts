@@ -3,7 +3,7 @@ import { policyholderStream } from '@ij/ledger';
 import { Projector, SqliteReadModelStore } from '@ij/projections';
 import { runReplay, SqlitePolicyholderSource } from '@ij/replay';
 import type { Actor } from '../auth/api-keys';
-import type { CommandContext } from '../http/command-context';
+import type { CommandContext } from '../infrastructure/command-context';
 import { fixedClock } from '../infrastructure/clock';
 import { LedgerCommandRunner } from '../infrastructure/ledger-command-runner';
 import { PolicyholderLedger } from '../infrastructure/policyholder-ledger';

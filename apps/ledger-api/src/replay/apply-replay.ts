@@ -5,7 +5,7 @@ import { sumCents } from '@ij/money';
 import { regularizationKeyOf, type ReplayRow } from '@ij/replay';
 import type { Actor } from '../auth/api-keys';
 import { derivedId, eventData } from '../commands/handlers/derived-id';
-import type { CommandContext } from '../http/command-context';
+import type { CommandContext } from '../infrastructure/command-context';
 import type { PolicyholderLedger } from '../infrastructure/policyholder-ledger';
 
 /** Regularizations in flight at once (commands on one stream still run one after the other). */

@@ -1,13 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { requireRulesVersion } from '@ij/ledger';
 import { runReplay, type ReplayProgress } from '@ij/replay';
-import { ProblemException } from '../http/problem';
+import { ReplayAlreadyRunning } from '../infrastructure/application-errors';
 import { CLOCK, type Clock } from '../infrastructure/clock';
 import { PolicyholderLedger } from '../infrastructure/policyholder-ledger';
 import type { ReplayStorage } from './replay-storage';
+import { REPLAY_STORAGE, REPLAY_WORKERS } from '../infrastructure/tokens';
 
-export const REPLAY_STORAGE = Symbol('ReplayStorage');
-export const REPLAY_WORKERS = Symbol('ReplayWorkers');
 
 /** How often a running replay writes its progress (processed/total) for GET /v1/replays/{id}. */
 const PROGRESS_INTERVAL_MS = 250;
@@ -48,7 +47,7 @@ export class ReplayRunner implements OnApplicationShutdown {
     if (this.running.has(request.replayId) || this.reserved === request.replayId) return;
     if (this.reserved !== undefined || this.running.size > 0) {
       const runningReplayId = this.reserved ?? [...this.running.keys()][0];
-      throw new ProblemException(429, 'replay-already-running', 'A replay is already running', `Replay ${runningReplayId} is running; one replay runs at a time. Send this request again once it has ended.`, { runningReplayId });
+      throw new ReplayAlreadyRunning(runningReplayId);
     }
     this.reserved = request.replayId;
     try {

@@ -4,7 +4,8 @@ import type { LedgerStorage } from '../infrastructure/storage';
 import { AuditController } from './audit.controller';
 import { VerifyLedgerHandler } from './handlers/audit.handler';
 import { GetReplayDiffCsvHandler, GetReplayDiffHandler, GetReplayHandler, StartReplayHandler } from './handlers/replay.handlers';
-import { REPLAY_STORAGE, REPLAY_WORKERS, ReplayRunner } from './replay-runner';
+import { ReplayRunner } from './replay-runner';
+import { REPLAY_STORAGE, REPLAY_WORKERS } from '../infrastructure/tokens';
 import { openReplayStorage, replayWorkersFrom } from './replay-storage';
 import { ReplaysController } from './replays.controller';
 

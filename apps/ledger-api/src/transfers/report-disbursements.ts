@@ -1,6 +1,6 @@
 import { disbursementReport, Projector } from '@ij/projections';
 import type { LedgerConfig } from '../config/ledger-config';
-import { isCalendarDate } from '../http/validators';
+import { isCalendarDate } from '../infrastructure/calendar-dates';
 import { systemClock, type Clock } from '../infrastructure/clock';
 import { openStorage } from '../infrastructure/storage';
 import { InvalidReportOption } from '../queries/cli/report-backlog';

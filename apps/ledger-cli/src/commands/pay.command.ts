@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { formatCents } from '@ij/money';
 import { Projector } from '@ij/projections';
 import { readLedgerConfig } from '../../../ledger-api/src/config/ledger-config';
-import { isCalendarDate } from '../../../ledger-api/src/http/validators';
+import { isCalendarDate } from '../../../ledger-api/src/infrastructure/calendar-dates';
 import { systemClock } from '../../../ledger-api/src/infrastructure/clock';
 import { LedgerCommandRunner } from '../../../ledger-api/src/infrastructure/ledger-command-runner';
 import { PolicyholderLedger } from '../../../ledger-api/src/infrastructure/policyholder-ledger';

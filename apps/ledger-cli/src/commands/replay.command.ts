@@ -6,7 +6,7 @@ import { Projector, readActiveRules } from '@ij/projections';
 import { defaultWorkerCount, diffCsv, replayIdOf, runReplay, type ReplayResult } from '@ij/replay';
 import { getRulesVersion } from '@ij/rules';
 import { readLedgerConfig } from '../../../ledger-api/src/config/ledger-config';
-import { isCalendarDate } from '../../../ledger-api/src/http/validators';
+import { isCalendarDate } from '../../../ledger-api/src/infrastructure/calendar-dates';
 import { systemClock } from '../../../ledger-api/src/infrastructure/clock';
 import { LedgerCommandRunner } from '../../../ledger-api/src/infrastructure/ledger-command-runner';
 import { PolicyholderLedger } from '../../../ledger-api/src/infrastructure/policyholder-ledger';

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { isDomainError } from '@ij/ledger';
 import { checkRulesVersions, diffRulesVersions, getReleasedRulesVersion, RULES_VERSIONS, type ReleasedRulesVersion, type RulesDiff } from '@ij/rules';
 import { readLedgerConfig } from '../../../ledger-api/src/config/ledger-config';
-import type { CommandContext } from '../../../ledger-api/src/http/command-context';
+import type { CommandContext } from '../../../ledger-api/src/infrastructure/command-context';
 import { systemClock } from '../../../ledger-api/src/infrastructure/clock';
 import { LedgerCommandRunner } from '../../../ledger-api/src/infrastructure/ledger-command-runner';
 import { PolicyholderLedger } from '../../../ledger-api/src/infrastructure/policyholder-ledger';

@@ -1,5 +1,5 @@
 import { deterministicEventId } from '@ij/event-store';
-import type { CommandContext } from '../../http/command-context';
+import type { CommandContext } from '../../infrastructure/command-context';
 import type { EventDraft } from '../../infrastructure/ledger-command-runner';
 
 /** An id the command creates (advance, regularization, recovery): the same for every repeat of the command. */

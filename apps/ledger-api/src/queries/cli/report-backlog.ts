@@ -1,6 +1,6 @@
 import { backlogCsv, Projector, readActiveRules, regularizationBacklog, type RegularizationBacklog } from '@ij/projections';
 import type { LedgerConfig } from '../../config/ledger-config';
-import { isCalendarDate } from '../../http/validators';
+import { isCalendarDate } from '../../infrastructure/calendar-dates';
 import { systemClock, type Clock } from '../../infrastructure/clock';
 import { openStorage } from '../../infrastructure/storage';
 import { table } from './text-table';

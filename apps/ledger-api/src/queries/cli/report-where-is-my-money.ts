@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { missingCertificatesCsv, missingCertificatesReport, Projector, readActiveRules, timelinessReport, type MissingCertificatesReport, type TimelinessReport } from '@ij/projections';
 import type { LedgerConfig } from '../../config/ledger-config';
-import { isCalendarDate } from '../../http/validators';
+import { isCalendarDate } from '../../infrastructure/calendar-dates';
 import { systemClock, type Clock } from '../../infrastructure/clock';
 import { openStorage } from '../../infrastructure/storage';
-import { statusContext, timelinessWindow } from '../handlers/where-is-my-money.handlers';
+import { statusContext, timelinessWindow } from '../where-is-my-money-context';
 import { reminderLettersPdf } from '../reminder-letters-pdf';
 import { InvalidReportOption } from './report-backlog';
 import { table } from './text-table';

@@ -4,7 +4,8 @@ import { diffCsvHeader, diffCsvLines, type ReplayRecord } from '@ij/replay';
 import { derivedId } from '../../commands/handlers/derived-id';
 import { ProblemException } from '../../http/problem';
 import { GetReplayDiffCsvQuery, GetReplayDiffQuery, GetReplayQuery, StartReplayCommand } from '../replay.messages';
-import { REPLAY_STORAGE, ReplayRunner } from '../replay-runner';
+import { ReplayRunner } from '../replay-runner';
+import { REPLAY_STORAGE } from '../../infrastructure/tokens';
 import type { ReplayStorage } from '../replay-storage';
 import type { ReplayDiff, ReplayStarted } from '../dto/replay.answers';
 
