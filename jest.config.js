@@ -17,7 +17,7 @@ module.exports = {
   // dinero.js v2 ships ES modules only: let swc turn it into CommonJS for jest.
   transformIgnorePatterns: ['/node_modules/(?!(dinero\\.js)/)'],
   moduleNameMapper: {
-    '^@ij/(money|rules|ledger|event-store|projections|replay|bank-files)$': '<rootDir>/libs/$1/src',
+    '^@ij/(money|rules|ledger|event-store|projections|replay|bank-files|application)$': '<rootDir>/libs/$1/src',
   },
   testTimeout: 30000,
   globalSetup: '<rootDir>/test/global-setup.js',

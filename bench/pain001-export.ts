@@ -20,8 +20,7 @@ import { SqliteEventStore, type EventToAppend } from '@ij/event-store';
 import { advanceTransfer, decide, foldEvents, policyholderStream, upcast, type AdvanceIssued, type PolicyholderEvent } from '@ij/ledger';
 import { Projector, SqliteReadModelStore } from '@ij/projections';
 import { CURRENT_RULES_VERSION, getRulesVersion } from '@ij/rules';
-import { writeBankFile } from '../apps/ledger-api/src/payments/bank-file';
-import type { PaymentRunRecord } from '../apps/ledger-api/src/payments/payment-run-runner';
+import { type PaymentRunRecord, writeBankFile } from '@ij/application';
 
 const TRANSFERS = Number(process.env.BENCH_TRANSFERS ?? 100_000);
 const RSS_LIMIT_MB = 512;

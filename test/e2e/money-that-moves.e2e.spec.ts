@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateXML } from 'xmllint-wasm';
-import { camt054Document, pain002Document } from '../../apps/ledger-api/src/bank-reports/bank-files';
+import { camt054Document, pain002Document } from '@ij/application';
 import { startTestLedger, testNir, type TestLedger, untilFinished } from '../support/ledger-harness';
 
 /**

@@ -3,10 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateXML } from 'xmllint-wasm';
 import { policyholderStream } from '@ij/ledger';
-import { PolicyholderLedger } from '../../apps/ledger-api/src/infrastructure/policyholder-ledger';
-import { derivedId } from '../../apps/ledger-api/src/commands/handlers/derived-id';
-import { paymentRunIdOf } from '../../apps/ledger-api/src/payments/payment-run-runner';
-import { runCommandContext } from '../../apps/ledger-api/src/payments/run-payments';
+import { derivedId, paymentRunIdOf, PolicyholderLedger, runCommandContext } from '@ij/application';
 import { startTestLedger, testNir, type TestLedger, untilFinished } from '../support/ledger-harness';
 
 /**

@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '@ij/event-store';
 import { policyholderStream } from '@ij/ledger';
 import { getRulesVersion, type RulesVersion } from '@ij/rules';
-import { loadPolicyholderIds } from '../../apps/ledger-api/src/infrastructure/policyholder-ids';
-import { SQLITE_FILE } from '../../apps/ledger-api/src/infrastructure/storage';
+import { loadPolicyholderIds, SQLITE_FILE } from '@ij/application';
 import { ARPEGE, planPolicyholder } from '../../libs/replay/src/seed';
 
 /** The compiled CLI (test/global-setup.js builds it once per jest run). */

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { createLedgerApp, type LedgerApp } from '../../apps/ledger-api/src/bootstrap';
-import { GENERATED_KEYS_FILE } from '../../apps/ledger-api/src/auth/api-keys';
-import { readLedgerConfig } from '../../apps/ledger-api/src/config/ledger-config';
+import { GENERATED_KEYS_FILE, readLedgerConfig } from '@ij/application';
 
 /** Starting the embedded default with no configuration: health, API docs, and generated keys (api.md, "Starting it"). */
 describe('starting the embedded default without LEDGER_API_KEYS', () => {

@@ -9,7 +9,7 @@ import { SqliteEventStore } from '@ij/event-store';
 import { withNirKey } from '@ij/ledger';
 import { SqliteReadModelStore } from '@ij/projections';
 import { createLedgerApp, type LedgerApp } from '../../apps/ledger-api/src/bootstrap';
-import { readLedgerConfig } from '../../apps/ledger-api/src/config/ledger-config';
+import { readLedgerConfig } from '@ij/application';
 import { CLI_ENTRY } from '../production/cli-process';
 import { startLedgerProcess, type LedgerProcess } from '../support/ledger-process';
 

@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyChain, type RecordedEvent } from '@ij/event-store';
 import { withNirKey } from '@ij/ledger';
-import { readLedgerConfig } from '../../apps/ledger-api/src/config/ledger-config';
-import { openStorage } from '../../apps/ledger-api/src/infrastructure/storage';
+import { openStorage, readLedgerConfig } from '@ij/application';
 import { startLedgerProcess, type LedgerProcess } from '../support/ledger-process';
 import { TEST_DATABASE_URL, temporarySchema } from '../support/postgres';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { camt054Document } from '../../apps/ledger-api/src/bank-reports/bank-files';
+import { camt054Document } from '@ij/application';
 import { startTestLedger, TEST_KEYS, testNir, type TestLedger } from '../support/ledger-harness';
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { createLedgerApp, type LedgerApp } from '../../apps/ledger-api/src/bootstrap';
-import { readLedgerConfig } from '../../apps/ledger-api/src/config/ledger-config';
+import { readLedgerConfig } from '@ij/application';
 
 /**
  * Issue 21, medium: requests with an unknown key were never rate-limited (the per-key limit counts actors, and

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { withNirKey } from '@ij/ledger';
 import { createLedgerApp, type LedgerApp } from '../../apps/ledger-api/src/bootstrap';
-import { readLedgerConfig, type EventStoreKind } from '../../apps/ledger-api/src/config/ledger-config';
-import type { Clock } from '../../apps/ledger-api/src/infrastructure/clock';
+import { type Clock, type EventStoreKind, readLedgerConfig } from '@ij/application';
 import { TEST_DATABASE_URL, temporarySchema } from './postgres';
 
 /** Fixed keys of the test deployment, one per role and one with every role. */

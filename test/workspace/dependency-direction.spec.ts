@@ -40,7 +40,10 @@ const against: [string, string, string][] = [
   ['projections does not import replay', 'libs/projections/src/fixture.ts', "import { imported } from '@ij/replay';"],
   ['the domain does not read bank files', 'libs/ledger/src/fixture.ts', "import { imported } from '@ij/bank-files';"],
   ['bank files know no domain', 'libs/bank-files/src/fixture.ts', "import { imported } from '@ij/ledger';"],
-  ['a lib never imports an app', 'libs/replay/src/fixture.ts', "import { imported } from '../../../apps/ledger-api/src/config/ledger-config';"],
+  ['a lib never imports an app', 'libs/replay/src/fixture.ts', "import { imported } from '../../../apps/ledger-api/src/app.module';"],
+  ['the application layer knows no app', 'libs/application/src/fixture.ts', "import { imported } from '../../../apps/ledger-api/src/http/problem';"],
+  ['no lower lib imports the application layer', 'libs/projections/src/fixture.ts', "import { imported } from '@ij/application';"],
+  ['the CLI never imports the API', 'apps/ledger-cli/src/commands/fixture.ts', "import { imported } from '../../../ledger-api/src/app.module';"],
   ['the API never imports the CLI', 'apps/ledger-api/src/commands/fixture.ts', "import { imported } from '../../../ledger-cli/src/program';"],
 ];
 
@@ -51,8 +54,9 @@ const along: [string, string, string][] = [
   ['bank files import money', 'libs/bank-files/src/fixture.ts', "import { imported } from '@ij/money';"],
   ['replay imports projections', 'libs/replay/src/fixture.ts', "import { imported } from '@ij/projections';"],
   ['the API imports replay', 'apps/ledger-api/src/fixture.ts', "import { imported } from '@ij/replay';"],
-  // The known exception, until the application layer shared by both apps moves out of apps/ledger-api.
-  ['the CLI imports the API (known exception)', 'apps/ledger-cli/src/commands/fixture.ts', "import { imported } from '../../../ledger-api/src/config/ledger-config';"],
+  ['the application layer imports replay', 'libs/application/src/fixture.ts', "import { imported } from '@ij/replay';"],
+  ['the CLI imports the application layer', 'apps/ledger-cli/src/commands/fixture.ts', "import { imported } from '@ij/application';"],
+  ['the API imports the application layer', 'apps/ledger-api/src/fixture.ts', "import { imported } from '@ij/application';"],
 ];
 
 describe('dependency direction, enforced by lint', () => {

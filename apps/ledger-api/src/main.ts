@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createLedgerApp } from './bootstrap';
-import { readLedgerConfig } from './config/ledger-config';
+import { readLedgerConfig } from '@ij/application';
 
 // A promise rejected by a request and left unhandled must not end the ledger (Node's default since 15): log it.
 // Errors thrown while a request is read are caught where they arise (http/json-body.ts), so none reaches here.

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLedgerApp } from './bootstrap';
-import { readLedgerConfig } from './config/ledger-config';
+import { readLedgerConfig } from '@ij/application';
 import { ledgerOpenApiDocument } from './http/openapi/ledger-document';
 
 /**

@@ -1,10 +1,10 @@
 import { Command } from 'commander';
-import { readLedgerConfig } from '../../ledger-api/src/config/ledger-config';
-import { rebuildProjections, rebuildProjectionsPartitioned } from '../../ledger-api/src/queries/cli/rebuild-projections';
-import { printStatement, type StatementOptions } from '../../ledger-api/src/queries/cli/print-statement';
-import { reportBacklog } from '../../ledger-api/src/queries/cli/report-backlog';
-import { reportDisbursements } from '../../ledger-api/src/transfers/report-disbursements';
-import { reportMissingCertificates, reportTimeliness, type MissingCertificatesOptions, type TimelinessOptions } from '../../ledger-api/src/queries/cli/report-where-is-my-money';
+import { readLedgerConfig } from '@ij/application';
+import { rebuildProjections, rebuildProjectionsPartitioned } from './reports/rebuild-projections';
+import { printStatement, type StatementOptions } from './reports/print-statement';
+import { reportBacklog } from './reports/report-backlog';
+import { reportDisbursements } from './reports/report-disbursements';
+import { reportMissingCertificates, reportTimeliness, type MissingCertificatesOptions, type TimelinessOptions } from './reports/report-where-is-my-money';
 import { registerAuditCommands } from './commands/audit.command';
 import { registerBackupCommands } from './commands/backup.command';
 import { registerProjectorCommand } from './commands/projector.command';

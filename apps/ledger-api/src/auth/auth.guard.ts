@@ -3,7 +3,7 @@ import { ProblemException } from '../http/problem';
 import { FailedAuthentications } from './failed-authentications';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { ApiKeyRing, type Actor, type Role } from './api-keys';
+import { ApiKeyRing, type Actor, type Role } from '@ij/application';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 
 export const API_KEY_RING = Symbol('ApiKeyRing');

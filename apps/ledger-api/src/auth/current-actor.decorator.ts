@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Actor } from './api-keys';
+import type { Actor } from '@ij/application';
 import type { AuthenticatedRequest } from './auth.guard';
 
 /** The authenticated actor of the request (set by AuthGuard). */

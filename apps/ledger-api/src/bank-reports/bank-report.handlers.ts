@@ -1,11 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { ReadModelStore } from '@ij/projections';
-import { PolicyholderLedger } from '../infrastructure/policyholder-ledger';
-import { READ_MODELS } from '../infrastructure/tokens';
+import { applyBankReport, type BankReportOutcome, InvalidBankReport, parseBankReport, PolicyholderLedger, READ_MODELS } from '@ij/application';
 import { ValidationFailed } from '../http/problem';
-import { InvalidBankReport, parseBankReport } from './bank-files';
-import { applyBankReport, type BankReportOutcome } from './apply-bank-report';
 import { ApplyBankReportCommand } from './bank-report.messages';
 
 @CommandHandler(ApplyBankReportCommand)

@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/api-keys';
+import type { Actor } from '@ij/application';
 
 export class ApplyBankReportCommand {
   constructor(readonly xml: string, readonly actor: Actor) {}

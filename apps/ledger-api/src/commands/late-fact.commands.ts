@@ -1,4 +1,4 @@
-import type { CommandContext } from '../infrastructure/command-context';
+import type { CommandContext } from '@ij/application';
 import type { AnnulStoppageBody, RequalifyStoppageBody } from './dto/late-fact.body';
 
 export class RequalifyStoppageCommand {

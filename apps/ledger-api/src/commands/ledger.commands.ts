@@ -1,4 +1,4 @@
-import type { CommandContext } from '../infrastructure/command-context';
+import type { CommandContext } from '@ij/application';
 import type { OpenStoppageBody } from './dto/open-stoppage.body';
 import type {
   ActivateRulesVersionBody,

@@ -1,4 +1,4 @@
-import type { CommandContext } from '../infrastructure/command-context';
+import type { CommandContext } from '@ij/application';
 import type { RecordBankAccountBody, RecordSubrogationBody } from './dto/payee-commands.body';
 
 export class RecordBankAccountCommand {

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { CurrentCommand, IdempotentCommand } from '../http/command-context';
-import { type CommandContext } from '../infrastructure/command-context';
+import { type CommandContext } from '@ij/application';
 import { CommandAnswers } from '../http/openapi/answers';
 import { AnnulledStoppage, EarlyEnd, IssuedAdvance, OpenedStoppage, RecordedRecovery, RecordedSalaryCertificate, RegularizationOutcome, RequalifiedStoppage, StoppageExtension } from './dto/command-answers';
 import { OpenStoppageBody } from './dto/open-stoppage.body';

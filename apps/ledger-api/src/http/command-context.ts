@@ -1,5 +1,5 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
-import type { CommandContext } from '../infrastructure/command-context';
+import type { CommandContext } from '@ij/application';
 
 export const IDEMPOTENT_COMMAND = 'ledger:idempotent-command';
 

@@ -6,10 +6,8 @@ import type { Request, Response } from 'express';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { canonicalJson, type EventStore, type IdempotencyStore, type StoredResponse } from '@ij/event-store';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
-import { CLOCK, type Clock } from '../infrastructure/clock';
-import { EVENT_STORE } from '../infrastructure/tokens';
+import { CLOCK, type Clock, EVENT_STORE, IdempotencyKeyReused } from '@ij/application';
 import { IDEMPOTENT_COMMAND, type CommandRequest } from './command-context';
-import { IdempotencyKeyReused } from '../infrastructure/application-errors';
 import { ValidationFailed } from './problem';
 import { toProblem } from './to-problem';
 

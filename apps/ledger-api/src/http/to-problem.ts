@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError } from '@ij/ledger';
-import { ApplicationError } from '../infrastructure/application-errors';
+import { ApplicationError } from '@ij/application';
 import { ProblemException, problemType, type Problem } from './problem';
 import { domainProblemStatus, HTTP_PROBLEM_STATUS } from './problem-catalog';
 

@@ -1,6 +1,6 @@
 import { ValidateBy, ValidationArguments, type ValidationOptions } from 'class-validator';
 import { ibanProblem, nirProblem, siretProblem } from '@ij/ledger';
-import { EARLIEST_DATE, isCalendarDate, isYearMonth, LATEST_DATE } from '../infrastructure/calendar-dates';
+import { EARLIEST_DATE, isCalendarDate, isYearMonth, LATEST_DATE } from '@ij/application';
 
 export const IsCalendarDate = (options?: ValidationOptions) =>
   ValidateBy(

@@ -1,8 +1,6 @@
 import type { EventStore, RecordedEvent } from '@ij/event-store';
 import type { ReadModelStore } from '@ij/projections';
-import type { LedgerConfig } from '../config/ledger-config';
-import type { PaymentRunRunner } from '../payments/payment-run-runner';
-import type { ReplayRunner } from '../replay/replay-runner';
+import type { LedgerConfig, PaymentRunRunner, ReplayRunner } from '@ij/application';
 import { LedgerMetrics } from './ledger-metrics';
 import { MetricsGauges } from './metrics-gauges';
 

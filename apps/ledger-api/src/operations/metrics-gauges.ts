@@ -1,11 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EventStore } from '@ij/event-store';
 import { disbursementReport, type ReadModelStore } from '@ij/projections';
-import { PaymentRunRunner } from '../payments/payment-run-runner';
-import { EVENT_STORE, LEDGER_CONFIG } from '../infrastructure/tokens';
-import { READ_MODELS } from '../infrastructure/tokens';
-import { ReplayRunner } from '../replay/replay-runner';
-import type { LedgerConfig } from '../config/ledger-config';
+import { EVENT_STORE, LEDGER_CONFIG, type LedgerConfig, PaymentRunRunner, READ_MODELS, ReplayRunner } from '@ij/application';
 import { LedgerMetrics } from './ledger-metrics';
 import { measureProjectionLag } from './projection-lag';
 

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { Logger, type Provider } from '@nestjs/common';
-import type { LedgerConfig } from '../config/ledger-config';
-import { SQLITE_FILE, type LedgerStorage } from '../infrastructure/storage';
+import { type LedgerConfig, type LedgerStorage, SQLITE_FILE } from '@ij/application';
 import { CommandMetrics } from './command-metrics';
 import { LedgerMetrics } from './ledger-metrics';
 import { MetricsController } from './metrics.controller';

@@ -1,13 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { ReadModelStore } from '@ij/projections';
-import { READ_MODELS } from '../infrastructure/tokens';
-import { assertBankFile, writeBankFile } from './bank-file';
+import { assertBankFile, type PaymentRunRecord, PaymentRunRunner, READ_MODELS, writeBankFile } from '@ij/application';
 import { GetPaymentRunFileQuery, GetPaymentRunQuery, StartPaymentRunCommand } from './payment-run.messages';
-import { PaymentRunRunner, type PaymentRunRecord } from './payment-run-runner';
 import type { PaymentRunStarted } from './dto/payment-run.answers';
 
-export { debtorFrom } from './bank-file';
+export { debtorFrom } from '@ij/application';
 
 @CommandHandler(StartPaymentRunCommand)
 export class StartPaymentRunHandler implements ICommandHandler<StartPaymentRunCommand> {

@@ -1,4 +1,4 @@
-import type { CommandContext } from '../infrastructure/command-context';
+import type { CommandContext } from '@ij/application';
 import type { StartPaymentRunBody } from './dto/payment-run.body';
 
 export class StartPaymentRunCommand {

@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import type { Response } from 'express';
 import { Roles } from '../auth/roles.decorator';
 import { CurrentCommand, IdempotentCommand } from '../http/command-context';
-import { type CommandContext } from '../infrastructure/command-context';
+import { type CommandContext } from '@ij/application';
 import { CommandAnswers, fileOf, QueryAnswers } from '../http/openapi/answers';
 import { PaymentRun, PaymentRunStarted } from './dto/payment-run.answers';
 import { StartPaymentRunBody } from './dto/payment-run.body';

@@ -2,7 +2,7 @@ import type { Provider } from '@nestjs/common';
 import { RecordBankAccountHandler, RecordSubrogationHandler } from '../commands/handlers/payee.handlers';
 import { PayeesController } from '../commands/payees.controller';
 import { GetPaymentRunFileHandler, GetPaymentRunHandler, StartPaymentRunHandler } from './payment-run.handlers';
-import { PaymentRunRunner } from './payment-run-runner';
+import { PaymentRunRunner } from '@ij/application';
 import { PaymentRunsController } from './payment-runs.controller';
 import { ApplyBankReportHandler } from '../bank-reports/bank-report.handlers';
 import { BankReportsController } from '../bank-reports/bank-reports.controller';

@@ -12,7 +12,7 @@ import { Statement } from './dto/statement.answer';
 import { PolicyholderStatus } from './dto/where-is-my-money.answers';
 import { HistoryParams, MAX_HISTORY_PAGE, SearchPolicyholderBody, StatementParams, StatementPathParams, ThroughParams } from './dto/query-params';
 import { FindPolicyholderQuery, GetBalanceQuery, GetHistoryQuery, GetPolicyholderStatusQuery, GetStatementQuery } from './ledger.queries';
-import { statementPdf } from './statement-pdf';
+import { statementPdf } from '@ij/application';
 
 const HISTORY_NEXT = { 'Ledger-History-Next': { description: 'when more events follow: the revision to pass as `?after=` for the next ones', schema: { type: 'string', pattern: '^\\d+$' } } };
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { PROJECTION_SYNC, type ProjectionSync } from '../infrastructure/tokens';
+import { PROJECTION_SYNC, type ProjectionSync } from '@ij/application';
 
 /** Stops the embedded projector's polling when the application closes (SIGTERM, tests). */
 @Injectable()

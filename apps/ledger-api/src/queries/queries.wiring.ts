@@ -7,7 +7,7 @@ import { GetMissingCertificatesHandler, GetPolicyholderStatusHandler, GetTimelin
 import { PolicyholdersController } from './policyholders.controller';
 import { ProjectionShutdown } from './projection-shutdown';
 import { ReadSide } from './read-side';
-import { READ_MODELS } from '../infrastructure/tokens';
+import { READ_MODELS } from '@ij/application';
 import { ReportsController } from './reports.controller';
 import { StoppageQueriesController } from './stoppage-queries.controller';
 

@@ -4,8 +4,7 @@ import { PolicyholderNotFound, requireRulesVersion, StoppageNotFound, UnknownRul
 import { readActiveRules, type PolicyholderDocument, type ReadModelStore } from '@ij/projections';
 import type { RulesVersion } from '@ij/rules';
 import { asNotFound } from '../http/to-problem';
-import { CLOCK, type Clock } from '../infrastructure/clock';
-import { EVENT_STORE, READ_MODELS } from '../infrastructure/tokens';
+import { CLOCK, type Clock, EVENT_STORE, READ_MODELS } from '@ij/application';
 
 
 /** What every query handler needs: the read models, the active or a named rules version, and today. */

@@ -5,12 +5,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { from, type Observable } from 'rxjs';
 import { switchMap } from 'rxjs/operators';
 import type { ReadModelStore } from '@ij/projections';
-import type { LedgerConfig } from '../config/ledger-config';
+import { LEDGER_CONFIG, type LedgerConfig, READ_MODELS } from '@ij/application';
 import { IDEMPOTENT_COMMAND } from '../http/command-context';
 import { MIN_POSITION_HEADER } from '../http/min-position-query';
 import { ProblemException, ValidationFailed } from '../http/problem';
-import { LEDGER_CONFIG } from '../infrastructure/tokens';
-import { READ_MODELS } from '../infrastructure/tokens';
 
 export const PROJECTION_POSITION_HEADER = 'Ledger-Projection-Position';
 /** How often the read models' checkpoint is looked at while a query waits. */

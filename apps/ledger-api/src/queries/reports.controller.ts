@@ -9,7 +9,7 @@ import { Backlog } from './dto/backlog.answer';
 import { MissingCertificates, Timeliness } from './dto/where-is-my-money.answers';
 import { BacklogParams, MissingCertificatesParams, TimelinessParams } from './dto/query-params';
 import { GetBacklogQuery, GetMissingCertificatesQuery, GetTimelinessQuery } from './ledger.queries';
-import { reminderLettersPdf } from './reminder-letters-pdf';
+import { reminderLettersPdf } from '@ij/application';
 
 @ApiTags('queries')
 @ApiBearerAuth()

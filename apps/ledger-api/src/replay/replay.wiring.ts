@@ -1,12 +1,8 @@
 import type { Provider } from '@nestjs/common';
-import type { LedgerConfig } from '../config/ledger-config';
-import type { LedgerStorage } from '../infrastructure/storage';
+import { type LedgerConfig, type LedgerStorage, openReplayStorage, REPLAY_STORAGE, REPLAY_WORKERS, ReplayRunner, replayWorkersFrom } from '@ij/application';
 import { AuditController } from './audit.controller';
 import { VerifyLedgerHandler } from './handlers/audit.handler';
 import { GetReplayDiffCsvHandler, GetReplayDiffHandler, GetReplayHandler, StartReplayHandler } from './handlers/replay.handlers';
-import { ReplayRunner } from './replay-runner';
-import { REPLAY_STORAGE, REPLAY_WORKERS } from '../infrastructure/tokens';
-import { openReplayStorage, replayWorkersFrom } from './replay-storage';
 import { ReplaysController } from './replays.controller';
 
 /** Replay and audit rows of api.md's Queries table: their controllers, and the providers AppModule adds for them. */

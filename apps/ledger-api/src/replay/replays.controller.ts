@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../auth/roles.decorator';
 import { CurrentCommand, IdempotentCommand } from '../http/command-context';
-import { type CommandContext } from '../infrastructure/command-context';
+import { type CommandContext } from '@ij/application';
 import { CommandAnswers, QueryAnswers } from '../http/openapi/answers';
 import { Replay, ReplayDiff, ReplayStarted } from './dto/replay.answers';
 import { DEFAULT_DIFF_PAGE, ReplayDiffParams, StartReplayBody } from './dto/replay.params';

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { PolicyholderNotFound, type TransferStatus } from '@ij/ledger';
 import { disbursementReport, ledgerTransfers, policyholderTransfers, type ReadModelStore } from '@ij/projections';
-import { READ_MODELS } from '../infrastructure/tokens';
+import { READ_MODELS } from '@ij/application';
 
 export class ListTransfersQuery {
   constructor(readonly filter: { status?: TransferStatus; from?: string; to?: string }, readonly after: string | undefined, readonly limit: number) {}

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { QueryAnswers } from '../http/openapi/answers';
-import { CLOCK, type Clock } from '../infrastructure/clock';
+import { CLOCK, type Clock } from '@ij/application';
 import { ThroughParams } from '../queries/dto/query-params';
 import { Disbursements, TransferPage } from './dto/transfer.answers';
 import { PageParams, pageSizeOf, TransferListParams } from './transfer-params';

@@ -4,8 +4,7 @@ import { createInterface } from 'node:readline';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { auditExportLines, verifyAuditExport, verifyLedger, type AuditReport } from '@ij/replay';
-import { readLedgerConfig } from '../../../ledger-api/src/config/ledger-config';
-import { openStorage } from '../../../ledger-api/src/infrastructure/storage';
+import { openStorage, readLedgerConfig } from '@ij/application';
 
 /** `audit verify` exits 1 when it finds anything wrong (api.md). */
 const AUDIT_FAILED = 1;

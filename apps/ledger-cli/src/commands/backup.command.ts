@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { readLedgerConfig } from '../../../ledger-api/src/config/ledger-config';
-import { BackupRefused, backupDataDirectory, restoreDataDirectory } from '../../../ledger-api/src/operations/sqlite-backup';
+import { backupDataDirectory, BackupRefused, readLedgerConfig, restoreDataDirectory } from '@ij/application';
 
 /** A refusal the operator must fix (wrong mode, non-empty directory, not a backup): exit code 2, as usage errors. */
 const REFUSED = 2;

@@ -1,13 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Projector } from '@ij/projections';
-import { applyBankReport } from '../../../ledger-api/src/bank-reports/apply-bank-report';
-import { InvalidBankReport, parseBankReport } from '../../../ledger-api/src/bank-reports/bank-files';
-import { readLedgerConfig } from '../../../ledger-api/src/config/ledger-config';
-import { systemClock } from '../../../ledger-api/src/infrastructure/clock';
-import { LedgerCommandRunner } from '../../../ledger-api/src/infrastructure/ledger-command-runner';
-import { PolicyholderLedger } from '../../../ledger-api/src/infrastructure/policyholder-ledger';
-import { openStorage } from '../../../ledger-api/src/infrastructure/storage';
+import { applyBankReport, InvalidBankReport, LedgerCommandRunner, openStorage, parseBankReport, PolicyholderLedger, readLedgerConfig, systemClock } from '@ij/application';
 
 const INVALID_INPUT = 2;
 

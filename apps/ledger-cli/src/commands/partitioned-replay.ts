@@ -2,10 +2,7 @@ import { hostname } from 'node:os';
 import { formatCents } from '@ij/money';
 import { Projector, readActiveRules } from '@ij/projections';
 import { partitionedReplayIdOf, PostgresWorkPartitions, REPLAY_JOB_KIND, runPartitionedReplay, type ReplayRequest } from '@ij/replay';
-import type { LedgerConfig } from '../../../ledger-api/src/config/ledger-config';
-import { systemClock } from '../../../ledger-api/src/infrastructure/clock';
-import { openStorage } from '../../../ledger-api/src/infrastructure/storage';
-import { openReplayStorage } from '../../../ledger-api/src/replay/replay-storage';
+import { type LedgerConfig, openReplayStorage, openStorage, systemClock } from '@ij/application';
 
 export interface PartitionedReplayOptions {
   rules: string;

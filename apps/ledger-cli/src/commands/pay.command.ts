@@ -4,15 +4,7 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { formatCents } from '@ij/money';
 import { Projector } from '@ij/projections';
-import { readLedgerConfig } from '../../../ledger-api/src/config/ledger-config';
-import { isCalendarDate } from '../../../ledger-api/src/infrastructure/calendar-dates';
-import { systemClock } from '../../../ledger-api/src/infrastructure/clock';
-import { LedgerCommandRunner } from '../../../ledger-api/src/infrastructure/ledger-command-runner';
-import { PolicyholderLedger } from '../../../ledger-api/src/infrastructure/policyholder-ledger';
-import { openStorage } from '../../../ledger-api/src/infrastructure/storage';
-import { writeBankFile } from '../../../ledger-api/src/payments/bank-file';
-import { PaymentRunRunner, type PaymentRunRecord } from '../../../ledger-api/src/payments/payment-run-runner';
-import { openReplayStorage } from '../../../ledger-api/src/replay/replay-storage';
+import { isCalendarDate, LedgerCommandRunner, openReplayStorage, openStorage, type PaymentRunRecord, PaymentRunRunner, PolicyholderLedger, readLedgerConfig, systemClock, writeBankFile } from '@ij/application';
 
 const USAGE_ERROR = 2;
 

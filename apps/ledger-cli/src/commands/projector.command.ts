@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { readLedgerConfig } from '../../../ledger-api/src/config/ledger-config';
-import { runProjectorProcess } from '../../../ledger-api/src/projector/projector-process';
+import { readLedgerConfig, runProjectorProcess } from '@ij/application';
 
 /** `ledger projector`: a projector process (one active per schema, the others standby) until SIGTERM or SIGINT. */
 export function registerProjectorCommand(program: Command): void {

@@ -5,14 +5,7 @@ import { formatCents } from '@ij/money';
 import { Projector, readActiveRules } from '@ij/projections';
 import { defaultWorkerCount, diffCsv, replayIdOf, runReplay, type ReplayResult } from '@ij/replay';
 import { getRulesVersion } from '@ij/rules';
-import { readLedgerConfig } from '../../../ledger-api/src/config/ledger-config';
-import { isCalendarDate } from '../../../ledger-api/src/infrastructure/calendar-dates';
-import { systemClock } from '../../../ledger-api/src/infrastructure/clock';
-import { LedgerCommandRunner } from '../../../ledger-api/src/infrastructure/ledger-command-runner';
-import { PolicyholderLedger } from '../../../ledger-api/src/infrastructure/policyholder-ledger';
-import { openStorage } from '../../../ledger-api/src/infrastructure/storage';
-import { applyReplay, type ApplyReport } from '../../../ledger-api/src/replay/apply-replay';
-import { openReplayStorage } from '../../../ledger-api/src/replay/replay-storage';
+import { applyReplay, type ApplyReport, isCalendarDate, LedgerCommandRunner, openReplayStorage, openStorage, PolicyholderLedger, readLedgerConfig, systemClock } from '@ij/application';
 import { partitionedReplay } from './partitioned-replay';
 
 /** A usage error the operator must fix (unknown version, bad date, apply refused): exit code 2. */

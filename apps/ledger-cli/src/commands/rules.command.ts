@@ -2,12 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Command } from 'commander';
 import { isDomainError } from '@ij/ledger';
 import { checkRulesVersions, diffRulesVersions, getReleasedRulesVersion, RULES_VERSIONS, type ReleasedRulesVersion, type RulesDiff } from '@ij/rules';
-import { readLedgerConfig } from '../../../ledger-api/src/config/ledger-config';
-import type { CommandContext } from '../../../ledger-api/src/infrastructure/command-context';
-import { systemClock } from '../../../ledger-api/src/infrastructure/clock';
-import { LedgerCommandRunner } from '../../../ledger-api/src/infrastructure/ledger-command-runner';
-import { PolicyholderLedger } from '../../../ledger-api/src/infrastructure/policyholder-ledger';
-import { openStorage } from '../../../ledger-api/src/infrastructure/storage';
+import { type CommandContext, LedgerCommandRunner, openStorage, PolicyholderLedger, readLedgerConfig, systemClock } from '@ij/application';
 
 /** The supervisor acting from the command line (api.md: activating a rules version is a supervisor's command). */
 const CLI_SUPERVISOR = { actorId: 'ledger-cli-supervisor', roles: ['supervisor' as const] };

@@ -1,9 +1,7 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { SCENARIO_NAMES, seedPopulation, type ScenarioName, type SeedSummary } from '../../../../libs/replay/src/seed';
-import { readLedgerConfig } from '../../../ledger-api/src/config/ledger-config';
-import { loadPolicyholderIds } from '../../../ledger-api/src/infrastructure/policyholder-ids';
-import { openStorage } from '../../../ledger-api/src/infrastructure/storage';
+import { loadPolicyholderIds, openStorage, readLedgerConfig } from '@ij/application';
 
 /** A usage error the operator must fix (bad option, store not empty): exit code 2. */
 const USAGE_ERROR = 2;

@@ -1,5 +1,5 @@
 import { type EveryField, Count, Text, Texts } from '../../http/openapi/properties';
-import type { BankReportOutcome as BankReportOutcomeModel } from '../apply-bank-report';
+import type { BankReportOutcome as BankReportOutcomeModel } from '@ij/application';
 
 /** POST /v1/bank-reports: what a camt.054 or pain.002 changed. */
 export class BankReportOutcome implements EveryField<BankReportOutcomeModel> {

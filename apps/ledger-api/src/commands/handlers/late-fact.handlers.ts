@@ -1,8 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { StoppageAnnulled, StoppageRequalified } from '@ij/ledger';
-import { PolicyholderLedger } from '../../infrastructure/policyholder-ledger';
+import { eventData, PolicyholderLedger } from '@ij/application';
 import { AnnulStoppageCommand, RequalifyStoppageCommand } from '../late-fact.commands';
-import { eventData } from './derived-id';
 import type { AnnulledStoppage, RequalifiedStoppage } from '../dto/command-answers';
 
 @CommandHandler(RequalifyStoppageCommand)

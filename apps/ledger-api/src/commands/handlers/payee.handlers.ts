@@ -1,8 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { maskIban, normalizeIban, type BankAccountConfirmed, type BankAccountRecorded, type SubrogationRecorded } from '@ij/ledger';
-import { PolicyholderLedger } from '../../infrastructure/policyholder-ledger';
+import { derivedId, eventData, PolicyholderLedger } from '@ij/application';
 import { ConfirmBankAccountCommand, RecordBankAccountCommand, RecordSubrogationCommand } from '../payee.commands';
-import { derivedId, eventData } from './derived-id';
 import type { ConfirmedBankAccount, RecordedBankAccount, RecordedSubrogation } from '../dto/payee-answers';
 
 /** The answer shows the IBAN masked but for its last 4 characters: it is personal data. */

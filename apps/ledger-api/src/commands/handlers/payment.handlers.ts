@@ -1,8 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { regularizationResponse, type AdvanceIssued, type RecoveryRecorded, type StoppageRegularized } from '@ij/ledger';
-import { PolicyholderLedger } from '../../infrastructure/policyholder-ledger';
+import { derivedId, eventData, PolicyholderLedger } from '@ij/application';
 import { IssueAdvanceCommand, RecordRecoveryCommand, RegularizeCommand } from '../ledger.commands';
-import { derivedId, eventData } from './derived-id';
 import type { IssuedAdvance, RecordedRecovery, RegularizationOutcome } from '../dto/command-answers';
 
 @CommandHandler(IssueAdvanceCommand)

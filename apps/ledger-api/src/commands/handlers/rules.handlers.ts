@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { PolicyholderLedger } from '../../infrastructure/policyholder-ledger';
+import { PolicyholderLedger } from '@ij/application';
 import { ActivateRulesVersionCommand } from '../ledger.commands';
 import type { RulesActivation } from '../dto/command-answers';
 

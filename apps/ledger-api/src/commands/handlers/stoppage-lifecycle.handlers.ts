@@ -1,9 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { SalaryCertificateRecorded, StoppageEndedEarly, StoppageExtended } from '@ij/ledger';
-import { PolicyholderLedger } from '../../infrastructure/policyholder-ledger';
-import { POLICYHOLDER_IDS, PolicyholderIds } from '../../infrastructure/policyholder-ids';
+import { eventData, POLICYHOLDER_IDS, PolicyholderIds, PolicyholderLedger } from '@ij/application';
 import { EndStoppageEarlyCommand, ExtendStoppageCommand, OpenStoppageCommand, RecordSalaryCertificateCommand } from '../ledger.commands';
-import { eventData } from './derived-id';
 import type { EarlyEnd, OpenedStoppage, RecordedSalaryCertificate, StoppageExtension } from '../dto/command-answers';
 import { Inject } from '@nestjs/common';
 

@@ -1,4 +1,4 @@
-import type { PaymentRunRecord, PaymentRunStatus } from '../payment-run-runner';
+import type { PaymentRunRecord, PaymentRunStatus } from '@ij/application';
 import type { ExportedTotals as ExportedTotalsModel, SkipReason, SkippedItem } from '@ij/ledger';
 import { type EveryField, Cents, Count, Day, Instant, ListOf, ObjectOf, OneOf, Text, Uuid, valuesOf } from '../../http/openapi/properties';
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { IsCalendarDate, IsNir, IsNotBefore } from '../../http/validators';
+import { STATEMENT_FORMATS } from '@ij/application';
 
 /** `?through=YYYY-MM-DD`: amounts through this date, today (Europe/Paris) when absent. */
 export class ThroughParams {
@@ -45,7 +46,6 @@ export class StatementPathParams {
   year!: string;
 }
 
-export const STATEMENT_FORMATS = ['json', 'pdf'] as const;
 
 export class StatementParams {
   @ApiPropertyOptional({ enum: STATEMENT_FORMATS, default: 'json' })

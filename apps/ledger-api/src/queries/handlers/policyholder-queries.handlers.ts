@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { PolicyholderNotFound } from '@ij/ledger';
 import { policyholderBalance, policyholderHistory, policyholderStatement } from '@ij/projections';
-import { POLICYHOLDER_IDS, PolicyholderIds } from '../../infrastructure/policyholder-ids';
+import { POLICYHOLDER_IDS, PolicyholderIds } from '@ij/application';
 import { FindPolicyholderQuery, GetBalanceQuery, GetHistoryQuery, GetStatementQuery } from '../ledger.queries';
 import { ReadSide } from '../read-side';
 

@@ -1,9 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { missingCertificatesReport, policyholderStatus, timelinessReport } from '@ij/projections';
-import type { LedgerConfig } from '../../config/ledger-config';
-import { LEDGER_CONFIG } from '../../infrastructure/tokens';
-import { statusContext, timelinessWindow } from '../where-is-my-money-context';
+import { LEDGER_CONFIG, type LedgerConfig, statusContext, timelinessWindow } from '@ij/application';
 import { GetMissingCertificatesQuery, GetPolicyholderStatusQuery, GetTimelinessQuery } from '../ledger.queries';
 import { ReadSide } from '../read-side';
 

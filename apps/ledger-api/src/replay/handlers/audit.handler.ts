@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { EventStore } from '@ij/event-store';
 import { verifyLedger, type AuditReport } from '@ij/replay';
-import { EVENT_STORE } from '../../infrastructure/tokens';
+import { EVENT_STORE } from '@ij/application';
 import { VerifyLedgerQuery } from '../replay.messages';
 
 @QueryHandler(VerifyLedgerQuery)

@@ -1,12 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { diffCsvHeader, diffCsvLines, type ReplayRecord } from '@ij/replay';
-import { derivedId } from '../../commands/handlers/derived-id';
+import { derivedId, REPLAY_STORAGE, ReplayRunner, type ReplayStorage } from '@ij/application';
 import { ProblemException } from '../../http/problem';
 import { GetReplayDiffCsvQuery, GetReplayDiffQuery, GetReplayQuery, StartReplayCommand } from '../replay.messages';
-import { ReplayRunner } from '../replay-runner';
-import { REPLAY_STORAGE } from '../../infrastructure/tokens';
-import type { ReplayStorage } from '../replay-storage';
 import type { ReplayDiff, ReplayStarted } from '../dto/replay.answers';
 
 const CSV_PAGE = 5_000;

@@ -1,8 +1,5 @@
 import { backlogCsv, Projector, readActiveRules, regularizationBacklog, type RegularizationBacklog } from '@ij/projections';
-import type { LedgerConfig } from '../../config/ledger-config';
-import { isCalendarDate } from '../../infrastructure/calendar-dates';
-import { systemClock, type Clock } from '../../infrastructure/clock';
-import { openStorage } from '../../infrastructure/storage';
+import { type Clock, isCalendarDate, type LedgerConfig, openStorage, systemClock } from '@ij/application';
 import { table } from './text-table';
 
 export const BACKLOG_REPORT_FORMATS = ['table', 'csv', 'json'] as const;

@@ -2,8 +2,7 @@ import { hostname } from 'node:os';
 import { Presets, SingleBar } from 'cli-progress';
 import { PostgresReadModelStore, REBUILD_JOB_KIND, runPartitionedRebuild, type RebuildJobRequest } from '@ij/projections';
 import { PostgresWorkPartitions } from '@ij/replay';
-import type { LedgerConfig } from '../../config/ledger-config';
-import { openStorage } from '../../infrastructure/storage';
+import { type LedgerConfig, openStorage } from '@ij/application';
 
 export interface PartitionedRebuildCliOptions {
   partitions: number;

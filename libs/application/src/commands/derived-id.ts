@@ -1,6 +1,6 @@
 import { deterministicEventId } from '@ij/event-store';
-import type { CommandContext } from '../../infrastructure/command-context';
-import type { EventDraft } from '../../infrastructure/ledger-command-runner';
+import type { CommandContext } from '../infrastructure/command-context';
+import type { EventDraft } from '../infrastructure/ledger-command-runner';
 
 /** An id the command creates (advance, regularization, recovery): the same for every repeat of the command. */
 export function derivedId(context: CommandContext, purpose: string): string {

@@ -1,9 +1,6 @@
 import { disbursementReport, Projector } from '@ij/projections';
-import type { LedgerConfig } from '../config/ledger-config';
-import { isCalendarDate } from '../infrastructure/calendar-dates';
-import { systemClock, type Clock } from '../infrastructure/clock';
-import { openStorage } from '../infrastructure/storage';
-import { InvalidReportOption } from '../queries/cli/report-backlog';
+import { type Clock, isCalendarDate, type LedgerConfig, openStorage, systemClock } from '@ij/application';
+import { InvalidReportOption } from './report-backlog';
 
 /** `ledger report disbursements`: GET /v1/reports/disbursements on stdout, as JSON. */
 export async function reportDisbursements(config: LedgerConfig, options: { through?: string }, clock: Clock = systemClock): Promise<void> {

@@ -1,9 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { policyholderStatement, Projector, readActiveRules } from '@ij/projections';
-import type { LedgerConfig } from '../../config/ledger-config';
-import { openStorage } from '../../infrastructure/storage';
-import { STATEMENT_FORMATS } from '../dto/query-params';
-import { statementPdf } from '../statement-pdf';
+import { type LedgerConfig, openStorage, STATEMENT_FORMATS, statementPdf } from '@ij/application';
 
 export class InvalidStatementOption extends Error {}
 

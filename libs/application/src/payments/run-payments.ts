@@ -24,7 +24,7 @@ import { Money } from '@ij/money';
 import { toPolicyholderState, type PolicyholderDocument, type ReadModelStore } from '@ij/projections';
 import type { RulesVersion } from '@ij/rules';
 import type { Actor } from '../auth/api-keys';
-import { derivedId } from '../commands/handlers/derived-id';
+import { derivedId } from '../commands/derived-id';
 import type { CommandContext } from '../infrastructure/command-context';
 import type { PolicyholderLedger } from '../infrastructure/policyholder-ledger';
 

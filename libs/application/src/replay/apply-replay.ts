@@ -4,7 +4,7 @@ import { isDomainError, type StoppageRegularized } from '@ij/ledger';
 import { sumCents } from '@ij/money';
 import { regularizationKeyOf, type ReplayRow } from '@ij/replay';
 import type { Actor } from '../auth/api-keys';
-import { derivedId, eventData } from '../commands/handlers/derived-id';
+import { derivedId, eventData } from '../commands/derived-id';
 import type { CommandContext } from '../infrastructure/command-context';
 import type { PolicyholderLedger } from '../infrastructure/policyholder-ledger';
 

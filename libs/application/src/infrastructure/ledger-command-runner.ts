@@ -8,7 +8,7 @@ import {
   type RecordedEvent,
 } from '@ij/event-store';
 import { IdempotencyKeyReused, TooMuchContention } from './application-errors';
-import { noteRecordedPosition, type CommandContext } from '../infrastructure/command-context';
+import { noteRecordedPosition, type CommandContext } from './command-context';
 import { CLOCK, type Clock } from './clock';
 import { EVENT_STORE, PROJECTION_SYNC, type ProjectionSync } from './tokens';
 

@@ -62,3 +62,6 @@ function row(document: PDFKit.PDFDocument, y: number, label: string, cells: stri
 function amount(cents: number): string {
   return formatCents(cents).replace(/\u202f/gu, '\u00a0');
 }
+
+/** The formats a statement is given in: JSON for programs, PDF for the policyholder. */
+export const STATEMENT_FORMATS = ['json', 'pdf'] as const;

@@ -19,7 +19,7 @@ import {
 } from '@ij/ledger';
 import { readActiveRules } from '@ij/projections';
 import { RULES_VERSIONS, type RulesVersion } from '@ij/rules';
-import type { CommandContext } from '../infrastructure/command-context';
+import type { CommandContext } from './command-context';
 import { CLOCK, type Clock } from './clock';
 import { LedgerCommandRunner, type CommandOutcome } from './ledger-command-runner';
 import { EVENT_STORE } from './tokens';

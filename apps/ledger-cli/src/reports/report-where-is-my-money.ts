@@ -1,11 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { missingCertificatesCsv, missingCertificatesReport, Projector, readActiveRules, timelinessReport, type MissingCertificatesReport, type TimelinessReport } from '@ij/projections';
-import type { LedgerConfig } from '../../config/ledger-config';
-import { isCalendarDate } from '../../infrastructure/calendar-dates';
-import { systemClock, type Clock } from '../../infrastructure/clock';
-import { openStorage } from '../../infrastructure/storage';
-import { statusContext, timelinessWindow } from '../where-is-my-money-context';
-import { reminderLettersPdf } from '../reminder-letters-pdf';
+import { type Clock, isCalendarDate, type LedgerConfig, openStorage, reminderLettersPdf, statusContext, systemClock, timelinessWindow } from '@ij/application';
 import { InvalidReportOption } from './report-backlog';
 import { table } from './text-table';
 
