@@ -4,22 +4,6 @@
  */
 
 export interface paths {
-    "/health": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["HealthController_health"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/stoppages": {
         parameters: {
             query?: never;
@@ -29,7 +13,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["StoppagesController_open"];
+        post: operations["StoppageCommandsController_open"];
         delete?: never;
         options?: never;
         head?: never;
@@ -45,7 +29,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["StoppagesController_extend"];
+        post: operations["StoppageCommandsController_extend"];
         delete?: never;
         options?: never;
         head?: never;
@@ -61,7 +45,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["StoppagesController_endEarly"];
+        post: operations["StoppageCommandsController_endEarly"];
         delete?: never;
         options?: never;
         head?: never;
@@ -77,7 +61,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["StoppagesController_recordSalaryCertificate"];
+        post: operations["StoppageCommandsController_recordSalaryCertificate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -93,7 +77,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["StoppagesController_issueAdvance"];
+        post: operations["StoppageCommandsController_issueAdvance"];
         delete?: never;
         options?: never;
         head?: never;
@@ -109,7 +93,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["StoppagesController_regularize"];
+        post: operations["StoppageCommandsController_regularize"];
         delete?: never;
         options?: never;
         head?: never;
@@ -125,7 +109,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["StoppagesController_recordRecovery"];
+        post: operations["StoppageCommandsController_recordRecovery"];
         delete?: never;
         options?: never;
         head?: never;
@@ -141,7 +125,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["StoppagesController_requalify"];
+        post: operations["StoppageCommandsController_requalify"];
         delete?: never;
         options?: never;
         head?: never;
@@ -157,39 +141,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["StoppagesController_annul"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/rules": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["RulesController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/rules/active": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["RulesController_activate"];
+        post: operations["StoppageCommandsController_annul"];
         delete?: never;
         options?: never;
         head?: never;
@@ -308,6 +260,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/policyholders/{policyholderId}/bank-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PayeesController_recordBankAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policyholders/{policyholderId}/bank-account/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PayeesController_confirmBankAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stoppages/{stoppageId}/subrogations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PayeesController_recordSubrogation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RulesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rules/active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RulesController_activate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports/regularization-backlog": {
         parameters: {
             query?: never;
@@ -350,6 +382,118 @@ export interface paths {
         get: operations["ReportsController_missingCertificates"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payment-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PaymentRunsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payment-runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PaymentRunsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payment-runs/{runId}/pain001": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PaymentRunsController_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TransfersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policyholders/{policyholderId}/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TransfersController_ofPolicyholder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/disbursements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TransfersController_disbursements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bank-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["BankReportsController_apply"];
         delete?: never;
         options?: never;
         head?: never;
@@ -420,158 +564,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/policyholders/{policyholderId}/bank-account": {
+    "/health": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        post: operations["PayeesController_recordBankAccount"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/policyholders/{policyholderId}/bank-account/confirmation": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["PayeesController_confirmBankAccount"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/stoppages/{stoppageId}/subrogations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["PayeesController_recordSubrogation"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/payment-runs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["PaymentRunsController_start"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/payment-runs/{runId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["PaymentRunsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/payment-runs/{runId}/pain001": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["PaymentRunsController_file"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/bank-reports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["BankReportsController_apply"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/transfers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["TransfersController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/policyholders/{policyholderId}/transfers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["TransfersController_ofPolicyholder"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/reports/disbursements": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["TransfersController_disbursements"];
+        get: operations["HealthController_health"];
         put?: never;
         post?: never;
         delete?: never;
@@ -644,10 +644,6 @@ export interface components {
             correlationId?: string;
         } & {
             [key: string]: unknown;
-        };
-        Health: {
-            /** @enum {string} */
-            status: "ok";
         };
         OpenedStoppage: {
             /** Format: uuid */
@@ -845,28 +841,6 @@ export interface components {
              * @example entered on the wrong policyholder
              */
             reason: string;
-        };
-        ReleasedRulesVersion: {
-            /** @example 2026.2 */
-            version: string;
-            /** Format: date */
-            releasedOn: string;
-            notes: string;
-        };
-        RulesVersions: {
-            /** @example 2026.2 */
-            active: string;
-            versions: components["schemas"]["ReleasedRulesVersion"][];
-        };
-        RulesActivation: {
-            /** @example 2026.2 */
-            active: string;
-            /** @description null when no version had been activated (the default was in force) */
-            previousVersion: string | null;
-        };
-        ActivateRulesVersionBody: {
-            /** @example 2026.2 */
-            version: string;
         };
         Annulment: {
             /** Format: uuid */
@@ -1333,6 +1307,102 @@ export interface components {
             months: components["schemas"]["StatementMonth"][];
             totals: components["schemas"]["StatementAmounts"];
         };
+        RecordedBankAccount: {
+            policyholderId: string;
+            /**
+             * @description masked but for its last 4 characters
+             * @example ***********************0189
+             */
+            iban: string;
+            bic?: string;
+            holderName: string;
+            /** @description a changed account: its transfers wait until a supervisor other than who changed it confirms it */
+            awaitsConfirmation: boolean;
+        };
+        RecordBankAccountBody: {
+            /**
+             * @description ISO 13616 check digits and the country length (FR: 27); spaces allowed
+             * @example FR76 3000 6000 0112 3456 7890 189
+             */
+            iban: string;
+            /** @example AGRIFRPP */
+            bic?: string;
+            /**
+             * @description one line, trimmed, 1 to 70 characters, no control or bidi-override characters
+             * @example Camille Martin
+             */
+            holderName: string;
+        };
+        ConfirmedBankAccount: {
+            policyholderId: string;
+            /** @description the IBAN confirmed, masked but for its last 4 characters */
+            iban: string;
+            /** @description the supervisor who confirmed it */
+            confirmedBy: string;
+            /** Format: date */
+            confirmedOn: string;
+        };
+        RecordedSubrogation: {
+            /** Format: uuid */
+            subrogationId: string;
+            /** Format: uuid */
+            stoppageId: string;
+            employerId: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description the employer's IBAN, masked but for its last 4 characters */
+            employerIban: string;
+        };
+        RecordSubrogationBody: {
+            /**
+             * @description the employer's identifier (e.g. its SIRET)
+             * @example siret-12345678900017
+             */
+            employerId: string;
+            /**
+             * @description first day whose allowance is paid to the employer
+             * @example 2025-06-10
+             */
+            from: string;
+            /**
+             * @description last day whose allowance is paid to the employer
+             * @example 2025-06-29
+             */
+            to: string;
+            /** @description the employer's IBAN: required the first time this employer is subrogated for the policyholder */
+            employerIban?: string;
+            /** @example BNPAFRPP */
+            employerBic?: string;
+            /**
+             * @description the account holder; required with employerIban
+             * @example Ateliers Durand SARL
+             */
+            employerName?: string;
+        };
+        ReleasedRulesVersion: {
+            /** @example 2026.2 */
+            version: string;
+            /** Format: date */
+            releasedOn: string;
+            notes: string;
+        };
+        RulesVersions: {
+            /** @example 2026.2 */
+            active: string;
+            versions: components["schemas"]["ReleasedRulesVersion"][];
+        };
+        RulesActivation: {
+            /** @example 2026.2 */
+            active: string;
+            /** @description null when no version had been activated (the default was in force) */
+            previousVersion: string | null;
+        };
+        ActivateRulesVersionBody: {
+            /** @example 2026.2 */
+            version: string;
+        };
         BacklogTotal: {
             count: number;
             amountCents: number;
@@ -1502,6 +1572,166 @@ export interface components {
             /** @description by their oldest wait, longest first; the stoppages without a known employer last */
             employers: components["schemas"]["EmployerReminder"][];
         };
+        PaymentRunStarted: {
+            /**
+             * Format: uuid
+             * @description derived from `through` alone: starting the same run again names the same run
+             */
+            runId: string;
+        };
+        StartPaymentRunBody: {
+            /**
+             * @description settle every stoppage through this date (not after today)
+             * @example 2025-11-30
+             */
+            through: string;
+        };
+        PayeeTotals: {
+            count: number;
+            netCents: number;
+        };
+        ExportedByPayee: {
+            POLICYHOLDER: components["schemas"]["PayeeTotals"];
+            EMPLOYER: components["schemas"]["PayeeTotals"];
+        };
+        ExportedTotals: {
+            count: number;
+            netCents: number;
+            byPayee: components["schemas"]["ExportedByPayee"];
+        };
+        SkippedStoppage: {
+            policyholderId: string;
+            /** Format: uuid */
+            stoppageId: string;
+            /** @description present when a transfer (rather than a regularization) was held back */
+            transferId?: string;
+            /** @enum {string} */
+            reason: "MISSING_SALARY_CERTIFICATE" | "NO_BANK_ACCOUNT" | "BANK_ACCOUNT_UNUSABLE" | "BANK_ACCOUNT_UNCONFIRMED" | "BLOCKED" | "SETTLED_LATER";
+            /** @description BLOCKED: the domain's code and detail */
+            detail: string;
+        };
+        PaymentRun: {
+            /** Format: uuid */
+            runId: string;
+            /** Format: date */
+            through: string;
+            /** @enum {string} */
+            status: "running" | "done" | "failed" | "interrupted";
+            requestedBy: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            completedAt?: string;
+            /** @description why it failed */
+            reason?: string;
+            /** @description the rules version the run regularized with (recorded when it completes) */
+            rulesVersion?: string;
+            processed?: number;
+            total?: number;
+            /** @description stoppages this run regularized */
+            regularized?: number;
+            /** @description transfers ordered */
+            paidCount?: number;
+            paidGrossCents?: number;
+            /** @description deducted for earlier overpayments */
+            offsetCents?: number;
+            /** @description net transferred */
+            paidCents?: number;
+            /** @description returned transfers ordered again by this run */
+            reordered?: number;
+            /** @description what its pain.001 carries: every ORDERED transfer ordered on or before `through`, each once */
+            exported?: components["schemas"]["ExportedTotals"];
+            skipped?: components["schemas"]["SkippedStoppage"][];
+        };
+        TransferReturnReason: {
+            /** @description the ISO 20022 reason code (AC04, MS03, …) */
+            code: string;
+            text?: string;
+            /** @description a pain.002 rejection rather than a camt.054 return (treated the same: never paid) */
+            rejected: boolean;
+        };
+        Transfer: {
+            /** @description the bank file's EndToEndId (at most 35 characters), derived from the decision's ids */
+            transferId: string;
+            /** @enum {string} */
+            source: "ADVANCE" | "REGULARIZATION" | "REORDER";
+            /** @description the advance, the regularization or the returned transfer it comes from */
+            sourceId: string;
+            /** @enum {string} */
+            payee: "POLICYHOLDER" | "EMPLOYER";
+            /** @description EMPLOYER only */
+            employerId?: string;
+            policyholderId: string;
+            /** Format: uuid */
+            stoppageId: string;
+            /** @description csgCents + crdsCents + netCents */
+            grossCents: number;
+            csgCents: number;
+            crdsCents: number;
+            /** @description what moves */
+            netCents: number;
+            /** @enum {string} */
+            status: "ORDERED" | "EXPORTED" | "SETTLED" | "RETURNED";
+            /** Format: date */
+            orderedOn: string;
+            /** @description REORDER only: the returned transfer it replaces */
+            replaces?: string;
+            /** @description RETURNED only: the transfer that ordered it again */
+            reorderedAs?: string;
+            /** @description the bank file (pain.001 MsgId) that carried it */
+            bankFileId?: string;
+            /** @description the account credited, masked but for its last 4 characters */
+            creditorIban?: string;
+            /** Format: date */
+            exportedOn?: string;
+            /** Format: date */
+            settledOn?: string;
+            /** Format: date */
+            returnedOn?: string;
+            returnReason?: components["schemas"]["TransferReturnReason"];
+        };
+        TransferPage: {
+            items: components["schemas"]["Transfer"][];
+            /** @description pass as `?after=` for the next page; absent on the last page */
+            next?: string;
+        };
+        StatusTotals: {
+            count: number;
+            grossCents: number;
+            netCents: number;
+        };
+        TransfersByStatus: {
+            ORDERED: components["schemas"]["StatusTotals"];
+            EXPORTED: components["schemas"]["StatusTotals"];
+            SETTLED: components["schemas"]["StatusTotals"];
+            RETURNED: components["schemas"]["StatusTotals"];
+        };
+        Disbursements: {
+            /** Format: date */
+            through: string;
+            /** @description advances and regularization payments (less offsets), gross, decided on or before `through` */
+            allowancesPaidCents: number;
+            /** @description the part decided before transfers existed: no transfer carries it */
+            paidBeforeTransfersCents: number;
+            /** @description the transfers carrying the rest; a returned transfer ordered again counts once, as its new one */
+            transfers: components["schemas"]["TransfersByStatus"];
+            /** @description returned transfers ordered again (their money is in the transfer that replaced them) */
+            returnedAndReordered: components["schemas"]["StatusTotals"];
+            /** @description allowancesPaid − paidBeforeTransfers − Σ transfers: 0 unless money was decided and not ordered, or ordered twice */
+            unreconciledCents: number;
+        };
+        BankReportOutcome: {
+            /** @description the report's MsgId */
+            messageId: string;
+            /** @description transfers this report settled */
+            settled: number;
+            /** @description transfers this report returned (camt.054 returns and pain.002 rejections: never paid) */
+            returned: number;
+            /** @description EndToEndIds the ledger has no exported transfer for, or whose amount differs: reported, never guessed */
+            unknown: string[];
+            /** @description entries about transfers already resolved (this report again, or an earlier one) */
+            alreadyApplied: number;
+        };
         ReplayStarted: {
             /**
              * Format: uuid
@@ -1608,239 +1838,9 @@ export interface components {
             regularizationsChecked: number;
             failures: components["schemas"]["AuditFailure"][];
         };
-        RecordedBankAccount: {
-            policyholderId: string;
-            /**
-             * @description masked but for its last 4 characters
-             * @example ***********************0189
-             */
-            iban: string;
-            bic?: string;
-            holderName: string;
-            /** @description a changed account: its transfers wait until a supervisor other than who changed it confirms it */
-            awaitsConfirmation: boolean;
-        };
-        RecordBankAccountBody: {
-            /**
-             * @description ISO 13616 check digits and the country length (FR: 27); spaces allowed
-             * @example FR76 3000 6000 0112 3456 7890 189
-             */
-            iban: string;
-            /** @example AGRIFRPP */
-            bic?: string;
-            /**
-             * @description one line, trimmed, 1 to 70 characters, no control or bidi-override characters
-             * @example Camille Martin
-             */
-            holderName: string;
-        };
-        ConfirmedBankAccount: {
-            policyholderId: string;
-            /** @description the IBAN confirmed, masked but for its last 4 characters */
-            iban: string;
-            /** @description the supervisor who confirmed it */
-            confirmedBy: string;
-            /** Format: date */
-            confirmedOn: string;
-        };
-        RecordedSubrogation: {
-            /** Format: uuid */
-            subrogationId: string;
-            /** Format: uuid */
-            stoppageId: string;
-            employerId: string;
-            /** Format: date */
-            from: string;
-            /** Format: date */
-            to: string;
-            /** @description the employer's IBAN, masked but for its last 4 characters */
-            employerIban: string;
-        };
-        RecordSubrogationBody: {
-            /**
-             * @description the employer's identifier (e.g. its SIRET)
-             * @example siret-12345678900017
-             */
-            employerId: string;
-            /**
-             * @description first day whose allowance is paid to the employer
-             * @example 2025-06-10
-             */
-            from: string;
-            /**
-             * @description last day whose allowance is paid to the employer
-             * @example 2025-06-29
-             */
-            to: string;
-            /** @description the employer's IBAN: required the first time this employer is subrogated for the policyholder */
-            employerIban?: string;
-            /** @example BNPAFRPP */
-            employerBic?: string;
-            /**
-             * @description the account holder; required with employerIban
-             * @example Ateliers Durand SARL
-             */
-            employerName?: string;
-        };
-        PaymentRunStarted: {
-            /**
-             * Format: uuid
-             * @description derived from `through` alone: starting the same run again names the same run
-             */
-            runId: string;
-        };
-        StartPaymentRunBody: {
-            /**
-             * @description settle every stoppage through this date (not after today)
-             * @example 2025-11-30
-             */
-            through: string;
-        };
-        PayeeTotals: {
-            count: number;
-            netCents: number;
-        };
-        ExportedByPayee: {
-            POLICYHOLDER: components["schemas"]["PayeeTotals"];
-            EMPLOYER: components["schemas"]["PayeeTotals"];
-        };
-        ExportedTotals: {
-            count: number;
-            netCents: number;
-            byPayee: components["schemas"]["ExportedByPayee"];
-        };
-        SkippedStoppage: {
-            policyholderId: string;
-            /** Format: uuid */
-            stoppageId: string;
-            /** @description present when a transfer (rather than a regularization) was held back */
-            transferId?: string;
+        Health: {
             /** @enum {string} */
-            reason: "MISSING_SALARY_CERTIFICATE" | "NO_BANK_ACCOUNT" | "BANK_ACCOUNT_UNUSABLE" | "BANK_ACCOUNT_UNCONFIRMED" | "BLOCKED" | "SETTLED_LATER";
-            /** @description BLOCKED: the domain's code and detail */
-            detail: string;
-        };
-        PaymentRun: {
-            /** Format: uuid */
-            runId: string;
-            /** Format: date */
-            through: string;
-            /** @enum {string} */
-            status: "running" | "done" | "failed" | "interrupted";
-            requestedBy: string;
-            /** Format: date-time */
-            startedAt: string;
-            /** Format: date-time */
-            completedAt?: string;
-            /** @description why it failed */
-            reason?: string;
-            /** @description the rules version the run regularized with (recorded when it completes) */
-            rulesVersion?: string;
-            processed?: number;
-            total?: number;
-            /** @description stoppages this run regularized */
-            regularized?: number;
-            /** @description transfers ordered */
-            paidCount?: number;
-            paidGrossCents?: number;
-            /** @description deducted for earlier overpayments */
-            offsetCents?: number;
-            /** @description net transferred */
-            paidCents?: number;
-            /** @description returned transfers ordered again by this run */
-            reordered?: number;
-            /** @description what its pain.001 carries: every ORDERED transfer ordered on or before `through`, each once */
-            exported?: components["schemas"]["ExportedTotals"];
-            skipped?: components["schemas"]["SkippedStoppage"][];
-        };
-        BankReportOutcome: {
-            /** @description the report's MsgId */
-            messageId: string;
-            /** @description transfers this report settled */
-            settled: number;
-            /** @description transfers this report returned (camt.054 returns and pain.002 rejections: never paid) */
-            returned: number;
-            /** @description EndToEndIds the ledger has no exported transfer for, or whose amount differs: reported, never guessed */
-            unknown: string[];
-            /** @description entries about transfers already resolved (this report again, or an earlier one) */
-            alreadyApplied: number;
-        };
-        TransferReturnReason: {
-            /** @description the ISO 20022 reason code (AC04, MS03, …) */
-            code: string;
-            text?: string;
-            /** @description a pain.002 rejection rather than a camt.054 return (treated the same: never paid) */
-            rejected: boolean;
-        };
-        Transfer: {
-            /** @description the bank file's EndToEndId (at most 35 characters), derived from the decision's ids */
-            transferId: string;
-            /** @enum {string} */
-            source: "ADVANCE" | "REGULARIZATION" | "REORDER";
-            /** @description the advance, the regularization or the returned transfer it comes from */
-            sourceId: string;
-            /** @enum {string} */
-            payee: "POLICYHOLDER" | "EMPLOYER";
-            /** @description EMPLOYER only */
-            employerId?: string;
-            policyholderId: string;
-            /** Format: uuid */
-            stoppageId: string;
-            /** @description csgCents + crdsCents + netCents */
-            grossCents: number;
-            csgCents: number;
-            crdsCents: number;
-            /** @description what moves */
-            netCents: number;
-            /** @enum {string} */
-            status: "ORDERED" | "EXPORTED" | "SETTLED" | "RETURNED";
-            /** Format: date */
-            orderedOn: string;
-            /** @description REORDER only: the returned transfer it replaces */
-            replaces?: string;
-            /** @description RETURNED only: the transfer that ordered it again */
-            reorderedAs?: string;
-            /** @description the bank file (pain.001 MsgId) that carried it */
-            bankFileId?: string;
-            /** @description the account credited, masked but for its last 4 characters */
-            creditorIban?: string;
-            /** Format: date */
-            exportedOn?: string;
-            /** Format: date */
-            settledOn?: string;
-            /** Format: date */
-            returnedOn?: string;
-            returnReason?: components["schemas"]["TransferReturnReason"];
-        };
-        TransferPage: {
-            items: components["schemas"]["Transfer"][];
-            /** @description pass as `?after=` for the next page; absent on the last page */
-            next?: string;
-        };
-        StatusTotals: {
-            count: number;
-            grossCents: number;
-            netCents: number;
-        };
-        TransfersByStatus: {
-            ORDERED: components["schemas"]["StatusTotals"];
-            EXPORTED: components["schemas"]["StatusTotals"];
-            SETTLED: components["schemas"]["StatusTotals"];
-            RETURNED: components["schemas"]["StatusTotals"];
-        };
-        Disbursements: {
-            /** Format: date */
-            through: string;
-            /** @description advances and regularization payments (less offsets), gross, decided on or before `through` */
-            allowancesPaidCents: number;
-            /** @description the part decided before transfers existed: no transfer carries it */
-            paidBeforeTransfersCents: number;
-            /** @description the transfers carrying the rest; a returned transfer ordered again counts once, as its new one */
-            transfers: components["schemas"]["TransfersByStatus"];
-            /** @description returned transfers ordered again (their money is in the transfer that replaced them) */
-            returnedAndReordered: components["schemas"]["StatusTotals"];
-            /** @description allowancesPaid − paidBeforeTransfers − Σ transfers: 0 unless money was decided and not ordered, or ordered twice */
-            unreconciledCents: number;
+            status: "ok";
         };
         Readiness: {
             /** @enum {string} */
@@ -1865,92 +1865,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    HealthController_health: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description read your own write: wait until the read models include this log position (a command's Ledger-Position), or 503 projection-lagging; also accepted as `?minPosition=` */
-                "Ledger-Min-Position"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Health */
-            200: {
-                headers: {
-                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
-                    "Ledger-Projection-Position"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Health"];
-                };
-            };
-            /** @description problem+json: bad-request, validation-failed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/validation-failed";
-                        /** @enum {integer} */
-                        status?: 400;
-                    };
-                };
-            };
-            /** @description problem+json: too-many-requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/too-many-requests";
-                        /** @enum {integer} */
-                        status?: 429;
-                    };
-                };
-            };
-            /** @description problem+json: internal-error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/internal-error";
-                        /** @enum {integer} */
-                        status?: 500;
-                    };
-                };
-            };
-            /** @description problem+json: projection-lagging */
-            503: {
-                headers: {
-                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
-                    "Ledger-Projection-Position"?: string;
-                    /** @description seconds */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/projection-lagging";
-                        /** @enum {integer} */
-                        status?: 503;
-                    };
-                };
-            };
-        };
-    };
-    StoppagesController_open: {
+    StoppageCommandsController_open: {
         parameters: {
             query?: never;
             header: {
@@ -2127,7 +2042,7 @@ export interface operations {
             };
         };
     };
-    StoppagesController_extend: {
+    StoppageCommandsController_extend: {
         parameters: {
             query?: never;
             header: {
@@ -2322,7 +2237,7 @@ export interface operations {
             };
         };
     };
-    StoppagesController_endEarly: {
+    StoppageCommandsController_endEarly: {
         parameters: {
             query?: never;
             header: {
@@ -2517,7 +2432,7 @@ export interface operations {
             };
         };
     };
-    StoppagesController_recordSalaryCertificate: {
+    StoppageCommandsController_recordSalaryCertificate: {
         parameters: {
             query?: never;
             header: {
@@ -2712,7 +2627,7 @@ export interface operations {
             };
         };
     };
-    StoppagesController_issueAdvance: {
+    StoppageCommandsController_issueAdvance: {
         parameters: {
             query?: never;
             header: {
@@ -2907,7 +2822,7 @@ export interface operations {
             };
         };
     };
-    StoppagesController_regularize: {
+    StoppageCommandsController_regularize: {
         parameters: {
             query?: never;
             header: {
@@ -3102,7 +3017,7 @@ export interface operations {
             };
         };
     };
-    StoppagesController_recordRecovery: {
+    StoppageCommandsController_recordRecovery: {
         parameters: {
             query?: never;
             header: {
@@ -3297,7 +3212,7 @@ export interface operations {
             };
         };
     };
-    StoppagesController_requalify: {
+    StoppageCommandsController_requalify: {
         parameters: {
             query?: never;
             header: {
@@ -3492,7 +3407,7 @@ export interface operations {
             };
         };
     };
-    StoppagesController_annul: {
+    StoppageCommandsController_annul: {
         parameters: {
             query?: never;
             header: {
@@ -3594,282 +3509,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         type?: "https://ij-ledger.dev/problems/stoppage-annulled" | "https://ij-ledger.dev/problems/stoppage-continued";
-                        /** @enum {integer} */
-                        status?: 409;
-                    };
-                };
-            };
-            /** @description problem+json: payload-too-large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/payload-too-large";
-                        /** @enum {integer} */
-                        status?: 413;
-                    };
-                };
-            };
-            /** @description problem+json: unsupported-media-type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/unsupported-media-type";
-                        /** @enum {integer} */
-                        status?: 415;
-                    };
-                };
-            };
-            /** @description problem+json: idempotency-key-reused */
-            422: {
-                headers: {
-                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/idempotency-key-reused";
-                        /** @enum {integer} */
-                        status?: 422;
-                    };
-                };
-            };
-            /** @description problem+json: too-many-requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/too-many-requests";
-                        /** @enum {integer} */
-                        status?: 429;
-                    };
-                };
-            };
-            /** @description problem+json: internal-error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/internal-error";
-                        /** @enum {integer} */
-                        status?: 500;
-                    };
-                };
-            };
-            /** @description problem+json: too-much-contention */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/too-much-contention";
-                        /** @enum {integer} */
-                        status?: 503;
-                    };
-                };
-            };
-        };
-    };
-    RulesController_list: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description read your own write: wait until the read models include this log position (a command's Ledger-Position), or 503 projection-lagging; also accepted as `?minPosition=` */
-                "Ledger-Min-Position"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description RulesVersions */
-            200: {
-                headers: {
-                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
-                    "Ledger-Projection-Position"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RulesVersions"];
-                };
-            };
-            /** @description problem+json: bad-request, validation-failed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/validation-failed";
-                        /** @enum {integer} */
-                        status?: 400;
-                    };
-                };
-            };
-            /** @description problem+json: unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/unauthorized";
-                        /** @enum {integer} */
-                        status?: 401;
-                    };
-                };
-            };
-            /** @description problem+json: too-many-requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/too-many-requests";
-                        /** @enum {integer} */
-                        status?: 429;
-                    };
-                };
-            };
-            /** @description problem+json: internal-error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/internal-error";
-                        /** @enum {integer} */
-                        status?: 500;
-                    };
-                };
-            };
-            /** @description problem+json: projection-lagging */
-            503: {
-                headers: {
-                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
-                    "Ledger-Projection-Position"?: string;
-                    /** @description seconds */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/projection-lagging";
-                        /** @enum {integer} */
-                        status?: 503;
-                    };
-                };
-            };
-        };
-    };
-    RulesController_activate: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description 1–128 visible ASCII characters, scoped to your API key; a repeat with the same body gets the first answer again (kept 30 days), with a different body 422 */
-                "Idempotency-Key": string;
-                /** @description ties this command's events to a business flow (1–128 visible ASCII characters); the request id otherwise */
-                "X-Correlation-Id"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ActivateRulesVersionBody"];
-            };
-        };
-        responses: {
-            /** @description RulesActivation */
-            200: {
-                headers: {
-                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
-                    "Idempotent-Replayed"?: "true";
-                    /** @description the global log position of the last event this command recorded: send it as `Ledger-Min-Position` (or `?minPosition=`) on a query to read your own write from any API process */
-                    "Ledger-Position"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RulesActivation"];
-                };
-            };
-            /** @description problem+json: bad-request, malformed-json, nesting-too-deep, validation-failed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/nesting-too-deep" | "https://ij-ledger.dev/problems/validation-failed";
-                        /** @enum {integer} */
-                        status?: 400;
-                    };
-                };
-            };
-            /** @description problem+json: unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/unauthorized";
-                        /** @enum {integer} */
-                        status?: 401;
-                    };
-                };
-            };
-            /** @description problem+json: forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/forbidden";
-                        /** @enum {integer} */
-                        status?: 403;
-                    };
-                };
-            };
-            /** @description problem+json: unknown-rules-version */
-            409: {
-                headers: {
-                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/unknown-rules-version";
                         /** @enum {integer} */
                         status?: 409;
                     };
@@ -4917,6 +4556,847 @@ export interface operations {
             };
         };
     };
+    PayeesController_recordBankAccount: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1–128 visible ASCII characters, scoped to your API key; a repeat with the same body gets the first answer again (kept 30 days), with a different body 422 */
+                "Idempotency-Key": string;
+                /** @description ties this command's events to a business flow (1–128 visible ASCII characters); the request id otherwise */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                policyholderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordBankAccountBody"];
+            };
+        };
+        responses: {
+            /** @description RecordedBankAccount */
+            200: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description the global log position of the last event this command recorded: send it as `Ledger-Min-Position` (or `?minPosition=`) on a query to read your own write from any API process */
+                    "Ledger-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordedBankAccount"];
+                };
+            };
+            /** @description problem+json: bad-request, malformed-json, nesting-too-deep, validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/nesting-too-deep" | "https://ij-ledger.dev/problems/validation-failed";
+                        /** @enum {integer} */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description problem+json: unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unauthorized";
+                        /** @enum {integer} */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/forbidden";
+                        /** @enum {integer} */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description problem+json: policyholder-not-found */
+            404: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/policyholder-not-found";
+                        /** @enum {integer} */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description problem+json: payload-too-large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/payload-too-large";
+                        /** @enum {integer} */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description problem+json: unsupported-media-type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unsupported-media-type";
+                        /** @enum {integer} */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description problem+json: idempotency-key-reused */
+            422: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/idempotency-key-reused";
+                        /** @enum {integer} */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description problem+json: too-many-requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description problem+json: internal-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/internal-error";
+                        /** @enum {integer} */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description problem+json: too-much-contention */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-much-contention";
+                        /** @enum {integer} */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    PayeesController_confirmBankAccount: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1–128 visible ASCII characters, scoped to your API key; a repeat with the same body gets the first answer again (kept 30 days), with a different body 422 */
+                "Idempotency-Key": string;
+                /** @description ties this command's events to a business flow (1–128 visible ASCII characters); the request id otherwise */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                policyholderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ConfirmedBankAccount */
+            200: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description the global log position of the last event this command recorded: send it as `Ledger-Min-Position` (or `?minPosition=`) on a query to read your own write from any API process */
+                    "Ledger-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfirmedBankAccount"];
+                };
+            };
+            /** @description problem+json: bad-request, malformed-json, nesting-too-deep, validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/nesting-too-deep" | "https://ij-ledger.dev/problems/validation-failed";
+                        /** @enum {integer} */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description problem+json: unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unauthorized";
+                        /** @enum {integer} */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/forbidden";
+                        /** @enum {integer} */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description problem+json: policyholder-not-found */
+            404: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/policyholder-not-found";
+                        /** @enum {integer} */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description problem+json: bank-account-confirmation-by-same-actor, bank-account-not-awaiting-confirmation */
+            409: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/bank-account-confirmation-by-same-actor" | "https://ij-ledger.dev/problems/bank-account-not-awaiting-confirmation";
+                        /** @enum {integer} */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description problem+json: payload-too-large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/payload-too-large";
+                        /** @enum {integer} */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description problem+json: unsupported-media-type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unsupported-media-type";
+                        /** @enum {integer} */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description problem+json: idempotency-key-reused */
+            422: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/idempotency-key-reused";
+                        /** @enum {integer} */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description problem+json: too-many-requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description problem+json: internal-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/internal-error";
+                        /** @enum {integer} */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description problem+json: too-much-contention */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-much-contention";
+                        /** @enum {integer} */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    PayeesController_recordSubrogation: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1–128 visible ASCII characters, scoped to your API key; a repeat with the same body gets the first answer again (kept 30 days), with a different body 422 */
+                "Idempotency-Key": string;
+                /** @description ties this command's events to a business flow (1–128 visible ASCII characters); the request id otherwise */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                stoppageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordSubrogationBody"];
+            };
+        };
+        responses: {
+            /** @description RecordedSubrogation */
+            201: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description the global log position of the last event this command recorded: send it as `Ledger-Min-Position` (or `?minPosition=`) on a query to read your own write from any API process */
+                    "Ledger-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordedSubrogation"];
+                };
+            };
+            /** @description problem+json: bad-request, malformed-json, nesting-too-deep, validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/nesting-too-deep" | "https://ij-ledger.dev/problems/validation-failed";
+                        /** @enum {integer} */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description problem+json: unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unauthorized";
+                        /** @enum {integer} */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/forbidden";
+                        /** @enum {integer} */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description problem+json: stoppage-not-found */
+            404: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/stoppage-not-found";
+                        /** @enum {integer} */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description problem+json: employer-bank-account-unknown, stoppage-annulled, stoppage-closed, subrogation-outside-stoppage, subrogations-overlap */
+            409: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/employer-bank-account-unknown" | "https://ij-ledger.dev/problems/stoppage-annulled" | "https://ij-ledger.dev/problems/stoppage-closed" | "https://ij-ledger.dev/problems/subrogation-outside-stoppage" | "https://ij-ledger.dev/problems/subrogations-overlap";
+                        /** @enum {integer} */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description problem+json: payload-too-large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/payload-too-large";
+                        /** @enum {integer} */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description problem+json: unsupported-media-type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unsupported-media-type";
+                        /** @enum {integer} */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description problem+json: idempotency-key-reused */
+            422: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/idempotency-key-reused";
+                        /** @enum {integer} */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description problem+json: too-many-requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description problem+json: internal-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/internal-error";
+                        /** @enum {integer} */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description problem+json: too-much-contention */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-much-contention";
+                        /** @enum {integer} */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    RulesController_list: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description read your own write: wait until the read models include this log position (a command's Ledger-Position), or 503 projection-lagging; also accepted as `?minPosition=` */
+                "Ledger-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RulesVersions */
+            200: {
+                headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RulesVersions"];
+                };
+            };
+            /** @description problem+json: bad-request, validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/validation-failed";
+                        /** @enum {integer} */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description problem+json: unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unauthorized";
+                        /** @enum {integer} */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description problem+json: too-many-requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description problem+json: internal-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/internal-error";
+                        /** @enum {integer} */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description problem+json: projection-lagging */
+            503: {
+                headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    /** @description seconds */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/projection-lagging";
+                        /** @enum {integer} */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    RulesController_activate: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1–128 visible ASCII characters, scoped to your API key; a repeat with the same body gets the first answer again (kept 30 days), with a different body 422 */
+                "Idempotency-Key": string;
+                /** @description ties this command's events to a business flow (1–128 visible ASCII characters); the request id otherwise */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivateRulesVersionBody"];
+            };
+        };
+        responses: {
+            /** @description RulesActivation */
+            200: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description the global log position of the last event this command recorded: send it as `Ledger-Min-Position` (or `?minPosition=`) on a query to read your own write from any API process */
+                    "Ledger-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RulesActivation"];
+                };
+            };
+            /** @description problem+json: bad-request, malformed-json, nesting-too-deep, validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/nesting-too-deep" | "https://ij-ledger.dev/problems/validation-failed";
+                        /** @enum {integer} */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description problem+json: unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unauthorized";
+                        /** @enum {integer} */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/forbidden";
+                        /** @enum {integer} */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description problem+json: unknown-rules-version */
+            409: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unknown-rules-version";
+                        /** @enum {integer} */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description problem+json: payload-too-large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/payload-too-large";
+                        /** @enum {integer} */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description problem+json: unsupported-media-type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unsupported-media-type";
+                        /** @enum {integer} */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description problem+json: idempotency-key-reused */
+            422: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/idempotency-key-reused";
+                        /** @enum {integer} */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description problem+json: too-many-requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description problem+json: internal-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/internal-error";
+                        /** @enum {integer} */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description problem+json: too-much-contention */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-much-contention";
+                        /** @enum {integer} */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
     ReportsController_backlog: {
         parameters: {
             query?: {
@@ -5265,6 +5745,965 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         type?: "https://ij-ledger.dev/problems/projection-lagging";
+                        /** @enum {integer} */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    PaymentRunsController_start: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1–128 visible ASCII characters, scoped to your API key; a repeat with the same body gets the first answer again (kept 30 days), with a different body 422 */
+                "Idempotency-Key": string;
+                /** @description ties this command's events to a business flow (1–128 visible ASCII characters); the request id otherwise */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartPaymentRunBody"];
+            };
+        };
+        responses: {
+            /** @description PaymentRunStarted */
+            202: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description the global log position of the last event this command recorded: send it as `Ledger-Min-Position` (or `?minPosition=`) on a query to read your own write from any API process */
+                    "Ledger-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRunStarted"];
+                };
+            };
+            /** @description problem+json: bad-request, malformed-json, nesting-too-deep, validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/nesting-too-deep" | "https://ij-ledger.dev/problems/validation-failed";
+                        /** @enum {integer} */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description problem+json: unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unauthorized";
+                        /** @enum {integer} */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/forbidden";
+                        /** @enum {integer} */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description problem+json: payment-run-in-future */
+            409: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/payment-run-in-future";
+                        /** @enum {integer} */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description problem+json: payload-too-large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/payload-too-large";
+                        /** @enum {integer} */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description problem+json: unsupported-media-type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unsupported-media-type";
+                        /** @enum {integer} */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description problem+json: idempotency-key-reused */
+            422: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/idempotency-key-reused";
+                        /** @enum {integer} */
+                        status?: 422;
+                    };
+                };
+            };
+            /** @description problem+json: too-many-requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description problem+json: internal-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/internal-error";
+                        /** @enum {integer} */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description problem+json: too-much-contention */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-much-contention";
+                        /** @enum {integer} */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    PaymentRunsController_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description read your own write: wait until the read models include this log position (a command's Ledger-Position), or 503 projection-lagging; also accepted as `?minPosition=` */
+                "Ledger-Min-Position"?: string;
+            };
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PaymentRun */
+            200: {
+                headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentRun"];
+                };
+            };
+            /** @description problem+json: bad-request, validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/validation-failed";
+                        /** @enum {integer} */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description problem+json: unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unauthorized";
+                        /** @enum {integer} */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/forbidden";
+                        /** @enum {integer} */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description problem+json: payment-run-not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/payment-run-not-found";
+                        /** @enum {integer} */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description problem+json: too-many-requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description problem+json: internal-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/internal-error";
+                        /** @enum {integer} */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description problem+json: projection-lagging */
+            503: {
+                headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    /** @description seconds */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/projection-lagging";
+                        /** @enum {integer} */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    PaymentRunsController_file: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description read your own write: wait until the read models include this log position (a command's Ledger-Position), or 503 projection-lagging; also accepted as `?minPosition=` */
+                "Ledger-Min-Position"?: string;
+            };
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the ISO 20022 pain.001.001.03 credit-transfer file */
+            200: {
+                headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description problem+json: bad-request, validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/validation-failed";
+                        /** @enum {integer} */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description problem+json: unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unauthorized";
+                        /** @enum {integer} */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/forbidden";
+                        /** @enum {integer} */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description problem+json: payment-run-not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/payment-run-not-found";
+                        /** @enum {integer} */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description problem+json: nothing-to-transfer, payment-run-not-done */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/nothing-to-transfer" | "https://ij-ledger.dev/problems/payment-run-not-done";
+                        /** @enum {integer} */
+                        status?: 409;
+                    };
+                };
+            };
+            /** @description problem+json: too-many-requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description problem+json: internal-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/internal-error";
+                        /** @enum {integer} */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description problem+json: projection-lagging */
+            503: {
+                headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    /** @description seconds */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/projection-lagging";
+                        /** @enum {integer} */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    TransfersController_list: {
+        parameters: {
+            query?: {
+                /** @description the `next` cursor of the previous page */
+                after?: string;
+                /** @description 1 to 1000 (default 100) */
+                limit?: string;
+                status?: "ORDERED" | "EXPORTED" | "SETTLED" | "RETURNED";
+                /** @description ordered on or after */
+                from?: string;
+                /** @description ordered on or before */
+                to?: string;
+            };
+            header?: {
+                /** @description read your own write: wait until the read models include this log position (a command's Ledger-Position), or 503 projection-lagging; also accepted as `?minPosition=` */
+                "Ledger-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description TransferPage */
+            200: {
+                headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferPage"];
+                };
+            };
+            /** @description problem+json: bad-request, validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/validation-failed";
+                        /** @enum {integer} */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description problem+json: unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unauthorized";
+                        /** @enum {integer} */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/forbidden";
+                        /** @enum {integer} */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description problem+json: too-many-requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description problem+json: internal-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/internal-error";
+                        /** @enum {integer} */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description problem+json: projection-lagging */
+            503: {
+                headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    /** @description seconds */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/projection-lagging";
+                        /** @enum {integer} */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    TransfersController_ofPolicyholder: {
+        parameters: {
+            query?: {
+                /** @description the `next` cursor of the previous page */
+                after?: string;
+                /** @description 1 to 1000 (default 100) */
+                limit?: string;
+            };
+            header?: {
+                /** @description read your own write: wait until the read models include this log position (a command's Ledger-Position), or 503 projection-lagging; also accepted as `?minPosition=` */
+                "Ledger-Min-Position"?: string;
+            };
+            path: {
+                policyholderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description TransferPage */
+            200: {
+                headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferPage"];
+                };
+            };
+            /** @description problem+json: bad-request, validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/validation-failed";
+                        /** @enum {integer} */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description problem+json: unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unauthorized";
+                        /** @enum {integer} */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/forbidden";
+                        /** @enum {integer} */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description problem+json: policyholder-not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/policyholder-not-found";
+                        /** @enum {integer} */
+                        status?: 404;
+                    };
+                };
+            };
+            /** @description problem+json: too-many-requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description problem+json: internal-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/internal-error";
+                        /** @enum {integer} */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description problem+json: projection-lagging */
+            503: {
+                headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    /** @description seconds */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/projection-lagging";
+                        /** @enum {integer} */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    TransfersController_disbursements: {
+        parameters: {
+            query?: {
+                /** @description compute through this date (default: today) */
+                through?: string;
+            };
+            header?: {
+                /** @description read your own write: wait until the read models include this log position (a command's Ledger-Position), or 503 projection-lagging; also accepted as `?minPosition=` */
+                "Ledger-Min-Position"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Disbursements */
+            200: {
+                headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Disbursements"];
+                };
+            };
+            /** @description problem+json: bad-request, validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/validation-failed";
+                        /** @enum {integer} */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description problem+json: unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unauthorized";
+                        /** @enum {integer} */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/forbidden";
+                        /** @enum {integer} */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description problem+json: too-many-requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description problem+json: internal-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/internal-error";
+                        /** @enum {integer} */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description problem+json: projection-lagging */
+            503: {
+                headers: {
+                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
+                    "Ledger-Projection-Position"?: string;
+                    /** @description seconds */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/projection-lagging";
+                        /** @enum {integer} */
+                        status?: 503;
+                    };
+                };
+            };
+        };
+    };
+    BankReportsController_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description a camt.054 (booked, returned) or pain.002 (rejected) document, as the bank sent it */
+        requestBody: {
+            content: {
+                "application/xml": string;
+            };
+        };
+        responses: {
+            /** @description BankReportOutcome */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankReportOutcome"];
+                };
+            };
+            /** @description problem+json: bad-request, malformed-json, nesting-too-deep, validation-failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/nesting-too-deep" | "https://ij-ledger.dev/problems/validation-failed";
+                        /** @enum {integer} */
+                        status?: 400;
+                    };
+                };
+            };
+            /** @description problem+json: unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unauthorized";
+                        /** @enum {integer} */
+                        status?: 401;
+                    };
+                };
+            };
+            /** @description problem+json: forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/forbidden";
+                        /** @enum {integer} */
+                        status?: 403;
+                    };
+                };
+            };
+            /** @description problem+json: payload-too-large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/payload-too-large";
+                        /** @enum {integer} */
+                        status?: 413;
+                    };
+                };
+            };
+            /** @description problem+json: unsupported-media-type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/unsupported-media-type";
+                        /** @enum {integer} */
+                        status?: 415;
+                    };
+                };
+            };
+            /** @description problem+json: too-many-requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-many-requests";
+                        /** @enum {integer} */
+                        status?: 429;
+                    };
+                };
+            };
+            /** @description problem+json: internal-error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/internal-error";
+                        /** @enum {integer} */
+                        status?: 500;
+                    };
+                };
+            };
+            /** @description problem+json: too-much-contention */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        type?: "https://ij-ledger.dev/problems/too-much-contention";
                         /** @enum {integer} */
                         status?: 503;
                     };
@@ -5844,1170 +7283,9 @@ export interface operations {
             };
         };
     };
-    PayeesController_recordBankAccount: {
+    HealthController_health: {
         parameters: {
             query?: never;
-            header: {
-                /** @description 1–128 visible ASCII characters, scoped to your API key; a repeat with the same body gets the first answer again (kept 30 days), with a different body 422 */
-                "Idempotency-Key": string;
-                /** @description ties this command's events to a business flow (1–128 visible ASCII characters); the request id otherwise */
-                "X-Correlation-Id"?: string;
-            };
-            path: {
-                policyholderId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RecordBankAccountBody"];
-            };
-        };
-        responses: {
-            /** @description RecordedBankAccount */
-            200: {
-                headers: {
-                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
-                    "Idempotent-Replayed"?: "true";
-                    /** @description the global log position of the last event this command recorded: send it as `Ledger-Min-Position` (or `?minPosition=`) on a query to read your own write from any API process */
-                    "Ledger-Position"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RecordedBankAccount"];
-                };
-            };
-            /** @description problem+json: bad-request, malformed-json, nesting-too-deep, validation-failed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/nesting-too-deep" | "https://ij-ledger.dev/problems/validation-failed";
-                        /** @enum {integer} */
-                        status?: 400;
-                    };
-                };
-            };
-            /** @description problem+json: unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/unauthorized";
-                        /** @enum {integer} */
-                        status?: 401;
-                    };
-                };
-            };
-            /** @description problem+json: forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/forbidden";
-                        /** @enum {integer} */
-                        status?: 403;
-                    };
-                };
-            };
-            /** @description problem+json: policyholder-not-found */
-            404: {
-                headers: {
-                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/policyholder-not-found";
-                        /** @enum {integer} */
-                        status?: 404;
-                    };
-                };
-            };
-            /** @description problem+json: payload-too-large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/payload-too-large";
-                        /** @enum {integer} */
-                        status?: 413;
-                    };
-                };
-            };
-            /** @description problem+json: unsupported-media-type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/unsupported-media-type";
-                        /** @enum {integer} */
-                        status?: 415;
-                    };
-                };
-            };
-            /** @description problem+json: idempotency-key-reused */
-            422: {
-                headers: {
-                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/idempotency-key-reused";
-                        /** @enum {integer} */
-                        status?: 422;
-                    };
-                };
-            };
-            /** @description problem+json: too-many-requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/too-many-requests";
-                        /** @enum {integer} */
-                        status?: 429;
-                    };
-                };
-            };
-            /** @description problem+json: internal-error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/internal-error";
-                        /** @enum {integer} */
-                        status?: 500;
-                    };
-                };
-            };
-            /** @description problem+json: too-much-contention */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/too-much-contention";
-                        /** @enum {integer} */
-                        status?: 503;
-                    };
-                };
-            };
-        };
-    };
-    PayeesController_confirmBankAccount: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description 1–128 visible ASCII characters, scoped to your API key; a repeat with the same body gets the first answer again (kept 30 days), with a different body 422 */
-                "Idempotency-Key": string;
-                /** @description ties this command's events to a business flow (1–128 visible ASCII characters); the request id otherwise */
-                "X-Correlation-Id"?: string;
-            };
-            path: {
-                policyholderId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description ConfirmedBankAccount */
-            200: {
-                headers: {
-                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
-                    "Idempotent-Replayed"?: "true";
-                    /** @description the global log position of the last event this command recorded: send it as `Ledger-Min-Position` (or `?minPosition=`) on a query to read your own write from any API process */
-                    "Ledger-Position"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ConfirmedBankAccount"];
-                };
-            };
-            /** @description problem+json: bad-request, malformed-json, nesting-too-deep, validation-failed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/nesting-too-deep" | "https://ij-ledger.dev/problems/validation-failed";
-                        /** @enum {integer} */
-                        status?: 400;
-                    };
-                };
-            };
-            /** @description problem+json: unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/unauthorized";
-                        /** @enum {integer} */
-                        status?: 401;
-                    };
-                };
-            };
-            /** @description problem+json: forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/forbidden";
-                        /** @enum {integer} */
-                        status?: 403;
-                    };
-                };
-            };
-            /** @description problem+json: policyholder-not-found */
-            404: {
-                headers: {
-                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/policyholder-not-found";
-                        /** @enum {integer} */
-                        status?: 404;
-                    };
-                };
-            };
-            /** @description problem+json: bank-account-confirmation-by-same-actor, bank-account-not-awaiting-confirmation */
-            409: {
-                headers: {
-                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/bank-account-confirmation-by-same-actor" | "https://ij-ledger.dev/problems/bank-account-not-awaiting-confirmation";
-                        /** @enum {integer} */
-                        status?: 409;
-                    };
-                };
-            };
-            /** @description problem+json: payload-too-large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/payload-too-large";
-                        /** @enum {integer} */
-                        status?: 413;
-                    };
-                };
-            };
-            /** @description problem+json: unsupported-media-type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/unsupported-media-type";
-                        /** @enum {integer} */
-                        status?: 415;
-                    };
-                };
-            };
-            /** @description problem+json: idempotency-key-reused */
-            422: {
-                headers: {
-                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/idempotency-key-reused";
-                        /** @enum {integer} */
-                        status?: 422;
-                    };
-                };
-            };
-            /** @description problem+json: too-many-requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/too-many-requests";
-                        /** @enum {integer} */
-                        status?: 429;
-                    };
-                };
-            };
-            /** @description problem+json: internal-error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/internal-error";
-                        /** @enum {integer} */
-                        status?: 500;
-                    };
-                };
-            };
-            /** @description problem+json: too-much-contention */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/too-much-contention";
-                        /** @enum {integer} */
-                        status?: 503;
-                    };
-                };
-            };
-        };
-    };
-    PayeesController_recordSubrogation: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description 1–128 visible ASCII characters, scoped to your API key; a repeat with the same body gets the first answer again (kept 30 days), with a different body 422 */
-                "Idempotency-Key": string;
-                /** @description ties this command's events to a business flow (1–128 visible ASCII characters); the request id otherwise */
-                "X-Correlation-Id"?: string;
-            };
-            path: {
-                stoppageId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RecordSubrogationBody"];
-            };
-        };
-        responses: {
-            /** @description RecordedSubrogation */
-            201: {
-                headers: {
-                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
-                    "Idempotent-Replayed"?: "true";
-                    /** @description the global log position of the last event this command recorded: send it as `Ledger-Min-Position` (or `?minPosition=`) on a query to read your own write from any API process */
-                    "Ledger-Position"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RecordedSubrogation"];
-                };
-            };
-            /** @description problem+json: bad-request, malformed-json, nesting-too-deep, validation-failed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/nesting-too-deep" | "https://ij-ledger.dev/problems/validation-failed";
-                        /** @enum {integer} */
-                        status?: 400;
-                    };
-                };
-            };
-            /** @description problem+json: unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/unauthorized";
-                        /** @enum {integer} */
-                        status?: 401;
-                    };
-                };
-            };
-            /** @description problem+json: forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/forbidden";
-                        /** @enum {integer} */
-                        status?: 403;
-                    };
-                };
-            };
-            /** @description problem+json: stoppage-not-found */
-            404: {
-                headers: {
-                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/stoppage-not-found";
-                        /** @enum {integer} */
-                        status?: 404;
-                    };
-                };
-            };
-            /** @description problem+json: employer-bank-account-unknown, stoppage-annulled, stoppage-closed, subrogation-outside-stoppage, subrogations-overlap */
-            409: {
-                headers: {
-                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/employer-bank-account-unknown" | "https://ij-ledger.dev/problems/stoppage-annulled" | "https://ij-ledger.dev/problems/stoppage-closed" | "https://ij-ledger.dev/problems/subrogation-outside-stoppage" | "https://ij-ledger.dev/problems/subrogations-overlap";
-                        /** @enum {integer} */
-                        status?: 409;
-                    };
-                };
-            };
-            /** @description problem+json: payload-too-large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/payload-too-large";
-                        /** @enum {integer} */
-                        status?: 413;
-                    };
-                };
-            };
-            /** @description problem+json: unsupported-media-type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/unsupported-media-type";
-                        /** @enum {integer} */
-                        status?: 415;
-                    };
-                };
-            };
-            /** @description problem+json: idempotency-key-reused */
-            422: {
-                headers: {
-                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/idempotency-key-reused";
-                        /** @enum {integer} */
-                        status?: 422;
-                    };
-                };
-            };
-            /** @description problem+json: too-many-requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/too-many-requests";
-                        /** @enum {integer} */
-                        status?: 429;
-                    };
-                };
-            };
-            /** @description problem+json: internal-error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/internal-error";
-                        /** @enum {integer} */
-                        status?: 500;
-                    };
-                };
-            };
-            /** @description problem+json: too-much-contention */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/too-much-contention";
-                        /** @enum {integer} */
-                        status?: 503;
-                    };
-                };
-            };
-        };
-    };
-    PaymentRunsController_start: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description 1–128 visible ASCII characters, scoped to your API key; a repeat with the same body gets the first answer again (kept 30 days), with a different body 422 */
-                "Idempotency-Key": string;
-                /** @description ties this command's events to a business flow (1–128 visible ASCII characters); the request id otherwise */
-                "X-Correlation-Id"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["StartPaymentRunBody"];
-            };
-        };
-        responses: {
-            /** @description PaymentRunStarted */
-            202: {
-                headers: {
-                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
-                    "Idempotent-Replayed"?: "true";
-                    /** @description the global log position of the last event this command recorded: send it as `Ledger-Min-Position` (or `?minPosition=`) on a query to read your own write from any API process */
-                    "Ledger-Position"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PaymentRunStarted"];
-                };
-            };
-            /** @description problem+json: bad-request, malformed-json, nesting-too-deep, validation-failed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/nesting-too-deep" | "https://ij-ledger.dev/problems/validation-failed";
-                        /** @enum {integer} */
-                        status?: 400;
-                    };
-                };
-            };
-            /** @description problem+json: unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/unauthorized";
-                        /** @enum {integer} */
-                        status?: 401;
-                    };
-                };
-            };
-            /** @description problem+json: forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/forbidden";
-                        /** @enum {integer} */
-                        status?: 403;
-                    };
-                };
-            };
-            /** @description problem+json: payment-run-in-future */
-            409: {
-                headers: {
-                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/payment-run-in-future";
-                        /** @enum {integer} */
-                        status?: 409;
-                    };
-                };
-            };
-            /** @description problem+json: payload-too-large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/payload-too-large";
-                        /** @enum {integer} */
-                        status?: 413;
-                    };
-                };
-            };
-            /** @description problem+json: unsupported-media-type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/unsupported-media-type";
-                        /** @enum {integer} */
-                        status?: 415;
-                    };
-                };
-            };
-            /** @description problem+json: idempotency-key-reused */
-            422: {
-                headers: {
-                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key and body */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/idempotency-key-reused";
-                        /** @enum {integer} */
-                        status?: 422;
-                    };
-                };
-            };
-            /** @description problem+json: too-many-requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/too-many-requests";
-                        /** @enum {integer} */
-                        status?: 429;
-                    };
-                };
-            };
-            /** @description problem+json: internal-error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/internal-error";
-                        /** @enum {integer} */
-                        status?: 500;
-                    };
-                };
-            };
-            /** @description problem+json: too-much-contention */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/too-much-contention";
-                        /** @enum {integer} */
-                        status?: 503;
-                    };
-                };
-            };
-        };
-    };
-    PaymentRunsController_get: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description read your own write: wait until the read models include this log position (a command's Ledger-Position), or 503 projection-lagging; also accepted as `?minPosition=` */
-                "Ledger-Min-Position"?: string;
-            };
-            path: {
-                runId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description PaymentRun */
-            200: {
-                headers: {
-                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
-                    "Ledger-Projection-Position"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PaymentRun"];
-                };
-            };
-            /** @description problem+json: bad-request, validation-failed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/validation-failed";
-                        /** @enum {integer} */
-                        status?: 400;
-                    };
-                };
-            };
-            /** @description problem+json: unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/unauthorized";
-                        /** @enum {integer} */
-                        status?: 401;
-                    };
-                };
-            };
-            /** @description problem+json: forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/forbidden";
-                        /** @enum {integer} */
-                        status?: 403;
-                    };
-                };
-            };
-            /** @description problem+json: payment-run-not-found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/payment-run-not-found";
-                        /** @enum {integer} */
-                        status?: 404;
-                    };
-                };
-            };
-            /** @description problem+json: too-many-requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/too-many-requests";
-                        /** @enum {integer} */
-                        status?: 429;
-                    };
-                };
-            };
-            /** @description problem+json: internal-error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/internal-error";
-                        /** @enum {integer} */
-                        status?: 500;
-                    };
-                };
-            };
-            /** @description problem+json: projection-lagging */
-            503: {
-                headers: {
-                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
-                    "Ledger-Projection-Position"?: string;
-                    /** @description seconds */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/projection-lagging";
-                        /** @enum {integer} */
-                        status?: 503;
-                    };
-                };
-            };
-        };
-    };
-    PaymentRunsController_file: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description read your own write: wait until the read models include this log position (a command's Ledger-Position), or 503 projection-lagging; also accepted as `?minPosition=` */
-                "Ledger-Min-Position"?: string;
-            };
-            path: {
-                runId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description the ISO 20022 pain.001.001.03 credit-transfer file */
-            200: {
-                headers: {
-                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
-                    "Ledger-Projection-Position"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/xml": string;
-                };
-            };
-            /** @description problem+json: bad-request, validation-failed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/validation-failed";
-                        /** @enum {integer} */
-                        status?: 400;
-                    };
-                };
-            };
-            /** @description problem+json: unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/unauthorized";
-                        /** @enum {integer} */
-                        status?: 401;
-                    };
-                };
-            };
-            /** @description problem+json: forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/forbidden";
-                        /** @enum {integer} */
-                        status?: 403;
-                    };
-                };
-            };
-            /** @description problem+json: payment-run-not-found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/payment-run-not-found";
-                        /** @enum {integer} */
-                        status?: 404;
-                    };
-                };
-            };
-            /** @description problem+json: nothing-to-transfer, payment-run-not-done */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/nothing-to-transfer" | "https://ij-ledger.dev/problems/payment-run-not-done";
-                        /** @enum {integer} */
-                        status?: 409;
-                    };
-                };
-            };
-            /** @description problem+json: too-many-requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/too-many-requests";
-                        /** @enum {integer} */
-                        status?: 429;
-                    };
-                };
-            };
-            /** @description problem+json: internal-error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/internal-error";
-                        /** @enum {integer} */
-                        status?: 500;
-                    };
-                };
-            };
-            /** @description problem+json: projection-lagging */
-            503: {
-                headers: {
-                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
-                    "Ledger-Projection-Position"?: string;
-                    /** @description seconds */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/projection-lagging";
-                        /** @enum {integer} */
-                        status?: 503;
-                    };
-                };
-            };
-        };
-    };
-    BankReportsController_apply: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** @description a camt.054 (booked, returned) or pain.002 (rejected) document, as the bank sent it */
-        requestBody: {
-            content: {
-                "application/xml": string;
-            };
-        };
-        responses: {
-            /** @description BankReportOutcome */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BankReportOutcome"];
-                };
-            };
-            /** @description problem+json: bad-request, malformed-json, nesting-too-deep, validation-failed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/malformed-json" | "https://ij-ledger.dev/problems/nesting-too-deep" | "https://ij-ledger.dev/problems/validation-failed";
-                        /** @enum {integer} */
-                        status?: 400;
-                    };
-                };
-            };
-            /** @description problem+json: unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/unauthorized";
-                        /** @enum {integer} */
-                        status?: 401;
-                    };
-                };
-            };
-            /** @description problem+json: forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/forbidden";
-                        /** @enum {integer} */
-                        status?: 403;
-                    };
-                };
-            };
-            /** @description problem+json: payload-too-large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/payload-too-large";
-                        /** @enum {integer} */
-                        status?: 413;
-                    };
-                };
-            };
-            /** @description problem+json: unsupported-media-type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/unsupported-media-type";
-                        /** @enum {integer} */
-                        status?: 415;
-                    };
-                };
-            };
-            /** @description problem+json: too-many-requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/too-many-requests";
-                        /** @enum {integer} */
-                        status?: 429;
-                    };
-                };
-            };
-            /** @description problem+json: internal-error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/internal-error";
-                        /** @enum {integer} */
-                        status?: 500;
-                    };
-                };
-            };
-            /** @description problem+json: too-much-contention */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/too-much-contention";
-                        /** @enum {integer} */
-                        status?: 503;
-                    };
-                };
-            };
-        };
-    };
-    TransfersController_list: {
-        parameters: {
-            query?: {
-                /** @description the `next` cursor of the previous page */
-                after?: string;
-                /** @description 1 to 1000 (default 100) */
-                limit?: string;
-                status?: "ORDERED" | "EXPORTED" | "SETTLED" | "RETURNED";
-                /** @description ordered on or after */
-                from?: string;
-                /** @description ordered on or before */
-                to?: string;
-            };
             header?: {
                 /** @description read your own write: wait until the read models include this log position (a command's Ledger-Position), or 503 projection-lagging; also accepted as `?minPosition=` */
                 "Ledger-Min-Position"?: string;
@@ -7017,7 +7295,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description TransferPage */
+            /** @description Health */
             200: {
                 headers: {
                     /** @description the read models' log position, when the request sent Ledger-Min-Position */
@@ -7025,7 +7303,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TransferPage"];
+                    "application/json": components["schemas"]["Health"];
                 };
             };
             /** @description problem+json: bad-request, validation-failed */
@@ -7039,284 +7317,6 @@ export interface operations {
                         type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/validation-failed";
                         /** @enum {integer} */
                         status?: 400;
-                    };
-                };
-            };
-            /** @description problem+json: unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/unauthorized";
-                        /** @enum {integer} */
-                        status?: 401;
-                    };
-                };
-            };
-            /** @description problem+json: forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/forbidden";
-                        /** @enum {integer} */
-                        status?: 403;
-                    };
-                };
-            };
-            /** @description problem+json: too-many-requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/too-many-requests";
-                        /** @enum {integer} */
-                        status?: 429;
-                    };
-                };
-            };
-            /** @description problem+json: internal-error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/internal-error";
-                        /** @enum {integer} */
-                        status?: 500;
-                    };
-                };
-            };
-            /** @description problem+json: projection-lagging */
-            503: {
-                headers: {
-                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
-                    "Ledger-Projection-Position"?: string;
-                    /** @description seconds */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/projection-lagging";
-                        /** @enum {integer} */
-                        status?: 503;
-                    };
-                };
-            };
-        };
-    };
-    TransfersController_ofPolicyholder: {
-        parameters: {
-            query?: {
-                /** @description the `next` cursor of the previous page */
-                after?: string;
-                /** @description 1 to 1000 (default 100) */
-                limit?: string;
-            };
-            header?: {
-                /** @description read your own write: wait until the read models include this log position (a command's Ledger-Position), or 503 projection-lagging; also accepted as `?minPosition=` */
-                "Ledger-Min-Position"?: string;
-            };
-            path: {
-                policyholderId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description TransferPage */
-            200: {
-                headers: {
-                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
-                    "Ledger-Projection-Position"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TransferPage"];
-                };
-            };
-            /** @description problem+json: bad-request, validation-failed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/validation-failed";
-                        /** @enum {integer} */
-                        status?: 400;
-                    };
-                };
-            };
-            /** @description problem+json: unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/unauthorized";
-                        /** @enum {integer} */
-                        status?: 401;
-                    };
-                };
-            };
-            /** @description problem+json: forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/forbidden";
-                        /** @enum {integer} */
-                        status?: 403;
-                    };
-                };
-            };
-            /** @description problem+json: policyholder-not-found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/policyholder-not-found";
-                        /** @enum {integer} */
-                        status?: 404;
-                    };
-                };
-            };
-            /** @description problem+json: too-many-requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/too-many-requests";
-                        /** @enum {integer} */
-                        status?: 429;
-                    };
-                };
-            };
-            /** @description problem+json: internal-error */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/internal-error";
-                        /** @enum {integer} */
-                        status?: 500;
-                    };
-                };
-            };
-            /** @description problem+json: projection-lagging */
-            503: {
-                headers: {
-                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
-                    "Ledger-Projection-Position"?: string;
-                    /** @description seconds */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/projection-lagging";
-                        /** @enum {integer} */
-                        status?: 503;
-                    };
-                };
-            };
-        };
-    };
-    TransfersController_disbursements: {
-        parameters: {
-            query?: {
-                /** @description compute through this date (default: today) */
-                through?: string;
-            };
-            header?: {
-                /** @description read your own write: wait until the read models include this log position (a command's Ledger-Position), or 503 projection-lagging; also accepted as `?minPosition=` */
-                "Ledger-Min-Position"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Disbursements */
-            200: {
-                headers: {
-                    /** @description the read models' log position, when the request sent Ledger-Min-Position */
-                    "Ledger-Projection-Position"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Disbursements"];
-                };
-            };
-            /** @description problem+json: bad-request, validation-failed */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/bad-request" | "https://ij-ledger.dev/problems/validation-failed";
-                        /** @enum {integer} */
-                        status?: 400;
-                    };
-                };
-            };
-            /** @description problem+json: unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/unauthorized";
-                        /** @enum {integer} */
-                        status?: 401;
-                    };
-                };
-            };
-            /** @description problem+json: forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {string} */
-                        type?: "https://ij-ledger.dev/problems/forbidden";
-                        /** @enum {integer} */
-                        status?: 403;
                     };
                 };
             };

@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -8,22 +8,22 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { API_KEY_RING, AuthGuard, FAILED_AUTHENTICATIONS } from './auth/auth.guard';
 import { FailedAuthentications } from './auth/failed-authentications';
-import { type ApiKeyRing, CLOCK, type Clock, EVENT_STORE, LEDGER_CONFIG, LedgerCommandRunner, type LedgerConfig, type LedgerStorage, POLICYHOLDER_IDS, type PolicyholderIds, PolicyholderLedger, PROJECTION_SYNC, type ProjectionSync } from '@ij/application';
-import { ExtendStoppageHandler, EndStoppageEarlyHandler, OpenStoppageHandler, RecordSalaryCertificateHandler } from './commands/handlers/stoppage-lifecycle.handlers';
-import { IssueAdvanceHandler, RecordRecoveryHandler, RegularizeHandler } from './commands/handlers/payment.handlers';
-import { ActivateRulesVersionHandler } from './commands/handlers/rules.handlers';
-import { RulesController } from './commands/rules.controller';
-import { StoppagesController } from './commands/stoppages.controller';
-import { LATE_FACT_HANDLERS } from './commands/handlers/late-fact.handlers';
-import { HealthController } from './health/health.controller';
+import { EVENT_STORE, LEDGER_CONFIG, LEDGER_STORAGE, LedgerCommandRunner, PolicyholderLedger, PROJECTION_SYNC, READ_MODELS, REPLAY_STORAGE, REPLAY_WORKERS, CLOCK, POLICYHOLDER_IDS, openReplayStorage, replayWorkersFrom, type ApiKeyRing, type Clock, type LedgerConfig, type LedgerStorage, type PolicyholderIds, type ProjectionSync } from '@ij/application';
+import { BankReportsModule } from './bank-reports/bank-reports.module';
 import { IDEMPOTENCY_STORE, IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemFilter } from './http/problem.filter';
-import { QUERY_CONTROLLERS, queryProviders } from './queries/queries.wiring';
-import { ReadYourWritesInterceptor } from './queries/read-your-writes.interceptor';
-import { REPLAY_CONTROLLERS, replayProviders } from './replay/replay.wiring';
-import { PAYMENT_CONTROLLERS, paymentProviders } from './payments/payments.wiring';
-import type { LedgerMetrics } from './operations/ledger-metrics';
-import { OPERATIONS_CONTROLLERS, operationsProviders } from './operations/operations.wiring';
+import { LedgerMetrics } from './operations/ledger-metrics';
+import { OperationsModule } from './operations/operations.module';
+import { PaymentRunsModule } from './payment-runs/payment-runs.module';
+import { PolicyholdersModule } from './policyholders/policyholders.module';
+import { ProjectionShutdown } from './read-side/projection-shutdown';
+import { ReadSide } from './read-side/read-side';
+import { ReadYourWritesInterceptor } from './read-side/read-your-writes.interceptor';
+import { ReplaysModule } from './replays/replays.module';
+import { ReportsModule } from './reports/reports.module';
+import { RulesModule } from './rules/rules.module';
+import { StoppagesModule } from './stoppages/stoppages.module';
+import { TransfersModule } from './transfers/transfers.module';
 
 export interface LedgerAppDependencies {
   config: LedgerConfig;
@@ -43,6 +43,38 @@ function requestFacts(request: RoutedRequest): { actor?: string; route?: string 
   return { actor: request.actor?.actorId, route: request.route?.path };
 }
 
+/**
+ * What every resource module shares, given once by the process that starts the API (bootstrap.ts): the
+ * configuration, the storage, the clock, the keys, the command runner and the read side.
+ */
+@Global()
+@Module({})
+export class LedgerCoreModule {
+  static forRoot(dependencies: LedgerAppDependencies): DynamicModule {
+    const providers: Provider[] = [
+      { provide: LEDGER_CONFIG, useValue: dependencies.config },
+      { provide: LEDGER_STORAGE, useValue: dependencies.storage },
+      { provide: EVENT_STORE, useValue: dependencies.storage.events },
+      { provide: READ_MODELS, useValue: dependencies.storage.readModels },
+      { provide: IDEMPOTENCY_STORE, useValue: dependencies.storage.idempotency },
+      { provide: REPLAY_STORAGE, useFactory: () => openReplayStorage(dependencies.storage, dependencies.config) },
+      { provide: REPLAY_WORKERS, useValue: replayWorkersFrom() },
+      { provide: CLOCK, useValue: dependencies.clock },
+      { provide: API_KEY_RING, useValue: dependencies.keys },
+      { provide: FAILED_AUTHENTICATIONS, useValue: new FailedAuthentications(dependencies.config.authFailuresPerMinute) },
+      { provide: POLICYHOLDER_IDS, useValue: dependencies.policyholderIds },
+      { provide: PROJECTION_SYNC, useValue: dependencies.projectionSync },
+      { provide: LedgerMetrics, useValue: dependencies.metrics },
+      LedgerCommandRunner,
+      PolicyholderLedger,
+      ReadSide,
+      ProjectionShutdown,
+    ];
+    return { module: LedgerCoreModule, providers, exports: providers.map((provider) => ('provide' in provider ? provider.provide : provider)) };
+  }
+}
+
+/** The HTTP API: one module per resource, on the shared core; guards, interceptors and the problem filter for every route. */
 @Module({})
 export class AppModule {
   static forRoot(dependencies: LedgerAppDependencies): DynamicModule {
@@ -51,6 +83,16 @@ export class AppModule {
       imports: [
         ThrottlerModule.forRoot({ throttlers: [{ name: 'per-key', ttl: 60_000, limit: dependencies.config.rateLimitPerMinute }] }),
         CqrsModule.forRoot(),
+        LedgerCoreModule.forRoot(dependencies),
+        StoppagesModule,
+        PolicyholdersModule,
+        RulesModule,
+        ReportsModule,
+        PaymentRunsModule,
+        TransfersModule,
+        BankReportsModule,
+        ReplaysModule,
+        OperationsModule,
         LoggerModule.forRoot({
           pinoHttp: {
             level: dependencies.config.logLevel,
@@ -72,36 +114,13 @@ export class AppModule {
           },
         }),
       ],
-      controllers: [HealthController, StoppagesController, RulesController, ...QUERY_CONTROLLERS, ...REPLAY_CONTROLLERS, ...PAYMENT_CONTROLLERS, ...OPERATIONS_CONTROLLERS],
+      controllers: [],
       providers: [
-        { provide: LEDGER_CONFIG, useValue: dependencies.config },
-        { provide: EVENT_STORE, useValue: dependencies.storage.events },
-        { provide: IDEMPOTENCY_STORE, useValue: dependencies.storage.idempotency },
-        { provide: CLOCK, useValue: dependencies.clock },
-        { provide: API_KEY_RING, useValue: dependencies.keys },
-        { provide: FAILED_AUTHENTICATIONS, useValue: new FailedAuthentications(dependencies.config.authFailuresPerMinute) },
-        { provide: POLICYHOLDER_IDS, useValue: dependencies.policyholderIds },
-        { provide: PROJECTION_SYNC, useValue: dependencies.projectionSync },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: KeyThrottlerGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
         { provide: APP_FILTER, useClass: ProblemFilter },
-        LedgerCommandRunner,
-        PolicyholderLedger,
-        OpenStoppageHandler,
-        ExtendStoppageHandler,
-        EndStoppageEarlyHandler,
-        RecordSalaryCertificateHandler,
-        IssueAdvanceHandler,
-        RegularizeHandler,
-        RecordRecoveryHandler,
-        ActivateRulesVersionHandler,
-        ...LATE_FACT_HANDLERS,
-        ...queryProviders(dependencies.storage.readModels),
-        ...replayProviders(dependencies.storage, dependencies.config),
-        ...paymentProviders(),
-        ...operationsProviders(dependencies.storage, dependencies.config, dependencies.metrics),
       ],
     };
   }

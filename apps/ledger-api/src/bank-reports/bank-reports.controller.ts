@@ -6,7 +6,7 @@ import type { Actor } from '@ij/application';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { CommandAnswers } from '../http/openapi/answers';
-import { ApplyBankReportCommand } from './bank-report.messages';
+import { ApplyBankReportCommand } from './bank-reports.messages';
 import { BankReportOutcome } from './dto/bank-report.answers';
 
 /**

@@ -4,10 +4,10 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { QueryAnswers } from '../http/openapi/answers';
 import { CLOCK, type Clock } from '@ij/application';
-import { ThroughParams } from '../queries/dto/query-params';
+import { ThroughParams } from '../http/query-params';
 import { Disbursements, TransferPage } from './dto/transfer.answers';
-import { PageParams, pageSizeOf, TransferListParams } from './transfer-params';
-import { GetDisbursementsQuery, ListPolicyholderTransfersQuery, ListTransfersQuery } from './transfer-queries.handlers';
+import { PageParams, pageSizeOf, TransferListParams } from './dto/transfer-params';
+import { GetDisbursementsQuery, ListPolicyholderTransfersQuery, ListTransfersQuery } from './transfers.messages';
 
 /** Where the money went (api.md "Money that moves"): transfers, and the reconciliation with the ledger. */
 @ApiTags('queries')

@@ -11,3 +11,4 @@ export interface ProjectionSync {
 export const READ_MODELS = Symbol('ReadModels');
 export const REPLAY_STORAGE = Symbol('ReplayStorage');
 export const REPLAY_WORKERS = Symbol('ReplayWorkers');
+export const LEDGER_STORAGE = Symbol('LedgerStorage');
