@@ -67,6 +67,17 @@ describe.each(['sqlite', 'postgres'] as const)('payment runs on the %s store', (
       expect.objectContaining({ stoppageId: noCertificate.stoppageId, reason: 'MISSING_SALARY_CERTIFICATE' }),
     ]));
     expect(run.body.skipped).toHaveLength(2);
+    expect(run.body.skippedCount).toBe(2);
+    expect(run.body.skippedNext).toBeUndefined();
+    // A page at a time (issue 21: a national run may skip tens of thousands): one, then the other, each once.
+    const first = await ledger.get('supervisor', `/v1/payment-runs/${runId}?limit=1`).expect(200);
+    expect(first.body).toMatchObject({ skippedCount: 2, skippedNext: '1' });
+    const second = await ledger.get('supervisor', `/v1/payment-runs/${runId}?limit=1&after=${first.body.skippedNext}`).expect(200);
+    expect(second.body.skippedNext).toBeUndefined();
+    expect([...first.body.skipped, ...second.body.skipped]).toEqual(run.body.skipped);
+    const badCursor = await ledger.get('supervisor', `/v1/payment-runs/${runId}?after=x`);
+    expect(badCursor.status).toBe(400);
+    expect(badCursor.body.errors).toEqual([{ field: 'after', message: expect.any(String) }]);
     // The stoppage settled before the crash was regularized once, and is in the run's file.
     expect((await eventsOf(paid.policyholderId)).filter((event) => event.type === 'StoppageRegularized')).toHaveLength(1);
 

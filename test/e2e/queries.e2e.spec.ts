@@ -285,6 +285,33 @@ describe.each(['sqlite', 'postgres'] as const)('the regularization backlog on th
     expect(lines.find((line) => line.includes(ids.overpaid))).toMatch(/,SICKNESS,OVERPAID,24121,0,0-14,2025-12-01$/u);
   });
 
+  it('answers its rows a page at a time, every row once in order, with totals over every row (issue 21: bounded answers)', async () => {
+    const whole = await ledger.get('supervisor', '/v1/reports/regularization-backlog?limit=1000').expect(200);
+    expect(whole.body.next).toBeUndefined();
+    const seen: string[] = [];
+    let after: string | undefined;
+    let pages = 0;
+    do {
+      const { body } = await ledger.get('supervisor', `/v1/reports/regularization-backlog?limit=4${after ? `&after=${after}` : ''}`).expect(200);
+      expect(body.rows.length).toBeLessThanOrEqual(4);
+      expect(body.totals).toEqual(whole.body.totals);
+      seen.push(...body.rows.map((row: { stoppageId: string }) => row.stoppageId));
+      after = body.next;
+      pages++;
+    } while (after !== undefined);
+    expect(pages).toBe(2);
+    expect(seen).toEqual(whole.body.rows.map((row: { stoppageId: string }) => row.stoppageId));
+  });
+
+  it('refuses a page cursor it did not give, and a limit out of 1 to 1000', async () => {
+    const badCursor = await ledger.get('supervisor', '/v1/reports/regularization-backlog?after=not-a-cursor');
+    expect(badCursor.status).toBe(400);
+    expect(badCursor.body.errors).toEqual([{ field: 'after', message: expect.any(String) }]);
+    const badLimit = await ledger.get('supervisor', '/v1/reports/regularization-backlog?limit=1001');
+    expect(badLimit.status).toBe(400);
+    expect(badLimit.body.errors).toEqual([{ field: 'limit', message: expect.any(String) }]);
+  });
+
   it('is for supervisors and auditors, and validates its parameters', async () => {
     expect((await ledger.get('clerk', '/v1/reports/regularization-backlog')).status).toBe(403);
     const badFormat = await ledger.get('supervisor', '/v1/reports/regularization-backlog?format=xml');

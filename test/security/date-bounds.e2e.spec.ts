@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { EventToAppend } from '@ij/event-store';
 import { startTestLedger, testNir, type TestLedger } from '../support/ledger-harness';
 
 /**
@@ -49,5 +50,30 @@ describe('date bounds', () => {
     expect(tooMuch.status).toBe(409);
     expect(tooMuch.body).toMatchObject({ type: expect.stringMatching(/\/advance-exceeds-maximum$/u), maximumCents: 45_617, prescribedDays: 11, countedThrough: '2025-06-20' });
     expect((await ledger.command('clerk', `/v1/stoppages/${stoppageId}/advances`, { amountCents: 45_617, reason: 'hardship' })).status).toBe(201);
+  });
+
+  it('folds a stoppage stored before the bounds, ending 9999-12-31, as ending after 3 years: its reads stay small and quick', async () => {
+    // As an earlier release stored it (it accepted any end date): opened 2025-06-10, ending 9999-12-31.
+    const stoppageId = randomUUID();
+    const policyholderId = `legacy-${stoppageId}`;
+    const envelope = (type: string, data: unknown): EventToAppend => ({ id: randomUUID(), type, data, metadata: { actor: 'clerk-1', correlationId: 'legacy', causationId: 'legacy', recordedAt: '2025-06-10T10:00:00.000Z', schemaVersion: 1 } });
+    const events = ledger.ledger.storage.events;
+    await events.append(`stoppage-${stoppageId}`, [envelope('StoppageIdReserved', { stoppageId, policyholderId })], { expectedRevision: 'no_stream' });
+    const stored = await events.append(
+      `policyholder-${policyholderId}`,
+      [envelope('StoppageOpened', { stoppageId, policyholderId, kind: 'SICKNESS', startDate: '2025-06-10', endDate: '9999-12-31', openedOn: '2025-06-10' })],
+      { expectedRevision: 'no_stream' },
+    );
+    // Folded with the end the ledger would have accepted: reading it walks 3 years of days, not 2.9 million.
+    const view = await ledger.get('auditor', `/v1/stoppages/${stoppageId}`).set('Ledger-Min-Position', String(stored.position)).expect(200);
+    expect(view.body.endDate).toBe('2028-06-09');
+    const answer = await ledger.get('auditor', `/v1/stoppages/${stoppageId}/entitlement?through=2099-12-31`).set('Ledger-Min-Position', String(stored.position)).expect(200);
+    // The chain's last possible day is 2028-06-09: the days end there, and the answer says so.
+    expect(answer.body.through).toBe('2028-06-09');
+    expect(answer.body.days.length).toBeLessThanOrEqual(1096);
+    expect(answer.body.days[answer.body.days.length - 1].date).toBe('2028-06-09');
+    // Within the period, the answer is the one asked for.
+    const within = await ledger.get('auditor', `/v1/stoppages/${stoppageId}/entitlement?through=2025-06-20`).expect(200);
+    expect(within.body.through).toBe('2025-06-20');
   });
 });

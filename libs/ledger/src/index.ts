@@ -53,3 +53,4 @@ export { employerShares, grossPaidTo, type EmployerShare } from './payees/payee-
 export { withholdingsOn, type Withholdings } from './payees/withholdings';
 export { advanceTransfer, paymentTransfer, creditorOf, owedAgain, type Creditor } from './payees/transfers';
 export { disbursements, addDisbursements, noDisbursements, type Disbursements, type StatusTotals } from './accounts/disbursements';
+export { boundedEndDate, latestChainEnd } from './state/longest-period';

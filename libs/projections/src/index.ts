@@ -24,7 +24,7 @@ export { stoppageView, type StoppageView } from './queries/stoppage-view';
 export { explainedEntitlement, type ExplainedEntitlement } from './queries/explained-entitlement';
 export { policyholderBalance, type PolicyholderBalance, type StoppageBalance } from './queries/balance';
 export { policyholderHistory, jsonPosition, type HistoryEntry } from './queries/history';
-export { regularizationBacklog, backlogCsv, backlogRowsOf, type RegularizationBacklog, type BacklogRow, type BacklogTotal } from './queries/backlog';
+export { regularizationBacklog, backlogCsv, backlogRowsOf, backlogPage, InvalidBacklogCursor, type RegularizationBacklog, type RegularizationBacklogPage, type BacklogRow, type BacklogTotal } from './queries/backlog';
 export { BACKLOG_REASONS, AGE_BUCKETS, type BacklogReason, type AgeBucket } from './queries/backlog-reason';
 export { policyholderStatement, taxableShareOf, TAXABLE_BASE, type PolicyholderStatement, type StatementMonth, type StatementAmounts, type StatementAdvance, type StatementReturn, type TaxableShare } from './queries/statement';
 export { csvCell } from './csv-cell';

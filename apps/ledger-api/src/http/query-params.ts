@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { IsCalendarDate, IsNir, IsNotBefore } from './validators';
 import { STATEMENT_FORMATS } from '@ij/application';
@@ -11,6 +11,26 @@ export class ThroughParams {
   through?: string;
 }
 
+/** `?after=&limit=`: one page of a long list; `after` is the `next` of the page before. */
+export class PageParams {
+  @ApiPropertyOptional({ description: 'the `next` cursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 512)
+  after?: string;
+
+  @ApiPropertyOptional({ example: '100', description: '1 to 1000 (default 100)' })
+  @IsOptional()
+  @Matches(/^(?:[1-9]\d{0,2}|1000)$/u, { message: 'limit must be a whole number from 1 to 1000' })
+  limit?: string;
+}
+
+export const DEFAULT_PAGE_SIZE = 100;
+
+export function pageSizeOf(params: PageParams): number {
+  return params.limit === undefined ? DEFAULT_PAGE_SIZE : Number(params.limit);
+}
+
 export class EntitlementParams extends ThroughParams {
   @ApiPropertyOptional({ example: '2026.1', description: 'any released rules version (default: the active one)' })
   @IsOptional()
@@ -21,7 +41,8 @@ export class EntitlementParams extends ThroughParams {
 
 export const BACKLOG_FORMATS = ['json', 'csv'] as const;
 
-export class BacklogParams extends ThroughParams {
+/** The backlog: `?through=`, a page of its rows (`?after=&limit=`), and `?format=csv` for every row as a file. */
+export class BacklogParams extends IntersectionType(ThroughParams, PageParams) {
   @ApiPropertyOptional({ enum: BACKLOG_FORMATS, default: 'json' })
   @IsOptional()
   @IsIn(BACKLOG_FORMATS)

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { once } from 'node:events';
@@ -7,6 +7,7 @@ import { Roles } from '../auth/roles.decorator';
 import { CurrentCommand, IdempotentCommand } from '../http/command-context';
 import { type CommandContext } from '@ij/application';
 import { CommandAnswers, fileOf, QueryAnswers } from '../http/openapi/answers';
+import { PageParams, pageSizeOf } from '../http/query-params';
 import { PaymentRun, PaymentRunStarted } from './dto/payment-run.answers';
 import { StartPaymentRunBody } from './dto/payment-run.body';
 import { GetPaymentRunFileQuery, GetPaymentRunQuery, StartPaymentRunCommand } from './payment-runs.messages';
@@ -33,8 +34,8 @@ export class PaymentRunsController {
   @Get(':runId')
   @Roles('supervisor', 'auditor')
   @QueryAnswers(PaymentRun, { problems: ['payment-run-not-found'] })
-  get(@Param('runId') runId: string) {
-    return this.queryBus.execute(new GetPaymentRunQuery(runId));
+  get(@Param('runId') runId: string, @Query() params: PageParams) {
+    return this.queryBus.execute(new GetPaymentRunQuery(runId, { after: params.after, limit: pageSizeOf(params) }));
   }
 
   /** The ISO 20022 credit-transfer file (pain.001.001.03) for the bank, streamed as it is written. */

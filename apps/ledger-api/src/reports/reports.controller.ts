@@ -7,7 +7,7 @@ import { Roles } from '../auth/roles.decorator';
 import { QueryAnswers } from '../http/openapi/answers';
 import { Backlog } from './dto/backlog.answer';
 import { MissingCertificates, Timeliness } from './dto/where-is-my-money.answers';
-import { BacklogParams, MissingCertificatesParams, TimelinessParams } from '../http/query-params';
+import { BacklogParams, MissingCertificatesParams, pageSizeOf, TimelinessParams } from '../http/query-params';
 import { GetBacklogQuery, GetMissingCertificatesQuery, GetTimelinessQuery } from './reports.messages';
 import { reminderLettersPdf } from '@ij/application';
 
@@ -18,12 +18,12 @@ import { reminderLettersPdf } from '@ij/application';
 export class ReportsController {
   constructor(private readonly queryBus: QueryBus) {}
 
-  /** JSON by default; `?format=csv` answers the rows as text/csv with a header line. */
+  /** JSON by default, its rows a page at a time (`?after=&limit=`, totals over every row); `?format=csv` answers every row as text/csv with a header line. */
   @Get('regularization-backlog')
   @QueryAnswers(Backlog, { alternatives: { 'text/csv': { description: '`?format=csv`: the rows with a header line' } } })
   async backlog(@Query() params: BacklogParams, @Res({ passthrough: true }) response: Response) {
+    if (params.format !== 'csv') return this.queryBus.execute(new GetBacklogQuery(params.through, { after: params.after, limit: pageSizeOf(params) }));
     const backlog: RegularizationBacklog = await this.queryBus.execute(new GetBacklogQuery(params.through));
-    if (params.format !== 'csv') return backlog;
     response.type('text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="regularization-backlog-${backlog.through}.csv"`);
     return backlogCsv(backlog);

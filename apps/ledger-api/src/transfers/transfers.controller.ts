@@ -6,7 +6,8 @@ import { QueryAnswers } from '../http/openapi/answers';
 import { CLOCK, type Clock } from '@ij/application';
 import { ThroughParams } from '../http/query-params';
 import { Disbursements, TransferPage } from './dto/transfer.answers';
-import { PageParams, pageSizeOf, TransferListParams } from './dto/transfer-params';
+import { TransferListParams } from './dto/transfer-params';
+import { PageParams, pageSizeOf } from '../http/query-params';
 import { GetDisbursementsQuery, ListPolicyholderTransfersQuery, ListTransfersQuery } from './transfers.messages';
 
 /** Where the money went (api.md "Money that moves"): transfers, and the reconciliation with the ledger. */

@@ -1,7 +1,7 @@
 import { Money } from '@ij/money';
 import type { RulesVersion, StoppageKind } from '@ij/rules';
 import { NoParametersForDateError } from '../errors/payment-errors';
-import { dayBefore, yearsAfter } from '../dates';
+import { latestChainEnd } from '../state/longest-period';
 import { StoppagesOverlap } from '../errors/prolongation-errors';
 import { StoppageBeyondLongestPeriod } from '../errors/stoppage-errors';
 import type { PolicyholderState } from '../state/policyholder-state';
@@ -43,11 +43,8 @@ export function requireNoOverlap(state: PolicyholderState, stoppageId: string, s
   }
 }
 
-/** The longest period the law pays a chain for: 3 years, date to date (L323-1 1°, R323-1 2°). */
-export const LONGEST_PERIOD_YEARS = 3;
-
 /** A chain starting on `chainStartDate` may end on the day before the same date 3 years later, not after. */
 export function requireWithinLongestPeriod(stoppageId: string, chainStartDate: string, endDate: string): void {
-  const latestEndDate = dayBefore(yearsAfter(chainStartDate, LONGEST_PERIOD_YEARS));
+  const latestEndDate = latestChainEnd(chainStartDate);
   if (endDate > latestEndDate) throw new StoppageBeyondLongestPeriod(stoppageId, chainStartDate, endDate, latestEndDate);
 }

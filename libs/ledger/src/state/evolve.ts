@@ -2,6 +2,7 @@ import type { BankAccountRecorded } from '../events/payment-events';
 import type { PolicyholderEvent, StoppageOpened, StoppageRegularized } from '../events/policyholder-events';
 import type { TransferOrdered, TransferReturned, TransferStatus } from '../events/transfer-events';
 import { initialState, type PolicyholderState, type StoppageState, type TransferRecord } from './policyholder-state';
+import { boundedEndDate } from './longest-period';
 import { effectiveEndDate } from './stoppage-queries';
 import { evolveLateFact, reopened } from './late-facts';
 
@@ -14,7 +15,7 @@ export function evolve(state: PolicyholderState, event: PolicyholderEvent): Poli
     case 'StoppageExtended':
       return update(state, event.data.stoppageId, (stoppage) => ({
         ...stoppage,
-        endDate: event.data.newEndDate,
+        endDate: boundedEndDate(stoppage.startDate, event.data.newEndDate),
         extensions: [...stoppage.extensions, event.data],
       }));
     case 'StoppageEndedEarly':
@@ -84,6 +85,7 @@ export function foldEvents(events: Iterable<PolicyholderEvent>, from: Policyhold
 function opened({ data }: StoppageOpened): StoppageState {
   return {
     ...data,
+    endDate: boundedEndDate(data.startDate, data.endDate),
     status: 'open',
     extensions: [],
     advances: [],

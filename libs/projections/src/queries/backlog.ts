@@ -48,12 +48,7 @@ export async function regularizationBacklog(models: ReadModelStore, rules: Rules
     if (page.length < PAGE_SIZE) break;
     after = page[page.length - 1].policyholderId;
   }
-  rows.sort(
-    (a, b) =>
-      BACKLOG_REASONS.indexOf(a.reason) - BACKLOG_REASONS.indexOf(b.reason) ||
-      b.ageDays - a.ageDays ||
-      (a.stoppageId < b.stoppageId ? -1 : a.stoppageId > b.stoppageId ? 1 : 0),
-  );
+  rows.sort((a, b) => compareRows(keyOf(a), keyOf(b)));
   return {
     through,
     rulesVersion: rules.version,
@@ -63,6 +58,58 @@ export async function regularizationBacklog(models: ReadModelStore, rules: Rules
     byAgeBucket: AGE_BUCKETS.map((bucket) => ({ ageBucket: bucket, ...totalOf(rows.filter((row) => row.ageBucket === bucket)) })),
     rows,
   };
+}
+
+/** Where a row stands in the backlog's order: by reason, the oldest first, then by stoppage id. */
+type RowKey = readonly [reasonIndex: number, ageDays: number, stoppageId: string];
+
+function keyOf(row: BacklogRow): RowKey {
+  return [BACKLOG_REASONS.indexOf(row.reason), row.ageDays, row.stoppageId];
+}
+
+function compareRows(a: RowKey, b: RowKey): number {
+  return a[0] - b[0] || b[1] - a[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0);
+}
+
+/** A backlog whose rows are one page: the totals still count every row; `next` is there when rows follow. */
+export interface RegularizationBacklogPage extends RegularizationBacklog {
+  next?: string;
+}
+
+/** Thrown for an `after` that is not the `next` of a backlog page. */
+export class InvalidBacklogCursor extends Error {}
+
+/**
+ * One page of the backlog's rows, after `after` (the `next` of the page before: the place of the last row
+ * answered, so a page never repeats or skips a row that stayed in the backlog, even when others left it).
+ */
+export function backlogPage(backlog: RegularizationBacklog, after: string | undefined, limit: number): RegularizationBacklogPage {
+  const from = after === undefined ? 0 : firstAfter(backlog.rows, cursorKey(after));
+  const rows = backlog.rows.slice(from, from + limit);
+  const last = rows[rows.length - 1];
+  const more = from + limit < backlog.rows.length;
+  return { ...backlog, rows, ...(more && last ? { next: Buffer.from(JSON.stringify(keyOf(last))).toString('base64url') } : {}) };
+}
+
+function cursorKey(after: string): RowKey {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
+    if (Array.isArray(key) && key.length === 3 && Number.isInteger(key[0]) && Number.isInteger(key[1]) && typeof key[2] === 'string') return key as unknown as RowKey;
+  } catch {
+    // not JSON: refused below
+  }
+  throw new InvalidBacklogCursor('after must be the `next` of a previous page');
+}
+
+function firstAfter(rows: readonly BacklogRow[], key: RowKey): number {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareRows(keyOf(rows[middle]), key) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 export function backlogRowsOf(document: PolicyholderDocument, rules: RulesVersion, through: string): BacklogRow[] {

@@ -1,4 +1,4 @@
-import { requireStoppage, stoppageAccount } from '@ij/ledger';
+import { chainStartDate, latestChainEnd, requireStoppage, stoppageAccount } from '@ij/ledger';
 import type { DailyAllowancePhase, DayLine, ExplanationStep, RulesVersion } from '@ij/rules';
 import { toPolicyholderState, type PolicyholderDocument } from '../model/policyholder-document';
 
@@ -22,11 +22,15 @@ export interface ExplainedEntitlement {
 
 /**
  * GET /v1/stoppages/{id}/entitlement: what libs/rules computes under any released version, day by day and
- * step by step with the legal references; nothing is computed here.
+ * step by step with the legal references; nothing is computed here. The days end with the longest period
+ * the law pays a chain for (3 years from the chain's start): a stoppage stored before dates were bounded may
+ * end in 9999 (issue 21), and its answer must not list seventy years of days. `through` says where it ended.
  */
-export function explainedEntitlement(document: PolicyholderDocument, stoppageId: string, rules: RulesVersion, through: string): ExplainedEntitlement {
+export function explainedEntitlement(document: PolicyholderDocument, stoppageId: string, rules: RulesVersion, requestedThrough: string): ExplainedEntitlement {
   const state = toPolicyholderState(document);
-  requireStoppage(state, stoppageId);
+  const stoppage = requireStoppage(state, stoppageId);
+  const latest = latestChainEnd(chainStartDate(state, stoppage, rules));
+  const through = requestedThrough > latest ? latest : requestedThrough;
   const { entitlement } = stoppageAccount(state, stoppageId, rules, through);
   const common = { rulesVersion: entitlement.rulesVersion, stoppageId, kind: entitlement.kind, through };
   switch (entitlement.status) {

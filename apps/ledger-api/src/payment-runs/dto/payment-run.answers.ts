@@ -1,4 +1,5 @@
-import type { PaymentRunRecord, PaymentRunStatus } from '@ij/application';
+import type { PaymentRunStatus } from '@ij/application';
+import type { PaymentRunView } from '../payment-runs.messages';
 import type { ExportedTotals as ExportedTotalsModel, SkipReason, SkippedItem } from '@ij/ledger';
 import { type EveryField, Cents, Count, Day, Instant, ListOf, ObjectOf, OneOf, Text, Uuid, valuesOf } from '../../http/openapi/properties';
 
@@ -32,7 +33,7 @@ export class ExportedTotals implements EveryField<ExportedTotalsModel> {
 }
 
 /** GET /v1/payment-runs/{runId}: the run's status and figures (the payments themselves are in the bank file). */
-export class PaymentRun implements EveryField<Omit<PaymentRunRecord, 'legacyPayments'>> {
+export class PaymentRun implements EveryField<PaymentRunView> {
   @Uuid() runId!: string;
   @Day() through!: string;
   @OneOf(valuesOf<PaymentRunStatus>({ running: true, done: true, failed: true, interrupted: true })) status!: PaymentRunStatus;
@@ -50,5 +51,7 @@ export class PaymentRun implements EveryField<Omit<PaymentRunRecord, 'legacyPaym
   @Cents({ optional: true, description: 'net transferred' }) paidCents!: number | undefined;
   @Count({ optional: true, description: 'returned transfers ordered again by this run' }) reordered!: number | undefined;
   @ObjectOf(() => ExportedTotals, { optional: true, description: 'what its pain.001 carries: every ORDERED transfer ordered on or before `through`, each once' }) exported!: ExportedTotals | undefined;
-  @ListOf(() => SkippedStoppage, { optional: true }) skipped!: SkippedStoppage[] | undefined;
+  @ListOf(() => SkippedStoppage, { optional: true, description: 'one page of the stoppages the run skipped, by policyholder (`?after=&limit=`)' }) skipped!: SkippedStoppage[] | undefined;
+  @Count({ optional: true, description: 'every stoppage the run skipped' }) skippedCount!: number | undefined;
+  @Text({ optional: true, description: 'the `after` of the next page of skipped stoppages, when more follow' }) skippedNext!: string | undefined;
 }

@@ -1,11 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { ReadModelStore } from '@ij/projections';
-import { assertBankFile, type PaymentRunRecord, PaymentRunRunner, READ_MODELS, writeBankFile } from '@ij/application';
-import { GetPaymentRunFileQuery, GetPaymentRunQuery, StartPaymentRunCommand } from '../payment-runs.messages';
+import { assertBankFile, PaymentRunRunner, READ_MODELS, writeBankFile } from '@ij/application';
+import { GetPaymentRunFileQuery, GetPaymentRunQuery, StartPaymentRunCommand, type PaymentRunView } from '../payment-runs.messages';
 import type { PaymentRunStarted } from '../dto/payment-run.answers';
-
-export { debtorFrom } from '@ij/application';
+import { ValidationFailed } from '../../http/problem';
 
 @CommandHandler(StartPaymentRunCommand)
 export class StartPaymentRunHandler implements ICommandHandler<StartPaymentRunCommand> {
@@ -21,10 +20,21 @@ export class StartPaymentRunHandler implements ICommandHandler<StartPaymentRunCo
 export class GetPaymentRunHandler implements IQueryHandler<GetPaymentRunQuery> {
   constructor(private readonly runner: PaymentRunRunner) {}
 
-  async execute({ runId }: GetPaymentRunQuery): Promise<Omit<PaymentRunRecord, 'legacyPayments'>> {
-    const { legacyPayments: _payments, ...record } = await this.runner.get(runId);
-    return record;
+  async execute({ runId, skippedPage }: GetPaymentRunQuery): Promise<PaymentRunView> {
+    const { legacyPayments: _payments, skipped, ...record } = await this.runner.get(runId);
+    if (skipped === undefined) return record;
+    const from = skippedPage.after === undefined ? 0 : skippedOffset(skippedPage.after, skipped.length);
+    const next = from + skippedPage.limit < skipped.length ? String(from + skippedPage.limit) : undefined;
+    return { ...record, skipped: skipped.slice(from, from + skippedPage.limit), skippedCount: skipped.length, ...(next ? { skippedNext: next } : {}) };
   }
+}
+
+/** The place a `skippedNext` names: a whole number within the list (the list of a done run never changes). */
+function skippedOffset(after: string, length: number): number {
+  if (!/^(?:0|[1-9]\d{0,8})$/u.test(after) || Number(after) > length) {
+    throw new ValidationFailed([{ field: 'after', message: 'after must be the skippedNext of a previous page' }]);
+  }
+  return Number(after);
 }
 
 /** Answers the writer of the run's bank file, once it is known to exist (so a refusal comes before any byte). */

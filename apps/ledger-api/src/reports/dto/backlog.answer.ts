@@ -1,4 +1,4 @@
-import { AGE_BUCKETS, BACKLOG_REASONS, type AgeBucket, type BacklogReason, type BacklogRow as BacklogRowModel, type BacklogTotal as BacklogTotalModel, type RegularizationBacklog } from '@ij/projections';
+import { AGE_BUCKETS, BACKLOG_REASONS, type AgeBucket, type BacklogReason, type BacklogRow as BacklogRowModel, type BacklogTotal as BacklogTotalModel, type RegularizationBacklogPage } from '@ij/projections';
 import { STOPPAGE_KINDS, type StoppageKind } from '@ij/rules';
 import { type EveryField, Cents, Count, Day, ListOf, ObjectOf, OneOf, Text, Uuid } from '../../http/openapi/properties';
 
@@ -31,12 +31,13 @@ export class BacklogByAgeBucket extends BacklogTotal {
 }
 
 /** GET /v1/reports/regularization-backlog: every unsettled stoppage with its one reason, and the totals. */
-export class Backlog implements EveryField<RegularizationBacklog> {
+export class Backlog implements EveryField<RegularizationBacklogPage> {
   @Day() through!: string;
   @Text() rulesVersion!: string;
   @ObjectOf(() => BacklogTotal) totals!: BacklogTotal;
   @ListOf(() => BacklogByReason) byReason!: BacklogByReason[];
   @ListOf(() => BacklogByKind) byKind!: BacklogByKind[];
   @ListOf(() => BacklogByAgeBucket, { description: 'days: 0–14, 15–30, 31–60, 61–90, >90' }) byAgeBucket!: BacklogByAgeBucket[];
-  @ListOf(() => BacklogRow) rows!: BacklogRow[];
+  @ListOf(() => BacklogRow, { description: 'one page of the rows, in order: by reason, the oldest first, then by stoppage id' }) rows!: BacklogRow[];
+  @Text({ optional: true, description: 'the `after` of the next page, when more rows follow' }) next!: string | undefined;
 }
