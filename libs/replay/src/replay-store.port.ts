@@ -53,6 +53,11 @@ export interface ReplayStore {
   /** In one transaction: the rows (sorted) and the figures, status done. */
   finish(replayId: string, result: ReplaySummary & { processed: number; total: number; finishedAt: string }, rows: readonly ReplayRow[]): Promise<void>;
   fail(replayId: string, reason: string, finishedAt: string): Promise<void>;
+  /**
+   * Marks `failed` every replay still `running` but `except` (the one the caller runs), and answers their ids:
+   * called by the holder of the store's replay lease, for whom any other running replay was abandoned.
+   */
+  failRunning(except: string | undefined, reason: string, finishedAt: string): Promise<string[]>;
   get(replayId: string): Promise<ReplayRecord | undefined>;
   rows(replayId: string, query: ReplayRowsQuery): Promise<StoredReplayRow[]>;
 }

@@ -19,4 +19,13 @@ describe('readLedgerConfig: issue 21 settings', () => {
     expect(readLedgerConfig({}).authFailuresPerMinute).toBe(30);
     expect(readLedgerConfig({ LEDGER_AUTH_FAILURES_PER_MINUTE: '5' }).authFailuresPerMinute).toBe(5);
   });
+
+  it('lets a lease on background work last 30 s by default, and refuses LEDGER_WORK_LEASE_MS outside 300 ms to a day', () => {
+    expect(readLedgerConfig({}).workLeaseMs).toBe(30_000);
+    expect(readLedgerConfig({ LEDGER_WORK_LEASE_MS: '1500' }).workLeaseMs).toBe(1_500);
+    expect(() => readLedgerConfig({ LEDGER_WORK_LEASE_MS: '299' })).toThrow(/LEDGER_WORK_LEASE_MS must be a whole number of milliseconds from 300 to 86400000, not "299"/u);
+    expect(() => readLedgerConfig({ LEDGER_WORK_LEASE_MS: '1e9' })).toThrow(InvalidConfiguration);
+    expect(() => readLedgerConfig({ LEDGER_WORK_LEASE_MS: '2.5' })).toThrow(InvalidConfiguration);
+    expect(() => readLedgerConfig({ LEDGER_WORK_LEASE_MS: 'soon' })).toThrow(InvalidConfiguration);
+  });
 });

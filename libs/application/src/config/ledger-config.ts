@@ -36,6 +36,11 @@ export interface LedgerConfig {
   shutdownGraceMs: number;
   /** The days of the month payment runs are planned (LEDGER_PAYMENT_RUN_DAYS, e.g. "5,20"): what the status calls the next payment. */
   paymentSchedule: PaymentSchedule;
+  /**
+   * How long a lease on background work (a replay, a payment run) lasts without being renewed, in ms; its holder
+   * renews it every third of that (LEDGER_WORK_LEASE_MS). Work whose process died is known abandoned after it.
+   */
+  workLeaseMs: number;
 }
 
 export class InvalidConfiguration extends Error {}
@@ -45,6 +50,10 @@ export const MIN_POLICYHOLDER_SECRET_LENGTH = 32;
 
 /** Loopback by default: exposing the API is a decision (the container image sets 0.0.0.0). */
 export const DEFAULT_BIND_ADDRESS = '127.0.0.1';
+
+/** LEDGER_WORK_LEASE_MS bounds: renewed every third, so not under 300 ms; not over a day. */
+export const MIN_WORK_LEASE_MS = 300;
+export const MAX_WORK_LEASE_MS = 86_400_000;
 
 export function readLedgerConfig(environment: NodeJS.ProcessEnv = process.env): LedgerConfig {
   const eventStore = (environment.LEDGER_EVENT_STORE ?? 'sqlite') as EventStoreKind;
@@ -93,12 +102,21 @@ export function readLedgerConfig(environment: NodeJS.ProcessEnv = process.env): 
     metricsTransfersRecountMs: positiveInteger(environment.LEDGER_METRICS_TRANSFERS_RECOUNT_MS ?? '60000', 'LEDGER_METRICS_TRANSFERS_RECOUNT_MS'),
     shutdownGraceMs: positiveInteger(environment.LEDGER_SHUTDOWN_GRACE_MS ?? '20000', 'LEDGER_SHUTDOWN_GRACE_MS'),
     paymentSchedule: paymentScheduleOf(environment.LEDGER_PAYMENT_RUN_DAYS),
+    workLeaseMs: workLeaseMsOf(environment.LEDGER_WORK_LEASE_MS ?? '30000'),
   };
 }
 
 function positiveInteger(value: string, name: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidConfiguration(`${name} must be a positive whole number, not "${value}"`);
+  return parsed;
+}
+
+function workLeaseMsOf(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < MIN_WORK_LEASE_MS || parsed > MAX_WORK_LEASE_MS) {
+    throw new InvalidConfiguration(`LEDGER_WORK_LEASE_MS must be a whole number of milliseconds from ${MIN_WORK_LEASE_MS} to ${MAX_WORK_LEASE_MS}, not "${value}"`);
+  }
   return parsed;
 }
 

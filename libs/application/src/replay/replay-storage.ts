@@ -2,14 +2,17 @@ import { join } from 'node:path';
 import {
   PostgresPolicyholderSource,
   PostgresReplayStore,
+  PostgresWorkLeases,
   SqlitePolicyholderSource,
   SqliteReplayStore,
+  SqliteWorkLeases,
   type PolicyholderSource,
   type ReplayStore,
   type SourceSpec,
 } from '@ij/replay';
 import type { LedgerConfig } from '../config/ledger-config';
 import { SQLITE_FILE, type LedgerStorage } from '../infrastructure/storage';
+import { WorkLeases } from '../infrastructure/work-leases';
 
 /** Where replays read the policyholders and keep their results: the read models' database (api and CLI). */
 export interface ReplayStorage {
@@ -18,6 +21,8 @@ export interface ReplayStorage {
   source: PolicyholderSource;
   /** How a worker thread opens its own connection. */
   workerSource: SourceSpec;
+  /** Leases on background work (one replay at a time per store, payment runs), with this storage's owner id. */
+  leases: WorkLeases;
 }
 
 export async function openReplayStorage(storage: LedgerStorage, config: LedgerConfig): Promise<ReplayStorage> {
@@ -26,6 +31,7 @@ export async function openReplayStorage(storage: LedgerStorage, config: LedgerCo
       store: new SqliteReplayStore(storage.sqlite),
       source: new SqlitePolicyholderSource(storage.sqlite),
       workerSource: { kind: 'sqlite', file: join(config.dataDirectory, SQLITE_FILE) },
+      leases: new WorkLeases(new SqliteWorkLeases(storage.sqlite), config.workLeaseMs),
     };
   }
   if (!storage.pool || !storage.schema || !config.databaseUrl) throw new Error('Replays need the read models database (SQLite file or PostgreSQL schema)');
@@ -33,6 +39,7 @@ export async function openReplayStorage(storage: LedgerStorage, config: LedgerCo
     store: await PostgresReplayStore.open(storage.pool, storage.schema),
     source: new PostgresPolicyholderSource(storage.pool, storage.schema),
     workerSource: { kind: 'postgres', connectionString: config.databaseUrl, schema: storage.schema },
+    leases: new WorkLeases(await PostgresWorkLeases.open(storage.pool, storage.schema), config.workLeaseMs),
   };
 }
 

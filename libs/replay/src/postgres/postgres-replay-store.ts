@@ -90,6 +90,14 @@ export class PostgresReplayStore implements ReplayStore {
     await this.pool.query(`UPDATE ${this.s}.replays SET status = 'failed', reason = $1, finished_at = $2 WHERE replay_id = $3`, [reason, finishedAt, replayId]);
   }
 
+  async failRunning(except: string | undefined, reason: string, finishedAt: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ replay_id: string }>(
+      `UPDATE ${this.s}.replays SET status = 'failed', reason = $1, finished_at = $2 WHERE status = 'running' AND replay_id IS DISTINCT FROM $3 RETURNING replay_id`,
+      [reason, finishedAt, except ?? null],
+    );
+    return rows.map((row) => row.replay_id);
+  }
+
   async get(replayId: string): Promise<ReplayRecord | undefined> {
     const { rows } = await this.pool.query<ReplayColumns>(`SELECT * FROM ${this.s}.replays WHERE replay_id = $1`, [replayId]);
     return rows[0] && recordOf(rows[0]);

@@ -83,6 +83,13 @@ export class SqliteReplayStore implements ReplayStore {
     this.database.prepare("UPDATE replays SET status = 'failed', reason = ?, finished_at = ? WHERE replay_id = ?").run(reason, finishedAt, replayId);
   }
 
+  async failRunning(except: string | undefined, reason: string, finishedAt: string): Promise<string[]> {
+    const rows = this.database
+      .prepare("UPDATE replays SET status = 'failed', reason = ?, finished_at = ? WHERE status = 'running' AND replay_id IS NOT ? RETURNING replay_id")
+      .all(reason, finishedAt, except ?? null) as Array<{ replay_id: string }>;
+    return rows.map((row) => row.replay_id);
+  }
+
   async get(replayId: string): Promise<ReplayRecord | undefined> {
     const row = this.database.prepare('SELECT * FROM replays WHERE replay_id = ?').get(replayId) as ReplayColumns | undefined;
     return row && recordOf(row);

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { diffCsvHeader, diffCsvLines, type ReplayRecord } from '@ij/replay';
-import { derivedId, REPLAY_STORAGE, ReplayRunner, type ReplayStorage } from '@ij/application';
+import { derivedId, readReplay, REPLAY_STORAGE, ReplayRunner, type ReplayStorage } from '@ij/application';
 import { ProblemException } from '../../http/problem';
 import { GetReplayDiffCsvQuery, GetReplayDiffQuery, GetReplayQuery, StartReplayCommand } from '../replays.messages';
 import type { ReplayDiff, ReplayStarted } from '../dto/replay.answers';
@@ -59,8 +59,9 @@ export class GetReplayDiffCsvHandler implements IQueryHandler<GetReplayDiffCsvQu
   }
 }
 
+/** A replay its process abandoned (it died) reads `failed`: readReplay looks at the store's replay lease. */
 async function requireReplay(storage: ReplayStorage, replayId: string): Promise<ReplayRecord> {
-  const replay = await storage.store.get(replayId);
+  const replay = await readReplay(storage, replayId);
   if (!replay) throw new ProblemException(404, 'replay-not-found', 'Replay not found', `No replay is known under ${replayId}.`);
   return replay;
 }
