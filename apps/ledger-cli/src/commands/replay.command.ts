@@ -5,7 +5,7 @@ import { formatCents } from '@ij/money';
 import { Projector, readActiveRules } from '@ij/projections';
 import { defaultWorkerCount, diffCsv, replayIdOf, runReplay, type ReplayResult } from '@ij/replay';
 import { getRulesVersion } from '@ij/rules';
-import { applyReplay, type ApplyReport, isCalendarDate, LedgerCommandRunner, openReplayStorage, openStorage, PolicyholderLedger, readLedgerConfig, systemClock } from '@ij/application';
+import { applyReplay, type ApplyReport, isCalendarDate, LedgerCommandRunner, openReplayStorage, openStorage, PolicyholderLedger, readLedgerConfig, systemClock, takeReplayLease } from '@ij/application';
 import { partitionedReplay } from './partitioned-replay';
 
 /** A usage error the operator must fix (unknown version, bad date, apply refused): exit code 2. */
@@ -80,20 +80,30 @@ async function replay(options: ReplayOptions): Promise<void> {
     const request = { currentVersion, replayedVersion: options.rules, through: options.through };
     const checkpoint = await replayStorage.source.checkpoint();
     const replayId = replayIdOf(request, checkpoint);
-    await replayStorage.store.start({ replayId, rulesVersion: options.rules, currentRulesVersion: currentVersion, through: options.through, checkpoint: checkpoint.toString(), requestedBy: CLI_ACTOR.actorId, requestedAt: systemClock.now() });
-
-    const bar = progressBar('replay');
-    bar.start(await replayStorage.source.count(), 0);
+    // One replay at a time per store, the API's included: hold the store's replay lease while it runs.
+    const lease = await takeReplayLease(replayStorage, replayId, () => systemClock.now());
+    if (!lease.held) {
+      console.error(`replay: replay ${lease.runningReplayId} is running on this store; one replay runs at a time. Run this again once it has ended.`);
+      process.exitCode = 1;
+      return;
+    }
     let result: ReplayResult;
     try {
-      result = await runReplay(request, { ...replayStorage, workers, onProgress: ({ processed }) => bar.update(processed) });
-    } catch (error) {
-      await replayStorage.store.fail(replayId, error instanceof Error ? error.message : String(error), systemClock.now());
-      throw error;
+      await replayStorage.store.start({ replayId, rulesVersion: options.rules, currentRulesVersion: currentVersion, through: options.through, checkpoint: checkpoint.toString(), requestedBy: CLI_ACTOR.actorId, requestedAt: systemClock.now() });
+      const bar = progressBar('replay');
+      bar.start(await replayStorage.source.count(), 0);
+      try {
+        result = await runReplay(request, { ...replayStorage, workers, onProgress: ({ processed }) => bar.update(processed) });
+      } catch (error) {
+        await replayStorage.store.fail(replayId, error instanceof Error ? error.message : String(error), systemClock.now());
+        throw error;
+      } finally {
+        bar.stop();
+      }
+      await replayStorage.store.finish(replayId, { ...result, finishedAt: systemClock.now() }, result.rows);
     } finally {
-      bar.stop();
+      await lease.held.release();
     }
-    await replayStorage.store.finish(replayId, { ...result, finishedAt: systemClock.now() }, result.rows);
 
     printSummary(replayId, request, result);
     if (options.out) {

@@ -12,6 +12,8 @@ export interface HeldLease {
   readonly item: string;
   /** Stops renewing and lets the lease go (once the renewal in flight, if any, has ended). */
   release(): Promise<void>;
+  /** Stops renewing and leaves the lease to lapse (a process leaving a job others still work on under the same owner). */
+  stopRenewing(): Promise<void>;
 }
 
 export type TakenLease = { held: HeldLease; heldBy?: undefined } | { held?: undefined; heldBy: WorkLease };
@@ -69,14 +71,18 @@ export class WorkLeases {
       });
     }, Math.max(1, Math.floor(this.ttlMs / 3)));
     timer.unref();
+    const stopRenewing = async () => {
+      released = true;
+      clearInterval(timer);
+      await renewal;
+    };
     return {
       name,
       item,
+      stopRenewing,
       release: async () => {
         if (released) return;
-        released = true;
-        clearInterval(timer);
-        await renewal;
+        await stopRenewing();
         await this.store.release(name, owner);
       },
     };

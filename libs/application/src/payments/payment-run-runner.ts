@@ -20,6 +20,7 @@ import { EVENT_STORE } from '../infrastructure/tokens';
 import { READ_MODELS } from '../infrastructure/tokens';
 import { REPLAY_STORAGE } from '../infrastructure/tokens';
 import type { ReplayStorage } from '../replay/replay-storage';
+import type { HeldLease } from '../infrastructure/work-leases';
 import { PAYMENT_RUN_ACTOR, runPayments } from './run-payments';
 
 export type { PaymentRunStatus } from '@ij/ledger';
@@ -41,16 +42,25 @@ export function paymentRunIdOf(through: string): string {
 
 export { paymentRunStream } from '@ij/ledger';
 
+/** The lease a process holds while it runs the payment run `runId` (in the read models' database). */
+export function paymentRunLeaseOf(runId: string): string {
+  return `payment-run:${runId}`;
+}
+
 /**
  * Runs payment runs in the background of the API process (as replays do). A run is recorded in its own
  * stream: PaymentRunStarted when it starts, PaymentRunCompleted with its figures when it ends (its
- * transfers are on their payees' streams), so GET answers after a restart and from any process. A run
- * started but never completed (the process died) is `interrupted`: POST it again to resume it.
+ * transfers are on their payees' streams), so GET answers after a restart and from any process. The process
+ * running it holds its lease (paymentRunLeaseOf) and renews it: a run started but never completed reads
+ * `running` while a live process holds that lease (POST then starts nothing more), and `interrupted` once
+ * none does (its process died): POST it again to resume it.
  */
 @Injectable()
 export class PaymentRunRunner implements OnApplicationShutdown {
   private readonly logger = new Logger('PaymentRun');
   private readonly running = new Map<string, { record: PaymentRunRecord; done: Promise<void> }>();
+  /** Runs being started in this process, reserved before any await so that two starts cannot both pass. */
+  private readonly starting = new Set<string>();
   constructor(
     private readonly ledger: PolicyholderLedger,
     private readonly commands: LedgerCommandRunner,
@@ -64,21 +74,51 @@ export class PaymentRunRunner implements OnApplicationShutdown {
     const today = this.clock.today();
     if (through > today) throw new PaymentRunInFuture(through, today);
     const runId = paymentRunIdOf(through);
-    if (this.running.has(runId)) return runId;
-    const stored = await this.stored(runId);
-    if (stored?.status === 'done') return runId;
-    const startedAt = stored?.startedAt ?? this.clock.now();
-    await this.commands.run(paymentRunStream(runId), this.context(runId, 'started'), (history) => startPaymentRun(foldPaymentRun(this.upcastAll(history)), { runId, through, requestedBy, startedAt }));
-    const record: PaymentRunRecord = { runId, through, status: 'running', requestedBy: stored?.requestedBy ?? requestedBy, startedAt, processed: 0, total: 0 };
-    const done = this.run(record, onProgress).finally(() => this.running.delete(runId));
-    this.running.set(runId, { record, done });
-    return runId;
+    if (this.running.has(runId) || this.starting.has(runId)) return runId;
+    this.starting.add(runId);
+    try {
+      const stored = await this.stored(runId);
+      if (stored?.status === 'done') return runId;
+      // Running in another process (it holds the lease): that process goes on with it.
+      const taken = await this.replayStorage.leases.take(paymentRunLeaseOf(runId), runId);
+      if (!taken.held) return runId;
+      try {
+        const startedAt = stored?.startedAt ?? this.clock.now();
+        await this.commands.run(paymentRunStream(runId), this.context(runId, 'started'), (history) => startPaymentRun(foldPaymentRun(this.upcastAll(history)), { runId, through, requestedBy, startedAt }));
+        const record: PaymentRunRecord = { runId, through, status: 'running', requestedBy: stored?.requestedBy ?? requestedBy, startedAt, processed: 0, total: 0 };
+        this.running.set(runId, { record, done: this.runHolding(record, taken.held, onProgress) });
+      } catch (error) {
+        await taken.held.release();
+        throw error;
+      }
+      return runId;
+    } finally {
+      this.starting.delete(runId);
+    }
+  }
+
+  /** Runs it, lets the lease go, then forgets it (in that order: a next start here cannot take the lease and lose it to this release). */
+  private runHolding(record: PaymentRunRecord, lease: HeldLease, onProgress?: (record: PaymentRunRecord) => void): Promise<void> {
+    return this.run(record, onProgress)
+      .finally(() => lease.release().catch((error: unknown) => this.logger.error(error)))
+      .finally(() => this.running.delete(record.runId));
   }
 
   async get(runId: string): Promise<PaymentRunRecord> {
-    const record = this.running.get(runId)?.record ?? (await this.stored(runId));
+    const record = this.running.get(runId)?.record ?? (await this.storedWithLease(runId));
     if (!record) throw new PaymentRunNotFound(runId);
     return record;
+  }
+
+  /** A run started and not completed is `running` while a live process holds its lease, `interrupted` once none does. */
+  private async storedWithLease(runId: string): Promise<PaymentRunRecord | undefined> {
+    const stored = await this.stored(runId);
+    if (stored?.status !== 'interrupted') return stored;
+    const holder = await this.replayStorage.leases.holder(paymentRunLeaseOf(runId));
+    if (!holder) return stored;
+    // It may have completed between the two reads (it completes before its lease is let go): read it again.
+    const again = await this.stored(runId);
+    return again?.status === 'interrupted' ? { ...again, status: 'running' } : again;
   }
 
   /** The run once it has ended (at once if it is not running in this process). */
