@@ -1452,7 +1452,10 @@ export interface components {
             byKind: components["schemas"]["BacklogByKind"][];
             /** @description days: 0–14, 15–30, 31–60, 61–90, >90 */
             byAgeBucket: components["schemas"]["BacklogByAgeBucket"][];
+            /** @description one page of the rows, in order: by reason, the oldest first, then by stoppage id */
             rows: components["schemas"]["BacklogRow"][];
+            /** @description the `after` of the next page, when more rows follow */
+            next?: string;
         };
         DelayFigures: {
             days: number;
@@ -1641,7 +1644,12 @@ export interface components {
             reordered?: number;
             /** @description what its pain.001 carries: every ORDERED transfer ordered on or before `through`, each once */
             exported?: components["schemas"]["ExportedTotals"];
+            /** @description one page of the stoppages the run skipped, by policyholder (`?after=&limit=`) */
             skipped?: components["schemas"]["SkippedStoppage"][];
+            /** @description every stoppage the run skipped */
+            skippedCount?: number;
+            /** @description the `after` of the next page of skipped stoppages, when more follow */
+            skippedNext?: string;
         };
         TransferReturnReason: {
             /** @description the ISO 20022 reason code (AC04, MS03, …) */
@@ -5402,6 +5410,10 @@ export interface operations {
             query?: {
                 /** @description compute through this date (default: today) */
                 through?: string;
+                /** @description the `next` cursor of the previous page */
+                after?: string;
+                /** @description 1 to 1000 (default 100) */
+                limit?: string;
                 format?: "json" | "csv";
             };
             header?: {
@@ -5931,7 +5943,12 @@ export interface operations {
     };
     PaymentRunsController_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description the `next` cursor of the previous page */
+                after?: string;
+                /** @description 1 to 1000 (default 100) */
+                limit?: string;
+            };
             header?: {
                 /** @description read your own write: wait until the read models include this log position (a command's Ledger-Position), or 503 projection-lagging; also accepted as `?minPosition=` */
                 "Ledger-Min-Position"?: string;
