@@ -12,6 +12,7 @@ import {
   settle,
   type ExportedTotals,
   type PaymentOrdered,
+  type PaymentRunCompleted,
   type PolicyholderState,
   type SkippedItem,
   type SkipReason,
@@ -43,20 +44,8 @@ export interface PaymentRunProgress {
   total: number;
 }
 
-export interface PaymentRunResult extends PaymentRunProgress {
-  /** Stoppages this run regularized (or found regularized by an earlier attempt of the same run). */
-  regularized: number;
-  /** Payments its regularizations ordered, and what they carry: gross allowances, deductions for overpayments, net. */
-  paidCount: number;
-  paidGrossCents: number;
-  offsetCents: number;
-  paidCents: number;
-  /** Returned transfers ordered again. */
-  reordered: number;
-  /** The transfers its bank file carries. */
-  exported: ExportedTotals;
-  skipped: SkippedItem[];
-}
+/** What a run records when it completes, but the facts the runner adds (its id, date, rules version, time). */
+export type PaymentRunResult = Omit<PaymentRunCompleted['data'], 'runId' | 'through' | 'rulesVersion' | 'completedAt' | 'legacyPayments'>;
 
 /** A run's decision on one stream: its idempotency key names the run and the subject (as `replay --apply` does). */
 export function runCommandContext(runId: string, subject: string, through: string): CommandContext {
