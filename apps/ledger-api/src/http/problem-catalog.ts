@@ -1,4 +1,4 @@
-import { DOMAIN_ERROR_CODES, type DomainErrorCode } from '@ij/ledger';
+import type { DomainErrorCode } from '@ij/ledger';
 
 /** Domain errors that are about something that does not exist rather than a forbidden state change. */
 const NOT_FOUND_CODES: ReadonlySet<DomainErrorCode> = new Set(['stoppage-not-found', 'policyholder-not-found', 'payment-run-not-found', 'transfer-not-found']);
@@ -41,10 +41,6 @@ export type HttpProblemCode = keyof typeof HTTP_PROBLEM_STATUS;
  * status of its own (a query answers an unknown rules version with 404, a command with 409).
  */
 export type DocumentedProblem = DomainErrorCode | HttpProblemCode | readonly [number, DomainErrorCode | HttpProblemCode];
-
-export function isDomainErrorCode(code: string): code is DomainErrorCode {
-  return (DOMAIN_ERROR_CODES as readonly string[]).includes(code);
-}
 
 export function problemStatusOf(problem: DocumentedProblem): { status: number; code: string } {
   if (typeof problem !== 'string') return { status: problem[0], code: problem[1] };

@@ -10,7 +10,6 @@ import {
   paymentTotals,
   policyholderAccount,
   settle,
-  type ExportedTotals,
   type PaymentOrdered,
   type PaymentRunCompleted,
   type PolicyholderState,
@@ -63,10 +62,6 @@ export function runCommandContext(runId: string, subject: string, through: strin
 /** The bank file of a run: its id without dashes (the pain.001 MsgId, Max35Text). */
 export function bankFileIdOf(runId: string): string {
   return compactId(runId);
-}
-
-export function emptyExportedTotals(): ExportedTotals {
-  return { count: 0, netCents: 0, byPayee: { POLICYHOLDER: { count: 0, netCents: 0 }, EMPLOYER: { count: 0, netCents: 0 } } };
 }
 
 /**

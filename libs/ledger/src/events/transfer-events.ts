@@ -80,9 +80,6 @@ export type TransferEvent = TransferOrdered | TransferExported | TransferSettled
 
 export const TRANSFER_EVENT_TYPES: readonly TransferEvent['type'][] = ['TransferOrdered', 'TransferExported', 'TransferSettled', 'TransferReturned', 'BankAccountConfirmed'];
 
-/** ISO 20022 Max35Text: what an EndToEndId may hold. */
-export const MAX_TRANSFER_ID_LENGTH = 35;
-
 /** A UUID without its dashes (32 characters): the base of the ids the ledger derives for a bank file. */
 export function compactId(id: string): string {
   return id.replace(/-/gu, '');
