@@ -1,16 +1,12 @@
 import { Global, Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { KeyThrottlerGuard } from './auth/key-throttler.guard';
-import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { API_KEY_RING, AuthGuard, FAILED_AUTHENTICATIONS } from './auth/auth.guard';
 import { FailedAuthentications } from './auth/failed-authentications';
 import { EVENT_STORE, LEDGER_CONFIG, LEDGER_STORAGE, LedgerCommandRunner, PolicyholderLedger, PROJECTION_SYNC, READ_MODELS, REPLAY_STORAGE, REPLAY_WORKERS, CLOCK, POLICYHOLDER_IDS, openReplayStorage, replayWorkersFrom, type ApiKeyRing, type Clock, type LedgerConfig, type LedgerStorage, type PolicyholderIds, type ProjectionSync } from '@ij/application';
 import { BankReportsModule } from './bank-reports/bank-reports.module';
-import { IDEMPOTENCY_STORE, IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { IDEMPOTENCY_STORE } from './http/idempotency.interceptor';
 import { ProblemFilter } from './http/problem.filter';
 import { LedgerMetrics } from './operations/ledger-metrics';
 import { OperationsModule } from './operations/operations.module';
@@ -18,7 +14,7 @@ import { PaymentRunsModule } from './payment-runs/payment-runs.module';
 import { PolicyholdersModule } from './policyholders/policyholders.module';
 import { ProjectionShutdown } from './read-side/projection-shutdown';
 import { ReadSide } from './read-side/read-side';
-import { ReadYourWritesInterceptor } from './read-side/read-your-writes.interceptor';
+import { ReadYourWritesGuard } from './read-side/read-your-writes.interceptor';
 import { ReplaysModule } from './replays/replays.module';
 import { ReportsModule } from './reports/reports.module';
 import { RulesModule } from './rules/rules.module';
@@ -33,14 +29,6 @@ export interface LedgerAppDependencies {
   policyholderIds: PolicyholderIds;
   projectionSync: ProjectionSync;
   metrics: LedgerMetrics;
-}
-
-const VISIBLE_ASCII = /^[\x21-\x7e]{1,128}$/u;
-
-type RoutedRequest = IncomingMessage & { actor?: { actorId: string }; route?: { path?: string } };
-
-function requestFacts(request: RoutedRequest): { actor?: string; route?: string } {
-  return { actor: request.actor?.actorId, route: request.route?.path };
 }
 
 /**
@@ -74,14 +62,13 @@ export class LedgerCoreModule {
   }
 }
 
-/** The HTTP API: one module per resource, on the shared core; guards, interceptors and the problem filter for every route. */
+/** The HTTP API: one module per resource, on the shared core; guards and the problem filter for every route (the idempotency interceptor is on command routes only). */
 @Module({})
 export class AppModule {
   static forRoot(dependencies: LedgerAppDependencies): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'per-key', ttl: 60_000, limit: dependencies.config.rateLimitPerMinute }] }),
         CqrsModule.forRoot(),
         LedgerCoreModule.forRoot(dependencies),
         StoppagesModule,
@@ -93,33 +80,13 @@ export class AppModule {
         BankReportsModule,
         ReplaysModule,
         OperationsModule,
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: dependencies.config.logLevel,
-            genReqId: (request: IncomingMessage) => {
-              const given = request.headers['x-request-id'];
-              return typeof given === 'string' && VISIBLE_ASCII.test(given) ? given : randomUUID();
-            },
-            // Keys and NIRs never reach a log line: headers and bodies are never logged, nor the URL (a NIR or a key
-            // placed in a path or a query string would reach the log): the route template is added at completion,
-            // and an unknown path has none.
-            serializers: {
-              req: (request: { id: unknown; method: string }) => ({ id: request.id, method: request.method }),
-              res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
-            },
-            // Who and which route template, added once the request is done (the actor and the route are known then).
-            customSuccessObject: (request: RoutedRequest, _response: unknown, line: object) => ({ ...line, ...requestFacts(request) }),
-            customErrorObject: (request: RoutedRequest, _response: unknown, _error: Error, line: object) => ({ ...line, ...requestFacts(request) }),
-            redact: { paths: ['req.headers.authorization', '*.nir', '*.*.nir', 'nir'], censor: '[redacted]' },
-          },
-        }),
       ],
       controllers: [],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: KeyThrottlerGuard },
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-        { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
+        // Last: a query waits for the read models only once it is authenticated and within its rate limit.
+        { provide: APP_GUARD, useClass: ReadYourWritesGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
     };

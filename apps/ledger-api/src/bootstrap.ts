@@ -3,11 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
 import { serveConsole } from '../console/server/serve-console';
 import { AppModule } from './app.module';
 import { type Clock, type LedgerConfig, type LedgerStorage, loadOrGenerateApiKeys, loadPolicyholderIds, openStorage, type ProjectionSync, systemClock } from '@ij/application';
 import { jsonBody } from './http/json-body';
+import { createLedgerLogger, PinoNestLogger, requestLogMiddleware } from './http/request-log';
 import { isXmlRoute, xmlBody } from './http/xml-body';
 import type { NextFunction, Request, Response } from 'express';
 import { minPositionQuery } from './http/min-position-query';
@@ -62,8 +62,11 @@ export async function createLedgerApp(config: LedgerConfig, options: LedgerAppOp
     }),
     { bodyParser: false, bufferLogs: true },
   );
-  app.useLogger(app.get(Logger));
+  const logger = createLedgerLogger(config.logLevel);
+  app.useLogger(new PinoNestLogger(logger));
   app.disable('x-powered-by');
+  // First, so that every request has its one line, those answered by the middleware below included.
+  app.use(requestLogMiddleware(logger));
   const shutdownGate = new ShutdownGate();
   app.use(shutdownGate.middleware);
   app.use(httpMetricsMiddleware(metrics));
@@ -79,6 +82,7 @@ export async function createLedgerApp(config: LedgerConfig, options: LedgerAppOp
     await projector?.catchUp().catch((error: unknown) => new NestLogger('Projector').error(error));
     await projector?.stop();
     await storage.close();
+    logger.flush();
   };
   return {
     app,

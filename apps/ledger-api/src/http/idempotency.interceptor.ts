@@ -7,7 +7,7 @@ import { from, lastValueFrom, type Observable } from 'rxjs';
 import { canonicalJson, type EventStore, type IdempotencyStore, type StoredResponse } from '@ij/event-store';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { CLOCK, type Clock, EVENT_STORE, IdempotencyKeyReused } from '@ij/application';
-import { IDEMPOTENT_COMMAND, type CommandRequest } from './command-context';
+import type { CommandRequest } from './command-context';
 import { ValidationFailed } from './problem';
 import { toProblem } from './to-problem';
 
@@ -43,8 +43,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
 
+  /** On the routes marked @IdempotentCommand() only (it applies this interceptor). */
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (!this.reflector.get<boolean>(IDEMPOTENT_COMMAND, context.getHandler())) return next.handle();
     return from(this.run(context, next));
   }
 

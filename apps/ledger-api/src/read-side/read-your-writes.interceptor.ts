@@ -1,9 +1,7 @@
-import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { from, type Observable } from 'rxjs';
-import { switchMap } from 'rxjs/operators';
 import type { ReadModelStore } from '@ij/projections';
 import { LEDGER_CONFIG, type LedgerConfig, READ_MODELS } from '@ij/application';
 import { IDEMPOTENT_COMMAND } from '../http/command-context';
@@ -19,34 +17,36 @@ const POSITION = /^\d{1,19}$/u;
  * Read-your-writes across processes: a query carrying `Ledger-Min-Position: N` (or `?minPosition=N`) waits
  * until the read models' checkpoint reaches N — the `Ledger-Position` a command answered — then runs. After
  * LEDGER_MIN_POSITION_WAIT_MS it answers 503 `projection-lagging` instead of a stale read.
+ * A guard (the last global one: after authentication and the rate limit), not an interceptor: it waits only
+ * for the queries that ask, and the other requests then skip Nest's interceptor chain altogether.
  */
 @Injectable()
-export class ReadYourWritesInterceptor implements NestInterceptor {
+export class ReadYourWritesGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(READ_MODELS) private readonly models: ReadModelStore,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
   ) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  canActivate(context: ExecutionContext): true | Promise<true> {
     const request = context.switchToHttp().getRequest<Request>();
     const wanted = request.headers[MIN_POSITION_HEADER];
-    if (wanted === undefined || this.reflector.get<boolean>(IDEMPOTENT_COMMAND, context.getHandler())) return next.handle();
+    if (wanted === undefined || this.reflector.get<boolean>(IDEMPOTENT_COMMAND, context.getHandler())) return true;
     const value = Array.isArray(wanted) ? wanted[0] : wanted;
     if (!POSITION.test(value)) {
       throw new ValidationFailed([{ field: 'Ledger-Min-Position', message: 'a log position: a non-negative whole number (the Ledger-Position of a command answer)' }]);
     }
     const response = context.switchToHttp().getResponse<Response>();
-    return from(this.waitFor(BigInt(value), response)).pipe(switchMap(() => next.handle()));
+    return this.waitFor(BigInt(value), response);
   }
 
-  private async waitFor(position: bigint, response: Response): Promise<void> {
+  private async waitFor(position: bigint, response: Response): Promise<true> {
     const deadline = Date.now() + this.config.minPositionWaitMs;
     for (;;) {
       const checkpoint = await this.models.checkpoint();
       if (checkpoint >= position) {
         response.setHeader(PROJECTION_POSITION_HEADER, String(checkpoint));
-        return;
+        return true;
       }
       if (Date.now() >= deadline) {
         response.setHeader(PROJECTION_POSITION_HEADER, String(checkpoint));
