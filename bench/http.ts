@@ -11,7 +11,8 @@
  * Every response that is not the expected status counts as an error. The per-key rate limit stays on, raised
  * (LEDGER_RATE_LIMIT_PER_MINUTE) so that one key may send this load: it is still counted on every request.
  * Each server's log lines are counted after it stopped: one JSON line per request answered.
- * Writes bench/results/http.json. Run: npm run bench:http   (BENCH_SECONDS, BENCH_POLICYHOLDERS, DATABASE_URL)
+ * Writes bench/results/http.json. Run: npm run bench:http   (BENCH_SECONDS, BENCH_WARMUP_SECONDS, BENCH_POLICYHOLDERS,
+ * DATABASE_URL; BENCH_LEDGER_NODE_ARGS: node flags for the ledger processes, e.g. "--cpu-prof --cpu-prof-dir=DIR")
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -29,6 +30,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const POLICYHOLDERS = Number(process.env.BENCH_POLICYHOLDERS ?? 2048);
 const CONNECTIONS = 32;
+const LEDGER_NODE_ARGS = (process.env.BENCH_LEDGER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const KEY = 'bench-http-clerk-key-000000000001';
 const ROOT = join(__dirname, '..');
 const API_ENTRY = join(ROOT, 'apps', 'ledger-api', 'src', 'main.js');
@@ -269,7 +271,7 @@ async function main(): Promise<void> {
 
     // 2. The ledger on SQLite (the embedded default: LEDGER_ROLE=all).
     const sqliteLog = join(workDirectory, 'ledger-sqlite.log');
-    const sqlite = await startServer([API_ENTRY], { ...common, LEDGER_DATA_DIR: join(workDirectory, 'sqlite-data') }, sqliteLog);
+    const sqlite = await startServer([...LEDGER_NODE_ARGS, API_ENTRY], { ...common, LEDGER_DATA_DIR: join(workDirectory, 'sqlite-data') }, sqliteLog);
     servers.push(sqlite);
     const health = await measure({ url: `${sqlite.baseUrl}/health`, expectedStatus: 200 });
     print('ledger GET /health', health);
@@ -292,9 +294,9 @@ async function main(): Promise<void> {
     // 3. The ledger on PostgreSQL: one API process, one projector.
     const pgLog = join(workDirectory, 'ledger-postgres.log');
     const pgEnvironment = { ...common, LEDGER_EVENT_STORE: 'postgres', DATABASE_URL, LEDGER_PG_SCHEMA: schema, LEDGER_DATA_DIR: join(workDirectory, 'pg-data') };
-    const pgApi = await startServer([API_ENTRY], { ...pgEnvironment, LEDGER_ROLE: 'api' }, pgLog);
+    const pgApi = await startServer([...LEDGER_NODE_ARGS, API_ENTRY], { ...pgEnvironment, LEDGER_ROLE: 'api' }, pgLog);
     servers.push(pgApi);
-    const projector = spawn(process.execPath, [CLI_ENTRY, 'projector'], { env: { PATH: process.env.PATH ?? '', ...pgEnvironment }, stdio: ['ignore', 'ignore', 'inherit'] });
+    const projector = spawn(process.execPath, [...LEDGER_NODE_ARGS, CLI_ENTRY, 'projector'], { env: { PATH: process.env.PATH ?? '', ...pgEnvironment }, stdio: ['ignore', 'ignore', 'inherit'] });
     servers.push({ child: projector, baseUrl: '', stop: async () => undefined });
     const pgPrepared = await prepare(pgApi.baseUrl, '2');
     const pgAdvances = await measure(issueAdvances(pgApi.baseUrl, pgPrepared, 'postgres'));

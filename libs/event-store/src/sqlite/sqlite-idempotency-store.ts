@@ -1,15 +1,26 @@
 import type { Database } from 'better-sqlite3';
 import type { IdempotencyStore, StoredResponse } from '../idempotency-store.port';
+import { GroupCommitQueue, type BatchOutcome } from './group-commit';
 import { migrateEventStoreSchema } from './sqlite-schema';
 
 type RecordRow = { request_hash: string; status_code: number; body: string; recorded_at: string };
 
+interface PutRequest {
+  scope: string;
+  key: string;
+  response: StoredResponse;
+}
+
 /**
  * Idempotency records in the events' database file (pass `SqliteEventStore.database`).
  * `recordedAt` is compared as text: callers store UTC ISO-8601 instants (toISOString), which sort as time.
+ * Records are written by group commit, as events are: the records put while a transaction is being written
+ * are written together by the next one, so a command's answer costs a share of one fsync (synchronous=FULL),
+ * not one of its own taken on the event loop; `putIfAbsent` resolves after COMMIT.
  */
 export class SqliteIdempotencyStore implements IdempotencyStore {
   private readonly statements;
+  private readonly puts: GroupCommitQueue<PutRequest, StoredResponse>;
 
   private constructor(database: Database) {
     migrateEventStoreSchema(database);
@@ -21,6 +32,9 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
       ),
       purge: database.prepare('DELETE FROM idempotency_records WHERE recorded_at < ?'),
     };
+    // One connection, synchronous calls inside one transaction: nothing can run between an insert and its read-back.
+    const putBatch = database.transaction((requests: PutRequest[]) => requests.map((request): BatchOutcome<StoredResponse> => ({ ok: true, value: this.putNow(request) })));
+    this.puts = new GroupCommitQueue((requests) => putBatch.immediate(requests));
   }
 
   /** Opens (and migrates) the records in the events' connection; every store opens this way. */
@@ -34,14 +48,17 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
     return row && toStoredResponse(row);
   }
 
-  async putIfAbsent(scope: string, key: string, response: StoredResponse): Promise<StoredResponse> {
-    // One connection, synchronous calls: nothing can run between the insert and the read-back.
-    this.statements.insert.run(scope, key, response.requestHash, response.statusCode, JSON.stringify(response.body ?? null), response.recordedAt);
-    return toStoredResponse(this.statements.get.get(scope, key) as RecordRow);
+  putIfAbsent(scope: string, key: string, response: StoredResponse): Promise<StoredResponse> {
+    return this.puts.submit({ scope, key, response });
   }
 
   async purgeOlderThan(isoInstant: string): Promise<number> {
     return this.statements.purge.run(isoInstant).changes;
+  }
+
+  private putNow({ scope, key, response }: PutRequest): StoredResponse {
+    this.statements.insert.run(scope, key, response.requestHash, response.statusCode, JSON.stringify(response.body ?? null), response.recordedAt);
+    return toStoredResponse(this.statements.get.get(scope, key) as RecordRow);
   }
 }
 
