@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { GroupCommitBatch } from './group-commit';
+import { GroupCommitQueue, sharedCommitOf, type GroupCommitBatch } from './group-commit';
 import { SqliteEventStore } from './sqlite-event-store';
 
 const metadata = { actor: 'test', correlationId: 'c', causationId: 'c', recordedAt: '2025-12-01T12:00:00.000Z', schemaVersion: 1 };
@@ -36,5 +36,48 @@ describe('the group commit observer of the SQLite store', () => {
     // the second append of stream-a expects no stream: refused, but it was part of a batch all the same
     await expect(append('stream-a')).rejects.toThrow();
     expect(batches.map((batch) => batch.size)).toEqual([1, 1]);
+  });
+});
+
+describe('queues sharing the transactions of one database', () => {
+  /** A stand-in for a better-sqlite3 connection that counts its outer transactions and can fail their COMMIT. */
+  function fakeDatabase(failCommit = false) {
+    const transactions: string[][] = [];
+    const database = {
+      transaction: (body: (write: () => void) => void) =>
+        Object.assign(body, {
+          immediate: (write: () => void) => {
+            transactions.push([]);
+            body(write);
+            if (failCommit) throw new Error('disk I/O error');
+          },
+        }),
+    };
+    return { database: database as unknown as Parameters<typeof sharedCommitOf>[0], transactions };
+  }
+
+  it('writes the batches of every queue pending in the same tick in one transaction, and settles them after it', async () => {
+    const { database, transactions } = fakeDatabase();
+    const written: string[] = [];
+    const queue = (name: string) =>
+      new GroupCommitQueue<string, string>((requests) => {
+        transactions.at(-1)!.push(name);
+        written.push(...requests);
+        return requests.map((request) => ({ ok: true, value: `${name}:${request}` }));
+      }, undefined, sharedCommitOf(database));
+    const appends = queue('appends');
+    const records = queue('records');
+    await expect(Promise.all([appends.submit('a1'), records.submit('r1'), appends.submit('a2')])).resolves.toEqual(['appends:a1', 'records:r1', 'appends:a2']);
+    expect(transactions).toEqual([['appends', 'records']]);
+    expect(written).toEqual(['a1', 'a2', 'r1']);
+  });
+
+  it('rejects every request of the transaction when its COMMIT fails, whatever its own batch returned', async () => {
+    const { database } = fakeDatabase(true);
+    const queue = () => new GroupCommitQueue<string, string>((requests) => requests.map((request) => ({ ok: true, value: request })), undefined, sharedCommitOf(database));
+    const [first, second] = [queue(), queue()];
+    const outcomes = await Promise.allSettled([first.submit('a'), second.submit('b')]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+    await expect(first.whenIdle()).resolves.toBeUndefined();
   });
 });

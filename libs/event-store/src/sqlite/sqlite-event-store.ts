@@ -2,7 +2,7 @@ import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
 import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, RecordedEvent, Subscription } from '../event-store.port';
 import { checkAppendShape, planAppend, type StoredEventLocation, type StreamHead } from '../append-plan';
 import { AppendSignal, catchUpSubscription, OpenSubscriptions } from '../catch-up-subscription';
-import { GroupCommitQueue, type BatchOutcome, type GroupCommitObserver } from './group-commit';
+import { GroupCommitQueue, sharedCommitOf, type BatchOutcome, type GroupCommitObserver } from './group-commit';
 import { configureDurableConnection, migrateEventStoreSchema } from './sqlite-schema';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRowValues } from './sqlite-event-rows';
 
@@ -75,7 +75,8 @@ export class SqliteEventStore implements EventStore {
       const outcomes = this.writeBatch(requests);
       if (outcomes.some((outcome) => outcome.ok)) this.signal.notify();
       return outcomes;
-    }, options.onBatch);
+      // The database's shared commit: the idempotency records pending at the same time share this transaction.
+    }, options.onBatch, sharedCommitOf(this.database));
   }
 
   /** Opens (and migrates) the store: every adapter opens this way, `static async open(options)`. */

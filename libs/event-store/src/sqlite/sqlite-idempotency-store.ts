@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { IdempotencyStore, StoredResponse } from '../idempotency-store.port';
-import { GroupCommitQueue, type BatchOutcome } from './group-commit';
+import { GroupCommitQueue, sharedCommitOf, type BatchOutcome } from './group-commit';
 import { migrateEventStoreSchema } from './sqlite-schema';
 
 type RecordRow = { request_hash: string; status_code: number; body: string; recorded_at: string };
@@ -14,9 +14,10 @@ interface PutRequest {
 /**
  * Idempotency records in the events' database file (pass `SqliteEventStore.database`).
  * `recordedAt` is compared as text: callers store UTC ISO-8601 instants (toISOString), which sort as time.
- * Records are written by group commit, as events are: the records put while a transaction is being written
- * are written together by the next one, so a command's answer costs a share of one fsync (synchronous=FULL),
- * not one of its own taken on the event loop; `putIfAbsent` resolves after COMMIT.
+ * Records are written by group commit, in the transactions the events' appends share (one per database):
+ * the records put while a transaction is being written are written together by the next one, beside the
+ * appends pending then, so a command's answer costs a share of one fsync (synchronous=FULL), not one of its
+ * own taken on the event loop; `putIfAbsent` resolves after COMMIT.
  */
 export class SqliteIdempotencyStore implements IdempotencyStore {
   private readonly statements;
@@ -34,7 +35,7 @@ export class SqliteIdempotencyStore implements IdempotencyStore {
     };
     // One connection, synchronous calls inside one transaction: nothing can run between an insert and its read-back.
     const putBatch = database.transaction((requests: PutRequest[]) => requests.map((request): BatchOutcome<StoredResponse> => ({ ok: true, value: this.putNow(request) })));
-    this.puts = new GroupCommitQueue((requests) => putBatch.immediate(requests));
+    this.puts = new GroupCommitQueue((requests) => putBatch.immediate(requests), undefined, sharedCommitOf(database));
   }
 
   /** Opens (and migrates) the records in the events' connection; every store opens this way. */
