@@ -19,7 +19,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'pg';
@@ -256,6 +256,7 @@ function print(label: string, result: Measure): void {
 }
 
 async function main(): Promise<void> {
+  const loadAtStart = loadavg()[0];
   const workDirectory = mkdtempSync(join(tmpdir(), 'ij-ledger-bench-http-'));
   const schema = `ij_bench_http_${randomBytes(4).toString('hex')}`;
   const pool = new Pool({ connectionString: DATABASE_URL, max: 2 });
@@ -327,7 +328,7 @@ async function main(): Promise<void> {
     const results = {
       benchmark: 'http',
       recordedAt: new Date().toISOString(),
-      machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: round(totalmem() / 2 ** 30), node: process.version, postgres: rows[0].version.split(' on ')[0] },
+      machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: round(totalmem() / 2 ** 30), node: process.version, postgres: rows[0].version.split(' on ')[0], loadAverage1m: { atStart: round(loadAtStart), atEnd: round(loadavg()[0]) } },
       setup: {
         client: 'autocannon (this process), keep-alive, one request in flight per connection',
         connections: CONNECTIONS,
@@ -354,7 +355,7 @@ async function main(): Promise<void> {
     writeFileSync(join(ROOT, '..', 'bench', 'results', 'http.json'), `${JSON.stringify(results, null, 2)}\n`);
     console.table(targets.map((target) => ({ what: target.what, measured: target.measured, baseline: target.baseline ?? '', ratio: target.ratio ?? '', target: target.target, met: target.met ? 'met' : 'MISSED' })));
     console.log(`request log lines: SQLite ${results.logLines.sqlite.logged} logged for ${results.logLines.sqlite.answered} answers received; PostgreSQL ${results.logLines.postgres.logged} for ${results.logLines.postgres.answered}`);
-    console.log(`machine: ${results.machine.cores} cores (${results.machine.cpu}); the client, the servers and PostgreSQL share them.`);
+    console.log(`machine: ${results.machine.cores} cores (${results.machine.cpu}), load average ${results.machine.loadAverage1m.atStart} at start and ${results.machine.loadAverage1m.atEnd} at end; the client, the servers and PostgreSQL share them.`);
   } finally {
     for (const server of servers) if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
     await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
