@@ -2,6 +2,7 @@ import { inPostgresTransaction } from './in-transaction';
 import { Pool, type PoolClient } from 'pg';
 import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, RecordedEvent, Subscription } from '../event-store.port';
 import { checkAppendShape, duplicateAppend, planAppend, type AppendPlan, type StoredEventLocation, type StreamHead } from '../append-plan';
+import { outcomeOf, PostgresAppendBatcher, type AppendEventsOutcome, type AppendEventsRow, type PlannedAppend } from './postgres-append-batch';
 import { WrongExpectedRevision } from '../errors';
 import { AppendSignal, catchUpSubscription, OpenSubscriptions } from '../catch-up-subscription';
 import { migratePostgresSchema } from './postgres-schema';
@@ -24,11 +25,14 @@ type EventRow = { position: string; stream_id: string; revision: number; id: str
  * back), so positions become visible in increasing order and "everything up to the last position I
  * saw" is final. PostgreSQL makes a commit visible before it releases the transaction's locks, so the
  * next appender starts after the previous one is visible.
- * Cost: appends are serialised per schema. The lock is taken inside append_events (postgres-schema.ts),
- * which checks and inserts in the same call, so it is held for the server-side work and the commit, not
- * across client round trips; an append planned on a known head is one round trip. Chosen over xid8/pg_snapshot_xmin
- * filtering, which allows parallel writers but makes every reader hold back behind the oldest open
- * transaction and is easy to get subtly wrong; the ledger's write rate is far below this limit.
+ * Cost: transactions that append are serialised per schema. So that this is not one commit per append,
+ * concurrent appends of a process are group-committed (postgres-append-batch.ts): the appends that arrive
+ * while a batch is written form the next batch, written by one append_batch call (postgres-schema.ts) that
+ * takes the lock, checks and inserts every append of it and commits once. The lock is held for the
+ * server-side work and the commit, not across client round trips. Between processes the lock orders the
+ * batches as before, so positions become visible in increasing order whatever the number of processes.
+ * Chosen over xid8/pg_snapshot_xmin filtering, which allows parallel writers but makes every reader hold
+ * back behind the oldest open transaction and is easy to get subtly wrong.
  */
 export class PostgresEventStore implements EventStore {
   readonly pool: Pool;
@@ -37,6 +41,10 @@ export class PostgresEventStore implements EventStore {
   private readonly signal = new AppendSignal();
   private readonly subscriptions = new OpenSubscriptions();
   private readonly heads = new Map<string, StreamHead>();
+  private readonly batcher = new PostgresAppendBatcher(
+    (appends) => this.callAppendBatch(appends),
+    (append) => this.callAppendEvents(append),
+  );
   private closed = false;
 
   private constructor(private readonly options: PostgresEventStoreOptions) {
@@ -75,7 +83,7 @@ export class PostgresEventStore implements EventStore {
         return this.appendUnderLock(streamId, events, expectedRevision);
       }
       if (plan.kind === 'duplicate') return plan.result;
-      const found = await this.callAppendEvents(streamId, head, plan);
+      const found = await this.batcher.submit({ streamId, head, rows: plan.rows, lastHash: plan.lastHash });
       if (found.kind === 'written') {
         this.rememberHead(streamId, { revision: found.nextRevision, lastHash: plan.lastHash });
         this.signal.notify();
@@ -129,6 +137,7 @@ export class PostgresEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.batcher.whenIdle();
     await this.subscriptions.stopAll();
     if (this.ownsPool) await this.pool.end();
   }
@@ -157,25 +166,61 @@ export class PostgresEventStore implements EventStore {
   }
 
   /** One round trip: append_events (see postgres-schema.ts) locks, checks ids then head, and inserts or reports. */
-  private async callAppendEvents(streamId: string, head: StreamHead | undefined, plan: Extract<AppendPlan, { kind: 'write' }>): Promise<AppendEventsOutcome> {
-    const { rows } = await this.pool.query<AppendEventsRow>(`SELECT * FROM ${this.s}.append_events($1, $2, $3, $4, $5::uuid[], $6, $7, $8, $9)`, [
+  private async callAppendEvents({ streamId, head, rows, lastHash }: PlannedAppend): Promise<AppendEventsOutcome> {
+    const result = await this.pool.query<AppendEventsRow>(`SELECT * FROM ${this.s}.append_events($1, $2, $3, $4, $5::uuid[], $6, $7, $8, $9)`, [
       `${this.options.schema}.append`,
       streamId,
       head ? head.revision : -1,
       head ? head.lastHash : null,
-      plan.rows.map((row) => row.id),
-      plan.rows.map((row) => row.type),
-      plan.rows.map((row) => row.data),
-      plan.rows.map((row) => row.metadata),
-      plan.lastHash,
+      rows.map((row) => row.id),
+      rows.map((row) => row.type),
+      rows.map((row) => row.data),
+      rows.map((row) => row.metadata),
+      lastHash,
     ]);
-    const first = rows[0];
-    if (first.kind === 'written') return { kind: 'written', nextRevision: first.revision as number, position: BigInt(first.position as string) };
-    if (first.kind === 'head') return { kind: 'head', head: first.revision === null ? undefined : { revision: first.revision, lastHash: first.last_hash as string } };
-    return {
-      kind: 'stored',
-      stored: rows.map((row) => ({ id: row.id as string, streamId: row.stream_id, revision: row.revision as number, position: BigInt(row.position as string) })),
-    };
+    return outcomeOf(result.rows);
+  }
+
+  /** One round trip and one transaction for a whole batch: append_batch (see postgres-schema.ts), one outcome per append. */
+  private async callAppendBatch(appends: PlannedAppend[]): Promise<AppendEventsOutcome[]> {
+    const requests: number[] = [];
+    const ids: string[] = [];
+    const revisions: number[] = [];
+    const types: string[] = [];
+    const data: string[] = [];
+    const metadata: string[] = [];
+    appends.forEach((append, index) => {
+      for (const row of append.rows) {
+        requests.push(index + 1);
+        ids.push(row.id);
+        revisions.push(row.revision);
+        types.push(row.type);
+        data.push(row.data);
+        metadata.push(row.metadata);
+      }
+    });
+    const result = await this.pool.query<AppendEventsRow>(
+      `SELECT * FROM ${this.s}.append_batch($1, $2::text[], $3::int[], $4::text[], $5::text[], $6::int[], $7::uuid[], $8::int[], $9::text[], $10::text[], $11::text[])`,
+      [
+        `${this.options.schema}.append`,
+        appends.map((append) => append.streamId),
+        appends.map((append) => (append.head ? append.head.revision : -1)),
+        appends.map((append) => (append.head ? append.head.lastHash : null)),
+        appends.map((append) => append.lastHash),
+        requests,
+        ids,
+        revisions,
+        types,
+        data,
+        metadata,
+      ],
+    );
+    const byRequest: AppendEventsRow[][] = appends.map(() => []);
+    for (const row of result.rows) byRequest[(row.request as number) - 1].push(row);
+    return byRequest.map((rows, index) => {
+      if (rows.length === 0) throw new Error(`append_batch reported nothing for append ${index + 1} of ${appends.length}`);
+      return outcomeOf(rows);
+    });
   }
 
   private async appendLocked(client: PoolClient, streamId: string, events: EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
@@ -225,13 +270,6 @@ export class PostgresEventStore implements EventStore {
 const MAX_OPTIMISTIC_ATTEMPTS = 3;
 /** Stream heads remembered per process (the guess an append is planned on); the oldest are forgotten. */
 const HEAD_CACHE_SIZE = 10_000;
-
-type AppendEventsRow = { kind: 'written' | 'head' | 'event'; id: string | null; stream_id: string; revision: number | null; position: string | null; last_hash: string | null };
-
-type AppendEventsOutcome =
-  | { kind: 'written'; nextRevision: number; position: bigint }
-  | { kind: 'head'; head: StreamHead | undefined }
-  | { kind: 'stored'; stored: StoredEventLocation[] };
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
   return {

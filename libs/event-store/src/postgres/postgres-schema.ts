@@ -67,6 +67,61 @@ const migrations = (s: string): string[] => [
      INSERT INTO ${s}.event_streams AS h (stream_id, revision, last_hash) VALUES (p_stream_id, last_revision, p_last_hash)
        ON CONFLICT ON CONSTRAINT event_streams_pkey DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash;
    END $$;`,
+  // Group commit (postgres-append-batch.ts): append_events for a whole batch of appends, set-based, under the
+  // same lock and in one transaction, so one commit (one WAL flush) and one lock hand-over per batch instead
+  // of per append. Appends are numbered 1..n (p_streams… give each one's stream, planned head and new last
+  // hash); events carry the number of their append (p_requests) and are flattened in append order. The
+  // caller puts each stream and each event id in at most one append of a batch. Each append is checked as
+  // append_events checks one (ids first, then the head) against what was committed before the lock, and
+  // reported: 'event' rows (ids stored), one 'head' row (the head moved), or one 'written' row (its last
+  // revision and position). Appends that pass are inserted in append order, so positions follow it.
+  `CREATE OR REPLACE FUNCTION ${s}.append_batch(
+     p_lock_key TEXT, p_streams TEXT[], p_base_revisions INTEGER[], p_base_hashes TEXT[], p_last_hashes TEXT[],
+     p_requests INTEGER[], p_ids UUID[], p_revisions INTEGER[], p_types TEXT[], p_data TEXT[], p_metadata TEXT[])
+   RETURNS TABLE (request INTEGER, kind TEXT, id TEXT, stream_id TEXT, revision INTEGER, "position" TEXT, last_hash TEXT)
+   LANGUAGE plpgsql VOLATILE AS $$
+   #variable_conflict use_column
+   BEGIN
+     PERFORM pg_advisory_xact_lock(hashtext(p_lock_key));
+     RETURN QUERY
+     WITH req AS (
+       SELECT r.ordinal::int AS request, r.stream_id, r.base_revision, r.base_hash, r.last_hash
+         FROM unnest(p_streams, p_base_revisions, p_base_hashes, p_last_hashes) WITH ORDINALITY AS r(stream_id, base_revision, base_hash, last_hash, ordinal)
+     ), ev AS (
+       SELECT e.request, e.id, e.revision, e.type, e.data, e.metadata, e.ordinal
+         FROM unnest(p_requests, p_ids, p_revisions, p_types, p_data, p_metadata) WITH ORDINALITY AS e(request, id, revision, type, data, metadata, ordinal)
+     ), stored AS (
+       SELECT ev.request, s.id, s.stream_id, s.revision, s.position FROM ev JOIN ${s}.events s ON s.id = ev.id
+     ), moved AS (
+       SELECT req.request, h.revision, h.last_hash
+         FROM req LEFT JOIN ${s}.event_streams h ON h.stream_id = req.stream_id
+        WHERE NOT EXISTS (SELECT 1 FROM stored WHERE stored.request = req.request)
+          AND (h.revision IS DISTINCT FROM (CASE WHEN req.base_revision < 0 THEN NULL ELSE req.base_revision END)
+               OR h.last_hash IS DISTINCT FROM req.base_hash)
+     ), good AS (
+       SELECT req.request, req.stream_id, req.last_hash, (SELECT MAX(ev.revision) FROM ev WHERE ev.request = req.request) AS last_revision
+         FROM req
+        WHERE NOT EXISTS (SELECT 1 FROM stored WHERE stored.request = req.request)
+          AND NOT EXISTS (SELECT 1 FROM moved WHERE moved.request = req.request)
+     ), inserted AS (
+       INSERT INTO ${s}.events (stream_id, revision, id, type, data, metadata)
+       SELECT good.stream_id, ev.revision, ev.id, ev.type, ev.data, ev.metadata
+         FROM ev JOIN good ON good.request = ev.request
+        ORDER BY ev.ordinal
+       RETURNING events.stream_id, events.position
+     ), heads AS (
+       INSERT INTO ${s}.event_streams AS h (stream_id, revision, last_hash)
+       SELECT good.stream_id, good.last_revision, good.last_hash FROM good
+       ON CONFLICT ON CONSTRAINT event_streams_pkey DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash
+     )
+     SELECT stored.request, 'event', stored.id::text, stored.stream_id, stored.revision, stored.position::text, NULL::text FROM stored
+     UNION ALL
+     SELECT moved.request, 'head', NULL::text, NULL::text, moved.revision, NULL::text, moved.last_hash FROM moved
+     UNION ALL
+     SELECT good.request, 'written', NULL::text, good.stream_id, good.last_revision, MAX(inserted.position)::text, good.last_hash
+       FROM good JOIN inserted ON inserted.stream_id = good.stream_id
+      GROUP BY good.request, good.stream_id, good.last_revision, good.last_hash;
+   END $$;`,
 ];
 
 /**
