@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { createHash } from 'node:crypto';
 import { canonicalJson, computeEventHash, GENESIS_HASH, verifyChain } from './hash-chain';
 import type { RecordedEvent } from './event-store.port';
 
@@ -9,6 +11,16 @@ describe('canonical JSON', () => {
 
   it('drops undefined members as JSON.stringify does, so a stored event re-hashes equal', () =>
     expect(canonicalJson({ a: undefined, b: [undefined], c: null })).toBe('{"b":[null],"c":null}'));
+
+  it('is JSON.stringify of the value with its keys sorted, for any JSON value (stored hashes stay reproducible)', () =>
+    fc.assert(fc.property(fc.jsonValue(), (value) => expect(canonicalJson(value)).toBe(sortedJson(value)))));
+
+  it('keeps the hash of a stored event: sha256 over the previous hash then the canonical JSON', () => {
+    const event = { type: 'AdvanceIssued', data: { stoppageId: 's-1', amountCents: 3_287, when: new Date('2025-03-14T00:00:00.000Z') }, metadata };
+    const expected = createHash('sha256').update(GENESIS_HASH).update(canonicalJson({ type: event.type, data: event.data, metadata })).digest('hex');
+    expect(computeEventHash(GENESIS_HASH, event)).toBe(expected);
+    expect(canonicalJson(event.data)).toBe('{"amountCents":3287,"stoppageId":"s-1","when":"2025-03-14T00:00:00.000Z"}');
+  });
 });
 
 describe('the hash chain', () => {
@@ -39,3 +51,13 @@ describe('the hash chain', () => {
     expect(verifyChain([stream[0], { ...stream[2], revision: 1 }])).toMatchObject({ ok: false, revision: 1 });
   });
 });
+
+/** JSON.stringify's output with every object's members in sorted key order (integer-like keys included). */
+function sortedJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const members = Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${sortedJson((value as Record<string, unknown>)[key])}`);
+    return `{${members.join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
