@@ -237,19 +237,20 @@ async function main(): Promise<void> {
         runs: rebuilds,
       },
       balanceQuery: balance,
-      targets: {
-        rebuildAtLeast40PercentOfRawScan: rebuildRate >= 0.4 * rawRate,
-        rebuildAtLeast150kEventsPerSecond: rebuildRate >= 150_000,
-        peakRssAtMost512Mb: peakRss <= 512,
-        balanceP99AtMost2Ms: (balance as { p99Ms: number }).p99Ms <= 2,
-      },
+      // issue #19: measured, its baseline from this run, the ratio, met.
+      targets: [
+        { target: 'rebuild >= 0.4x raw scan + JSON.parse (1M events)', measured: rebuildRate, baseline: rawRate, ratio: Number((rebuildRate / rawRate).toFixed(3)), required: 0.4, met: rebuildRate >= 0.4 * rawRate },
+        { target: 'rebuild peak RSS <= 512 MB', measured: Number(peakRss.toFixed(0)), baseline: Number(Math.max(...scans.map((scan) => scan.maxRssMb)).toFixed(0)), ratio: Number((peakRss / 512).toFixed(3)), required: 1, met: peakRss <= 512, note: 'baseline: the raw scan child\'s peak RSS; ratio = measured / limit (at most 1)' },
+        { target: 'rebuild >= 150 000 events/s', measured: rebuildRate, ratio: Number((rebuildRate / 150_000).toFixed(3)), required: 1, met: rebuildRate >= 150_000 },
+        { target: 'balance query p99 <= 2 ms', measured: (balance as { p99Ms: number }).p99Ms, required: 2, met: (balance as { p99Ms: number }).p99Ms <= 2 },
+      ],
     };
     console.table({
       'raw scan + JSON.parse': { 'events/s': rawRate },
       rebuild: { 'events/s': rebuildRate, 'ratio to raw': result.rebuild.ratioToRawScan, 'peak RSS MB': result.rebuild.peakRssMb },
       'balance query': { 'p50 ms': (balance as { p50Ms: number }).p50Ms, 'p99 ms': (balance as { p99Ms: number }).p99Ms },
     });
-    console.log(JSON.stringify(result.targets));
+    console.table(result.targets);
     const results = join(__dirname, '..', '..', 'bench', 'results');
     mkdirSync(results, { recursive: true });
     writeFileSync(join(results, 'projections.json'), `${JSON.stringify(result, null, 2)}\n`);
