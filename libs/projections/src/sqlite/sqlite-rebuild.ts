@@ -4,6 +4,7 @@ import { serializeDocument } from '../model/policyholder-document';
 import { stoppageRows } from '../model/stoppage-row';
 import { READ_MODELS_PROJECTION, type RebuildProgress, type RebuildResult } from '../read-model-store.port';
 import { READ_MODEL_INDEXES, readModelTables } from './sqlite-read-model-schema';
+import { withoutOwnFsync } from './without-own-fsync';
 import { insertStatements, stoppageValues } from './sqlite-read-model-rows';
 
 const NEXT = '_next';
@@ -45,65 +46,64 @@ export function rebuildSqliteReadModels(database: Database, onProgress?: (progre
   // The fresh tables' batches need no fsync of their own: nothing reads them before the swap, whose commit
   // (at the connection's own level, FULL for the ledger) syncs the WAL and so every batch written before it.
   // NORMAL keeps the WAL consistent after a crash; a rebuild cut short leaves the _next tables, dropped by
-  // the next one. The rebuild is synchronous: no other write of this connection commits in between.
-  const synchronous = database.pragma('synchronous', { simple: true }) as number;
-  database.pragma('synchronous = NORMAL');
+  // the next one.
   let result: RebuildResult;
   try {
-    reader?.exec('BEGIN');
-    const head = BigInt((source.prepare('SELECT COALESCE(MAX(position), 0) FROM events').raw(true).get() as [number])[0]);
-    const total = onProgress
-      ? (source
-          .prepare('SELECT COUNT(*) FROM events WHERE stream_id >= ? AND stream_id < ? AND position <= ?')
-          .raw(true)
-          .get(FIRST_STREAM, AFTER_LAST_STREAM, head) as [number])[0]
-      : 0;
-    const folded: RebuildResult = { checkpoint: head, eventsFolded: 0, policyholders: 0, stoppages: 0 };
-    result = folded;
-    const writeBatch = database.transaction((batch: readonly DocumentRows[]) => {
-      for (const [policyholder, stoppages] of batch) {
-        writes.insertPolicyholder.run(...policyholder);
-        for (const stoppage of stoppages) writes.insertStoppage.run(...stoppage);
-        folded.stoppages += stoppages.length;
-        folded.policyholders++;
-      }
-    });
-    // '+' keeps SQLite off the (stream_id, revision) index: a scan of the table, then its sorter.
-    const scan = source
-      .prepare(
-        `SELECT position, stream_id, type, data, metadata ->> '$.schemaVersion' FROM events
-          WHERE position <= ? AND +stream_id >= ? AND +stream_id < ?
-          ORDER BY +stream_id, +revision`,
-      )
-      .raw(true);
-    // A folded document waits for its write batch as its rows (flat strings and numbers), not as objects.
-    let pending: DocumentRows[] = [];
-    let current: FoldingDocument | undefined;
-    let currentStream: string | undefined;
-    for (const values of scan.iterate(head, FIRST_STREAM, AFTER_LAST_STREAM)) {
-      const [position, streamId, type, data, schemaVersion] = values as EventValues;
-      if (streamId !== currentStream) {
-        if (current) pending.push(documentRows(current));
-        if (reader && pending.length >= WRITE_BATCH) {
-          writeBatch(pending);
-          pending = [];
+    result = withoutOwnFsync(database, () => {
+      reader?.exec('BEGIN');
+      const head = BigInt((source.prepare('SELECT COALESCE(MAX(position), 0) FROM events').raw(true).get() as [number])[0]);
+      const total = onProgress
+        ? (source
+            .prepare('SELECT COUNT(*) FROM events WHERE stream_id >= ? AND stream_id < ? AND position <= ?')
+            .raw(true)
+            .get(FIRST_STREAM, AFTER_LAST_STREAM, head) as [number])[0]
+        : 0;
+      const folded: RebuildResult = { checkpoint: head, eventsFolded: 0, policyholders: 0, stoppages: 0 };
+      const writeBatch = database.transaction((batch: readonly DocumentRows[]) => {
+        for (const [policyholder, stoppages] of batch) {
+          writes.insertPolicyholder.run(...policyholder);
+          for (const stoppage of stoppages) writes.insertStoppage.run(...stoppage);
+          folded.stoppages += stoppages.length;
+          folded.policyholders++;
         }
-        currentStream = streamId;
-        const policyholderId = policyholderOfStream(streamId);
-        current = policyholderId === undefined ? undefined : startFolding(policyholderId);
+      });
+      // '+' keeps SQLite off the (stream_id, revision) index: a scan of the table, then its sorter.
+      const scan = source
+        .prepare(
+          `SELECT position, stream_id, type, data, metadata ->> '$.schemaVersion' FROM events
+            WHERE position <= ? AND +stream_id >= ? AND +stream_id < ?
+            ORDER BY +stream_id, +revision`,
+        )
+        .raw(true);
+      // A folded document waits for its write batch as its rows (flat strings and numbers), not as objects.
+      let pending: DocumentRows[] = [];
+      let current: FoldingDocument | undefined;
+      let currentStream: string | undefined;
+      for (const values of scan.iterate(head, FIRST_STREAM, AFTER_LAST_STREAM)) {
+        const [position, streamId, type, data, schemaVersion] = values as EventValues;
+        if (streamId !== currentStream) {
+          if (current) pending.push(documentRows(current));
+          if (reader && pending.length >= WRITE_BATCH) {
+            writeBatch(pending);
+            pending = [];
+          }
+          currentStream = streamId;
+          const policyholderId = policyholderOfStream(streamId);
+          current = policyholderId === undefined ? undefined : startFolding(policyholderId);
+        }
+        folded.eventsFolded++;
+        if (onProgress && folded.eventsFolded % PROGRESS_EVERY === 0) onProgress({ processed: folded.eventsFolded, total });
+        if (!current) continue;
+        // A missing schemaVersion is undefined, as JSON.parse of the metadata would give.
+        foldEventInto(current, type, (schemaVersion ?? undefined) as number, JSON.parse(data), BigInt(position));
       }
-      folded.eventsFolded++;
-      if (onProgress && folded.eventsFolded % PROGRESS_EVERY === 0) onProgress({ processed: folded.eventsFolded, total });
-      if (!current) continue;
-      // A missing schemaVersion is undefined, as JSON.parse of the metadata would give.
-      foldEventInto(current, type, (schemaVersion ?? undefined) as number, JSON.parse(data), BigInt(position));
-    }
-    if (current) pending.push(documentRows(current));
-    for (let first = 0; first < pending.length; first += WRITE_BATCH) writeBatch(pending.slice(first, first + WRITE_BATCH));
-    onProgress?.({ processed: folded.eventsFolded, total });
+      if (current) pending.push(documentRows(current));
+      for (let first = 0; first < pending.length; first += WRITE_BATCH) writeBatch(pending.slice(first, first + WRITE_BATCH));
+      onProgress?.({ processed: folded.eventsFolded, total });
+      return folded;
+    });
   } finally {
     reader?.close();
-    database.pragma(`synchronous = ${synchronous}`);
   }
 
   database
