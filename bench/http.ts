@@ -18,12 +18,12 @@ import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'pg';
 import { withNirKey } from '@ij/ledger';
+import { freePort } from './support/free-port';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -69,17 +69,6 @@ const round = (value: number) => Math.round(value * 100) / 100;
 /** Every answer each server gave this process (start-up probe, preparation, warm-ups, measures), by base URL. */
 const answers = new Map<string, number>();
 const countAnswers = (baseUrl: string, count: number) => answers.set(baseUrl, (answers.get(baseUrl) ?? 0) + count);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 interface Server {
   child: ChildProcess;
