@@ -6,9 +6,8 @@ import { CLOCK, type Clock } from '../infrastructure/clock';
 import { PolicyholderLedger } from '../infrastructure/policyholder-ledger';
 import type { HeldLease } from '../infrastructure/work-leases';
 import { failAbandonedReplays, takeReplayLease } from './replay-lease';
-import type { ReplayStorage } from './replay-storage';
 import { REPLAY_STORAGE, REPLAY_WORKERS } from '../infrastructure/tokens';
-
+import type { ReplayStorage } from './replay-storage';
 
 /** How often a running replay writes its progress (processed/total) for GET /v1/replays/{id}. */
 const PROGRESS_INTERVAL_MS = 250;
