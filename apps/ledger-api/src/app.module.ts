@@ -14,7 +14,7 @@ import { PaymentRunsModule } from './payment-runs/payment-runs.module';
 import { PolicyholdersModule } from './policyholders/policyholders.module';
 import { ProjectionShutdown } from './read-side/projection-shutdown';
 import { ReadSide } from './read-side/read-side';
-import { ReadYourWritesGuard } from './read-side/read-your-writes.interceptor';
+import { ReadYourWritesGuard } from './read-side/read-your-writes.guard';
 import { ReplaysModule } from './replays/replays.module';
 import { ReportsModule } from './reports/reports.module';
 import { RulesModule } from './rules/rules.module';
