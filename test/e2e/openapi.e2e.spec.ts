@@ -64,7 +64,7 @@ describe.each(['sqlite', 'postgres'] as const)('the OpenAPI document (GET /docs-
   });
 
   it('names every route the application serves, and only those', () => {
-    const served = servedRoutes(ledger.ledger.app).map((route) => `${route.method} ${route.path}`);
+    const served = servedRoutes(ledger.ledger).map((route) => `${route.method} ${route.path}`);
     const documented = Object.entries(document.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
     expect(served.length).toBeGreaterThanOrEqual(26);
     expect(served.filter((route) => !documented.includes(route))).toEqual([]);
@@ -72,7 +72,7 @@ describe.each(['sqlite', 'postgres'] as const)('the OpenAPI document (GET /docs-
   });
 
   it('documents for every operation a named success body, its problems as problem+json, and the command headers on commands', () => {
-    const routes = new Map(servedRoutes(ledger.ledger.app).map((route) => [`${route.method} ${route.path}`, route]));
+    const routes = new Map(servedRoutes(ledger.ledger).map((route) => [`${route.method} ${route.path}`, route]));
     const commands = [...routes.values()].filter((route) => route.command).map((route) => `${route.method} ${route.path}`);
     expect(commands.length).toBeGreaterThanOrEqual(10);
     const known = new Set([...DOMAIN_ERROR_CODES, ...Object.keys(HTTP_PROBLEM_STATUS)].map((code) => `${PROBLEM_BASE}${code}`));
@@ -252,7 +252,7 @@ describe.each(['sqlite', 'postgres'] as const)('the OpenAPI document (GET /docs-
     expect((await call('auditor', 'GET', '/metrics')).status).toBe(200);
 
     // Every route's refusals: a POST without a body (415, before anything else), no key (401), a role that may not call it (403).
-    for (const route of servedRoutes(ledger.ledger.app)) {
+    for (const route of servedRoutes(ledger.ledger)) {
       if (route.allowed === 'public') continue;
       const verb = route.method as 'GET' | 'POST';
       // The bank-report route reads XML (a JSON body is refused with 415 before the key is looked at).

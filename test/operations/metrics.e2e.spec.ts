@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startTestLedger, TEST_KEYS, testNir, type TestLedger } from '../support/ledger-harness';
 import { parsePrometheusText, sampleValue, type Sample } from '../support/prometheus-text';
-import { UNMATCHED_ROUTE } from '../../apps/ledger-api/src/operations/http-metrics.middleware';
+import { UNMATCHED_ROUTE } from '../../apps/ledger-api/src/operations/http-metrics';
 
 /**
  * GET /metrics: scraped before and after a few commands, the series move by exactly what was done:

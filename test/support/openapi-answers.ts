@@ -30,7 +30,7 @@ export interface Answer {
 }
 
 const SCHEMAS_ID = 'ledger-openapi.json';
-/** Headers every answer may carry (helmet, express, rate limits): not the API's own. */
+/** Headers every answer may carry (helmet, the HTTP server, rate limits): not the API's own. */
 const API_HEADERS = ['idempotent-replayed', 'ledger-position', 'ledger-projection-position', 'retry-after', 'ledger-history-next'];
 
 export class OpenApiAnswers {

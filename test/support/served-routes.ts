@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { PATH_METADATA } from '@nestjs/common/constants';
+import type { LedgerApp } from '../../apps/ledger-api/src/bootstrap';
 import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { PUBLIC_KEY, ROLES_KEY } from '../../apps/ledger-api/src/auth/roles.decorator';
 import { IDEMPOTENT_COMMAND } from '../../apps/ledger-api/src/http/command-context';
@@ -14,25 +15,19 @@ export interface ServedRoute {
   allowed: 'public' | 'any' | string[];
 }
 
-interface Layer {
-  route?: { path: string; methods: Record<string, boolean> };
-}
-
 /**
- * Every route the application really serves, read from the HTTP router (as the authorization matrix reads
- * them), with what its controller's metadata says (command, roles) found through Nest's DiscoveryService.
- * Left out: the API docs pages (/docs…) and the console's catch-all (`/{*path}`, its static files).
+ * Every route the application really serves, as the HTTP router registered them (as the authorization
+ * matrix reads them), with what its controller's metadata says (command, roles) found through Nest's
+ * DiscoveryService. Left out: the HEAD twins of GET routes, the API docs pages (/docs…) and the console's
+ * static files (`/console/*`).
  */
-export function servedRoutes(app: INestApplication): ServedRoute[] {
-  const express = app.getHttpAdapter().getInstance() as { router?: { stack: Layer[] }; _router?: { stack: Layer[] } };
-  const routes = (express.router ?? express._router)!.stack
-    .filter((layer) => layer.route && !layer.route.path.startsWith('/docs') && !layer.route.path.includes('*'))
-    .flatMap((layer) => Object.keys(layer.route!.methods).map((method) => ({ method: method.toUpperCase(), expressPath: layer.route!.path })));
-  const handlers = handlerMetadata(app);
-  return routes.map(({ method, expressPath }) => {
-    const handler = handlers.get(`${method} ${expressPath}`);
-    if (!handler) throw new Error(`${method} ${expressPath} is served but no controller method declares it`);
-    return { method, path: expressPath.replace(/:(\w+)/gu, '{$1}'), ...handler };
+export function servedRoutes(ledger: LedgerApp): ServedRoute[] {
+  const routes = ledger.routes.filter((route) => route.method !== 'HEAD' && !route.url.startsWith('/docs') && !route.url.includes('*') && route.url !== '/console');
+  const handlers = handlerMetadata(ledger.app);
+  return routes.map(({ method, url }) => {
+    const handler = handlers.get(`${method} ${url}`);
+    if (!handler) throw new Error(`${method} ${url} is served but no controller method declares it`);
+    return { method, path: url.replace(/:(\w+)/gu, '{$1}'), ...handler };
   });
 }
 

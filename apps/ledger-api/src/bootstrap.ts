@@ -1,26 +1,24 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import helmet from 'helmet';
 import { serveConsole } from '../console/server/serve-console';
 import { AppModule } from './app.module';
 import { type Clock, type LedgerConfig, type LedgerStorage, loadOrGenerateApiKeys, loadPolicyholderIds, openStorage, type ProjectionSync, systemClock } from '@ij/application';
-import { jsonBody } from './http/json-body';
-import { createLedgerLogger, PinoNestLogger, requestLogMiddleware } from './http/request-log';
-import { isXmlRoute, xmlBody } from './http/xml-body';
-import type { NextFunction, Request, Response } from 'express';
+import { registerBodyParsers } from './http/body-parsing';
+import { BODY_LIMIT_BYTES } from './http/json-body';
+import { createLedgerLoggers, PinoNestLogger, requestId } from './http/request-log';
+import { registerRequestLifecycle } from './http/request-lifecycle';
 import { minPositionQuery } from './http/min-position-query';
 import { ledgerOpenApiDocument } from './http/openapi/ledger-document';
 import { ledgerValidationPipe } from './http/validation';
 import { Projector } from '@ij/projections';
 import { ShutdownGate } from './operations/graceful-shutdown';
-import { httpMetricsMiddleware } from './operations/http-metrics.middleware';
 import { LedgerMetrics } from './operations/ledger-metrics';
 import { TimedEventStore } from './operations/timed-event-store';
 
 export interface LedgerApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   storage: LedgerStorage;
   /** Path of the generated keys file when keys were generated or read from the data directory. */
   generatedKeysFile?: string;
@@ -29,6 +27,8 @@ export interface LedgerApp {
   /** SIGTERM: stop accepting, let the requests in flight answer (config.shutdownGraceMs), then close; false when some were cut. */
   shutdown(): Promise<boolean>;
   requestsInFlight(): number;
+  /** Every route the HTTP router serves (method and path template), in the order they were registered. */
+  routes: ReadonlyArray<{ method: string; url: string }>;
 }
 
 export interface LedgerAppOptions {
@@ -50,7 +50,7 @@ export async function createLedgerApp(config: LedgerConfig, options: LedgerAppOp
       : undefined;
   await projector?.start();
   const { ring, generatedFile } = loadOrGenerateApiKeys(config.apiKeys, config.dataDirectory);
-  const app = await NestFactory.create<NestExpressApplication>(
+  const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({
       config,
       storage,
@@ -60,29 +60,45 @@ export async function createLedgerApp(config: LedgerConfig, options: LedgerAppOp
       projectionSync: projector ?? noProjections,
       metrics,
     }),
+    new FastifyAdapter({
+      // Fastify's own logger is off: one line per request comes from registerRequestLifecycle.
+      logger: false,
+      bodyLimit: BODY_LIMIT_BYTES,
+      requestIdHeader: false,
+      genReqId: requestId,
+      rewriteUrl: minPositionQuery,
+      // As Express routed: /health/ is /health, and a path parameter has no length limit of the router's
+      // (an over-long id is the DTO's 400, not a 404).
+      routerOptions: { ignoreTrailingSlash: true, maxParamLength: 16_384 },
+      // No Express-style middleware is used: Nest need not register @fastify/middie.
+      skipMiddie: true,
+    }),
     { bodyParser: false, bufferLogs: true },
   );
-  const logger = createLedgerLogger(config.logLevel);
-  app.useLogger(new PinoNestLogger(logger));
-  app.disable('x-powered-by');
-  // First, so that every request has its one line, those answered by the middleware below included.
-  app.use(requestLogMiddleware(logger));
+  const loggers = createLedgerLoggers(config.logLevel);
+  app.useLogger(new PinoNestLogger(loggers.application));
+  const fastify = app.getHttpAdapter().getInstance();
+  const routes: Array<{ method: string; url: string }> = [];
+  fastify.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
   const shutdownGate = new ShutdownGate();
-  app.use(shutdownGate.middleware);
-  app.use(httpMetricsMiddleware(metrics));
-  app.use(helmet());
-  serveConsole(app);
-  app.use(minPositionQuery);
-  app.use((request: Request, response: Response, next: NextFunction) => (isXmlRoute(request) ? xmlBody : jsonBody)(request, response, next));
+  // First, so that every request has its headers and its one log line, those refused by the hooks below included.
+  registerRequestLifecycle(fastify, { logger: loggers.requests, metrics, gate: shutdownGate });
+  registerBodyParsers(fastify);
+  await serveConsole(app);
   app.useGlobalPipes(ledgerValidationPipe());
   SwaggerModule.setup('docs', app, ledgerOpenApiDocument(app));
+  // Routes registered and Fastify ready: the HTTP server answers (the tests send requests to it without listen()).
+  await app.init();
+  await fastify.ready();
   const close = async () => {
     await app.close();
     // The last commands' events are in the read models and under their checkpoint before the store closes.
     await projector?.catchUp().catch((error: unknown) => new NestLogger('Projector').error(error));
     await projector?.stop();
     await storage.close();
-    logger.flush();
+    loggers.application.flush();
   };
   return {
     app,
@@ -96,5 +112,6 @@ export async function createLedgerApp(config: LedgerConfig, options: LedgerAppOp
       return drained;
     },
     requestsInFlight: () => shutdownGate.requestsInFlight,
+    routes,
   };
 }

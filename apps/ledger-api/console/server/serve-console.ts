@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Request, Response } from 'express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply } from 'fastify';
 
 /**
  * The console's built files (`npm run build:console` → apps/ledger-api/console/dist), found from the
@@ -22,17 +22,22 @@ export function consoleDirectory(): string | undefined {
  * Hash routing: only index.html and hashed assets are ever requested. helmet's default CSP fits
  * (scripts and styles are same-origin files, nothing inline).
  */
-export function serveConsole(app: NestExpressApplication): void {
+export async function serveConsole(app: NestFastifyApplication): Promise<void> {
   const directory = consoleDirectory();
   if (!directory) {
-    app.use('/console', (_request: Request, response: Response) => {
-      response.status(503).type('text/plain').send('The console is not built: run `npm run build:console` (npm start and npm run build do it).');
-    });
+    const notBuilt = (_request: unknown, reply: FastifyReply) =>
+      reply.code(503).type('text/plain').send('The console is not built: run `npm run build:console` (npm start and npm run build do it).');
+    const fastify = app.getHttpAdapter().getInstance();
+    fastify.all('/console', notBuilt);
+    fastify.all('/console/*', notBuilt);
     return;
   }
-  app.useStaticAssets(directory, {
-    prefix: '/console',
+  app.useStaticAssets({
+    root: directory,
+    prefix: '/console/',
     index: 'index.html',
+    // /console answers as /console/ did under Express: a redirect to the directory.
+    redirect: true,
     // index.html names the hashed assets: always revalidate it; the assets themselves never change.
     setHeaders: (response, path) => response.setHeader('Cache-Control', path.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
   });

@@ -2,14 +2,14 @@ import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, 
 import { ProblemException } from '../http/problem';
 import { FailedAuthentications } from './failed-authentications';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { ApiKeyRing, type Actor, type Role } from '@ij/application';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 
 export const API_KEY_RING = Symbol('ApiKeyRing');
 export const FAILED_AUTHENTICATIONS = Symbol('FailedAuthentications');
 
-export interface AuthenticatedRequest extends Request {
+export interface AuthenticatedRequest extends FastifyRequest {
   actor?: Actor;
 }
 

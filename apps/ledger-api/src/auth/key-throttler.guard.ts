@@ -1,6 +1,6 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext, type OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LEDGER_CONFIG, type LedgerConfig } from '@ij/application';
 import type { AuthenticatedRequest } from './auth.guard';
 import { SlidingWindows } from './sliding-windows';
@@ -28,8 +28,8 @@ export class KeyThrottlerGuard implements CanActivate, OnApplicationShutdown {
 
   canActivate(context: ExecutionContext): boolean {
     const http = context.switchToHttp();
-    const request = http.getRequest<Request & AuthenticatedRequest>();
-    const response = http.getResponse<Response>();
+    const request = http.getRequest<FastifyRequest & AuthenticatedRequest>();
+    const response = http.getResponse<FastifyReply>();
     const tracker = request.actor ? `actor:${request.actor.actorId}` : `ip:${String(request.ip)}`;
     const hit = this.windows.hit(`${tracker}\u0000${context.getClass().name}-${context.getHandler().name}`);
     if (hit.blocked) {

@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { Actor } from '@ij/application';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.decorator';
@@ -23,7 +23,7 @@ export class BankReportsController {
   @HttpCode(200)
   @Roles('supervisor')
   @CommandAnswers(200, BankReportOutcome, { keyless: true, consumes: { mediaType: 'application/xml', description: 'a camt.054 (booked, returned) or pain.002 (rejected) document, as the bank sent it' } })
-  apply(@Req() request: Request, @CurrentActor() actor: Actor): Promise<BankReportOutcome> {
+  apply(@Req() request: FastifyRequest, @CurrentActor() actor: Actor): Promise<BankReportOutcome> {
     return this.commandBus.execute(new ApplyBankReportCommand(typeof request.body === 'string' ? request.body : '', actor));
   }
 }

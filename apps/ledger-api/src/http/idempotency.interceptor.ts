@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, HttpStatus, Inject, Injectable, NestInte
 import { Reflector } from '@nestjs/core';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { createHash, randomUUID } from 'node:crypto';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { canonicalJson, type EventStore, type IdempotencyStore, type StoredResponse } from '@ij/event-store';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
@@ -18,6 +18,18 @@ export const LEDGER_POSITION_HEADER = 'Ledger-Position';
 
 /** 1–128 visible ASCII characters (api.md). */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/u;
+
+/** A header's value, as Express's request.header() gave it (the first of a repeated one). */
+function headerOf(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The path of a request URL, without its query string: what the request hash covers, as Express's request.path. */
+function pathOf(url: string): string {
+  const queryStart = url.indexOf('?');
+  return queryStart < 0 ? url : url.slice(0, queryStart);
+}
 
 /** Thrown to answer a repeated command with its first response, exactly as it was. */
 export class IdempotentReplay extends Error {
@@ -49,29 +61,29 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async run(context: ExecutionContext, next: CallHandler): Promise<unknown> {
-    const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest & CommandRequest & { id?: unknown }>();
-    const key = request.header('idempotency-key');
+    const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest & CommandRequest>();
+    const key = headerOf(request, 'idempotency-key');
     if (key === undefined || !IDEMPOTENCY_KEY.test(key)) {
       throw new ValidationFailed([{ field: 'Idempotency-Key', message: 'header required: 1 to 128 visible ASCII characters' }]);
     }
     const actor = request.actor!;
     const requestHash = createHash('sha256')
-      .update(`${request.method} ${request.path}\n${canonicalJson(request.body ?? null)}`)
+      .update(`${request.method} ${pathOf(request.url)}\n${canonicalJson(request.body ?? null)}`)
       .digest('hex');
     const slot = `${actor.actorId}\u0000${key}`;
 
     const running = this.inFlight.get(slot);
     if (running) await running.catch(() => undefined);
 
-    const response = context.switchToHttp().getResponse<Response>();
+    const response = context.switchToHttp().getResponse<FastifyReply>();
     const stored = await this.store.get(actor.actorId, key);
     if (stored) {
       // The first answer's position is not stored with it; the log's head is at or after it, so waiting for it is safe.
-      if (stored.requestHash === requestHash) response.setHeader(LEDGER_POSITION_HEADER, String(await this.events.headPosition()));
+      if (stored.requestHash === requestHash) response.header(LEDGER_POSITION_HEADER, String(await this.events.headPosition()));
       return this.replay(stored, requestHash);
     }
 
-    const correlationHeader = request.header('x-correlation-id');
+    const correlationHeader = headerOf(request, 'x-correlation-id');
     request.commandContext = {
       actor,
       idempotencyKey: key,
@@ -86,7 +98,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     } finally {
       this.inFlight.delete(slot);
       const position = request.commandContext.recordedPosition;
-      if (position !== undefined && !response.headersSent) response.setHeader(LEDGER_POSITION_HEADER, String(position));
+      if (position !== undefined && !response.sent) response.header(LEDGER_POSITION_HEADER, String(position));
     }
   }
 

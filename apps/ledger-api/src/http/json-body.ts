@@ -1,76 +1,64 @@
-import { json, type NextFunction, type Request, type Response } from 'express';
+import type { FastifyRequest } from 'fastify';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { forbiddenKeyPath, jsonNestingDepth, MAX_JSON_DEPTH } from './json-depth';
-import { PROBLEM_CONTENT_TYPE, problemType, type Problem } from './problem';
+import { ProblemException, ValidationFailed } from './problem';
 
 /** Largest request body: a command is a few hundred bytes; anything near this is abuse. */
-export const BODY_LIMIT = '64kb';
+export const BODY_LIMIT_BYTES = 64 * 1024;
+const BODY_LIMIT = '64kb';
 
-const NESTING_TOO_DEEP = 'nesting.too.deep';
+/** application/json and its +json variants, with or without parameters. */
+export const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/iu;
 
-/** Refuses, before JSON.parse and before anything walks the parsed value, a body nested deeper than MAX_JSON_DEPTH. */
-function refuseDeepNesting(_request: unknown, _response: unknown, raw: Buffer): void {
-  if (jsonNestingDepth(raw) > MAX_JSON_DEPTH) throw Object.assign(new Error('JSON nested too deep'), { type: NESTING_TOO_DEEP, status: 400 });
-}
+/** A body sent compressed is read once inflated, and refused past the same limit once inflated. */
+const INFLATE: Record<string, (body: Buffer, options: { maxOutputLength: number }) => Buffer> = {
+  gzip: gunzipSync,
+  deflate: inflateSync,
+  br: brotliDecompressSync,
+};
 
-const parseJson = json({ limit: BODY_LIMIT, strict: true, type: () => true, verify: refuseDeepNesting });
-
-function sendProblem(response: Response, problem: Problem): void {
-  response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
-}
+export const unsupportedJson = (detail = 'Send the body as JSON with Content-Type: application/json.') =>
+  new ProblemException(415, 'unsupported-media-type', 'Unsupported media type', detail);
+const malformed = (detail: string) => new ProblemException(400, 'malformed-json', 'Malformed JSON', detail);
+export const tooLarge = () => new ProblemException(413, 'payload-too-large', 'Request body too large', `The body exceeds ${BODY_LIMIT}.`);
 
 /**
- * Parses JSON bodies of POST requests and answers malformed ones itself (Nest's filters do not see errors
- * raised by body parsing): wrong content type → 415, too large → 413, not JSON → 400.
+ * A JSON body, as body-parser read it before (strict: an object or an array): UTF-8 only (415 otherwise),
+ * gzip/deflate/br inflated (415 for another encoding), nesting deeper than MAX_JSON_DEPTH refused before
+ * JSON.parse walks it, an empty body read as {}, and a key that could pollute a prototype refused by name.
+ * Every refusal is a ProblemException: the exception filter answers it as problem+json.
  */
-export function jsonBody(request: Request, response: Response, next: NextFunction): void {
-  if (request.method !== 'POST' && request.method !== 'PUT' && request.method !== 'PATCH') return next();
-  const contentType = request.headers['content-type'] ?? '';
-  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/iu.test(contentType)) {
-    return sendProblem(response, {
-      type: problemType('unsupported-media-type'),
-      title: 'Unsupported media type',
-      status: 415,
-      detail: 'Send the body as JSON with Content-Type: application/json.',
-    });
+export function parseJsonBody(request: FastifyRequest, body: Buffer): unknown {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/iu.exec(request.headers['content-type'] ?? '')?.[1];
+  if (charset !== undefined && !/^utf-?8$/iu.test(charset)) throw unsupportedJson('Send the body as UTF-8 JSON.');
+  const raw = inflated(body, request.headers['content-encoding']);
+  if (raw.length === 0) return {};
+  if (jsonNestingDepth(raw) > MAX_JSON_DEPTH) {
+    throw new ProblemException(400, 'nesting-too-deep', 'JSON nested too deep', `The body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels.`);
   }
-  parseJson(request, response, (error?: unknown) => {
-    // This callback runs from the request stream's events, outside Express's try/catch: whatever it throws
-    // would be an uncaught exception that ends the process. So nothing escapes it.
-    try {
-      answerParsed(request, response, next, error);
-    } catch {
-      if (response.headersSent) response.destroy();
-      else sendProblem(response, { type: problemType('malformed-json'), title: 'Malformed JSON', status: 400, detail: 'The body could not be read as JSON.' });
-    }
-  });
+  const text = raw.toString('utf8');
+  const first = /^[\s\ufeff]*(.)/u.exec(text)?.[1];
+  if (first !== '{' && first !== '[') throw malformed('The body is not valid JSON.');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.replace(/^\ufeff/u, ''));
+  } catch {
+    throw malformed('The body is not valid JSON.');
+  }
+  const forbidden = forbiddenKeyPath(parsed);
+  if (forbidden !== undefined) throw new ValidationFailed([{ field: forbidden, message: 'is not an allowed field name' }]);
+  return parsed;
 }
 
-function answerParsed(request: Request, response: Response, next: NextFunction, error: unknown): void {
-  if (!error) {
-    const forbidden = forbiddenKeyPath(request.body);
-    if (forbidden === undefined) return next();
-    return sendProblem(response, {
-      type: problemType('validation-failed'),
-      title: 'Invalid request',
-      status: 400,
-      detail: 'The request is not valid: see errors, one entry per field.',
-      errors: [{ field: forbidden, message: 'is not an allowed field name' }],
-    });
+function inflated(body: Buffer, encoding: string | undefined): Buffer {
+  const name = (encoding ?? 'identity').trim().toLowerCase();
+  if (name === 'identity') return body;
+  const inflate = INFLATE[name];
+  if (!inflate) throw unsupportedJson('Send the body as UTF-8 JSON.');
+  try {
+    return inflate(body, { maxOutputLength: BODY_LIMIT_BYTES });
+  } catch (error) {
+    if (error instanceof RangeError) throw tooLarge();
+    throw malformed('The body could not be read as JSON.');
   }
-  const failure = error as { type?: string; status?: number };
-  if (failure.type === NESTING_TOO_DEEP) {
-    return sendProblem(response, {
-      type: problemType('nesting-too-deep'),
-      title: 'JSON nested too deep',
-      status: 400,
-      detail: `The body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels.`,
-    });
-  }
-  if (failure.type === 'entity.too.large') {
-    return sendProblem(response, { type: problemType('payload-too-large'), title: 'Request body too large', status: 413, detail: `The body exceeds ${BODY_LIMIT}.` });
-  }
-  if (failure.type === 'encoding.unsupported' || failure.type === 'charset.unsupported') {
-    return sendProblem(response, { type: problemType('unsupported-media-type'), title: 'Unsupported media type', status: 415, detail: 'Send the body as UTF-8 JSON.' });
-  }
-  return sendProblem(response, { type: problemType('malformed-json'), title: 'Malformed JSON', status: 400, detail: 'The body is not valid JSON.' });
 }

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IdempotentReplay } from './idempotency.interceptor';
 import { PROBLEM_CONTENT_TYPE, problemType } from './problem';
 import { toProblem } from './to-problem';
@@ -11,10 +11,10 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const response = http.getResponse<Response>();
-    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
     if (error instanceof IdempotentReplay) {
-      response.status(error.statusCode).setHeader('Idempotent-Replayed', 'true');
+      response.status(error.statusCode).header('Idempotent-Replayed', 'true');
       response.type(error.statusCode >= 400 ? PROBLEM_CONTENT_TYPE : 'application/json').send(JSON.stringify(error.body));
       return;
     }

@@ -1,61 +1,68 @@
 import type { LoggerService } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import pino, { type Logger } from 'pino';
 
 const VISIBLE_ASCII = /^[\x21-\x7e]{1,128}$/u;
 
-/**
- * The process's JSON logger, on standard output. Asynchronous: lines written while a write is under way are
- * written together by the next one (flushed on exit), so a request never waits for the log. Keys and NIRs
- * never reach a line: the redaction below applies to every line, the request lines carry neither headers,
- * bodies nor URLs.
- */
-export function createLedgerLogger(level: string): Logger {
-  return pino(
-    { level, redact: { paths: ['req.headers.authorization', '*.nir', '*.*.nir', 'nir'], censor: '[redacted]' } },
-    pino.destination({ dest: 1, sync: false }),
-  );
+export interface LedgerLoggers {
+  /** Nest's and the application's lines: redacted, since they may carry what a caller gave. */
+  application: Logger;
+  /** The request lines: fixed fields only (logRequest), with nothing to redact, so none is searched for. */
+  requests: Logger;
 }
 
-type LoggedRequest = IncomingMessage & { id?: string; actor?: { actorId: string }; route?: { path?: unknown } };
+/**
+ * The process's JSON loggers, on standard output through one asynchronous destination: lines written while a
+ * write is under way are written together by the next one (flushed on exit), so a request never waits for
+ * the log. Keys and NIRs never reach a line: the redaction applies to every application line, and the
+ * request lines carry neither headers, bodies nor URLs.
+ */
+export function createLedgerLoggers(level: string): LedgerLoggers {
+  const destination = pino.destination({ dest: 1, sync: false });
+  return {
+    application: pino({ level, redact: { paths: ['req.headers.authorization', '*.nir', '*.*.nir', 'nir'], censor: '[redacted]' } }, destination),
+    requests: pino({ level }, destination),
+  };
+}
 
 /** The request id: the client's X-Request-Id when it is 1–128 visible ASCII characters, else a new UUID. */
-function requestId(request: IncomingMessage): string {
+export function requestId(request: Pick<IncomingMessage, 'headers'>): string {
   const given = request.headers['x-request-id'];
   return typeof given === 'string' && VISIBLE_ASCII.test(given) ? given : randomUUID();
 }
 
+/** What one request line says: never the URL (a NIR or a key placed in a path or a query string would reach the log). */
+export interface RequestLine {
+  id: string;
+  method: string;
+  statusCode: number;
+  responseTimeMs: number;
+  actorId: string | undefined;
+  /** The matched route's template; none for an unknown path. */
+  route: string | undefined;
+}
+
 /**
  * One JSON line per request, once its answer is sent (or its connection closed): request id and method,
- * status, response time, actor and route template — never the URL (a NIR or a key placed in a path or a
- * query string would reach the log); an unknown path has no template. A 5xx is logged as "request errored".
- * The same lines pino-http wrote, without a child logger per request nor an async context around it.
+ * status, response time, actor and route template. A 5xx is logged as "request errored". The same lines
+ * pino-http wrote, without a child logger per request nor an async context around it.
  */
-export function requestLogMiddleware(logger: Logger) {
-  return (request: LoggedRequest, response: ServerResponse, next: () => void): void => {
-    request.id ??= requestId(request);
-    const startedAt = Date.now();
-    // 'close' follows 'finish' (and comes alone when the client went away first): one listener, one line.
-    response.once('close', () => {
-      if (!logger.isLevelEnabled('info')) return;
-      const template = request.route?.path;
-      const line: Record<string, unknown> = {
-        req: { id: request.id, method: request.method },
-        res: { statusCode: response.statusCode },
-        responseTime: Date.now() - startedAt,
-        actor: request.actor?.actorId,
-        route: typeof template === 'string' ? template : undefined,
-      };
-      if (response.statusCode >= 500) {
-        line.err = new Error(`failed with status code ${response.statusCode}`);
-        logger.info(line, 'request errored');
-      } else {
-        logger.info(line, 'request completed');
-      }
-    });
-    next();
+export function logRequest(logger: Logger, request: RequestLine): void {
+  if (!logger.isLevelEnabled('info')) return;
+  const line: Record<string, unknown> = {
+    req: { id: request.id, method: request.method },
+    res: { statusCode: request.statusCode },
+    responseTime: request.responseTimeMs,
+    actor: request.actorId,
+    route: request.route,
   };
+  if (request.statusCode >= 500) {
+    line.err = new Error(`failed with status code ${request.statusCode}`);
+    logger.info(line, 'request errored');
+  } else {
+    logger.info(line, 'request completed');
+  }
 }
 
 /** Nest's logger on the same pino logger (what nestjs-pino's Logger did): Nest's context is logged as `context`. */

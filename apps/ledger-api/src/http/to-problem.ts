@@ -46,7 +46,19 @@ export function toProblem(error: unknown): Problem | undefined {
       detail: typeof message === 'string' ? message : error.message,
     };
   }
+  if (isFastifyRequestError(error)) {
+    // Raised by Fastify while it read the request (a body over its route's limit, a bad Content-Length): its
+    // message names no input, and its status is the answer.
+    const known = STATUS_CODES[error.statusCode] ?? { code: `http-${error.statusCode}`, title: 'Error' };
+    return { type: problemType(known.code), title: known.title, status: error.statusCode, detail: error.statusCode === 413 ? 'The body exceeds the size this route accepts.' : 'The request could not be read.' };
+  }
   return undefined;
+}
+
+function isFastifyRequestError(error: unknown): error is Error & { code: string; statusCode: number } {
+  if (!(error instanceof Error)) return false;
+  const { code, statusCode } = error as { code?: unknown; statusCode?: unknown };
+  return typeof code === 'string' && code.startsWith('FST_') && typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500;
 }
 
 /**

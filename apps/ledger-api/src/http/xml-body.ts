@@ -1,28 +1,22 @@
-import { text, type NextFunction, type Request, type Response } from 'express';
 import { MAX_REPORT_BYTES } from '@ij/bank-files';
-import { PROBLEM_CONTENT_TYPE, problemType } from './problem';
+import { ProblemException } from './problem';
 
 /** Routes whose body is an XML document (bank reports), and how large one may be. */
 const XML_ROUTES = new Set(['/v1/bank-reports']);
-// The bank-report reader refuses larger documents unread: the body parser stops at the same size.
-const XML_BODY_LIMIT = MAX_REPORT_BYTES;
+// The bank-report reader refuses larger documents unread: the body is read up to the same size.
+export const XML_BODY_LIMIT_BYTES = MAX_REPORT_BYTES;
 
-const parseText = text({ limit: XML_BODY_LIMIT, type: () => true });
+/** application/xml, text/xml and their +xml variants. */
+export const XML_MEDIA_TYPE = /^(?:application|text)\/(?:[\w.+-]+\+)?xml\s*(?:;|$)/iu;
 
-export function isXmlRoute(request: Request): boolean {
-  return request.method === 'POST' && XML_ROUTES.has(request.path);
+export function isXmlRoute(method: string, routeUrl: string | undefined): boolean {
+  return method === 'POST' && routeUrl !== undefined && XML_ROUTES.has(routeUrl);
 }
 
-/** Reads an XML route's body as text (application/xml or text/xml, else 415); the parser validates it. */
-export function xmlBody(request: Request, response: Response, next: NextFunction): void {
-  const contentType = request.headers['content-type'] ?? '';
-  if (!/^(?:application|text)\/(?:[\w.+-]+\+)?xml\s*(?:;|$)/iu.test(contentType)) {
-    response.status(415).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ type: problemType('unsupported-media-type'), title: 'Unsupported media type', status: 415, detail: 'Send the bank report as XML with Content-Type: application/xml.' }));
-    return;
-  }
-  parseText(request, response, (error?: unknown) => {
-    if (!error) return next();
-    const status = (error as { status?: number }).status === 413 ? 413 : 400;
-    response.status(status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ type: problemType(status === 413 ? 'payload-too-large' : 'bad-request'), title: status === 413 ? 'Request body too large' : 'Bad request', status, detail: 'The XML body could not be read.' }));
-  });
+export const unsupportedXml = () =>
+  new ProblemException(415, 'unsupported-media-type', 'Unsupported media type', 'Send the bank report as XML with Content-Type: application/xml.');
+
+/** An XML route's body, as text: the bank-report parser validates it. */
+export function parseXmlBody(body: Buffer): string {
+  return body.toString('utf8');
 }

@@ -1,8 +1,8 @@
-import type { Server } from 'node:http';
-import type { NextFunction, Request, Response } from 'express';
-import { PROBLEM_CONTENT_TYPE, problemType } from '../http/problem';
+import type { Server, ServerResponse } from 'node:http';
+import { problemType } from '../http/problem';
 
-const SHUTTING_DOWN = JSON.stringify({
+/** The answer to a request that arrives while the instance drains. */
+export const SHUTTING_DOWN = JSON.stringify({
   type: problemType('shutting-down'),
   title: 'Shutting down',
   status: 503,
@@ -16,26 +16,22 @@ const SHUTTING_DOWN = JSON.stringify({
  * (or the grace period has passed: then the remaining connections are cut).
  */
 export class ShutdownGate {
-  private readonly inFlight = new Set<Response>();
+  private readonly inFlight = new Set<ServerResponse>();
   private draining = false;
   private onIdle: (() => void) | undefined;
 
-  readonly middleware = (_request: Request, response: Response, next: NextFunction): void => {
-    if (this.draining) {
-      response.setHeader('Connection', 'close');
-      response.status(503).setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
-      response.end(SHUTTING_DOWN);
-      return;
-    }
+  /** False once draining: the caller answers SHUTTING_DOWN (503) and executes nothing. */
+  admit(response: ServerResponse): boolean {
+    if (this.draining) return false;
     this.inFlight.add(response);
-    const settled = () => {
-      this.inFlight.delete(response);
-      if (this.inFlight.size === 0) this.onIdle?.();
-    };
-    response.once('finish', settled);
-    response.once('close', settled);
-    next();
-  };
+    return true;
+  }
+
+  /** The request admitted with `response` has answered, or its connection closed. */
+  settle(response: ServerResponse): void {
+    if (!this.inFlight.delete(response)) return;
+    if (this.inFlight.size === 0) this.onIdle?.();
+  }
 
   get requestsInFlight(): number {
     return this.inFlight.size;

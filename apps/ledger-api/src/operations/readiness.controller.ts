@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/roles.decorator';
 import { QueryAnswers } from '../http/openapi/answers';
 import { Readiness } from './readiness.answer';
@@ -14,7 +14,7 @@ export class ReadinessController {
   @Public()
   @QueryAnswers(Readiness, { public: true, otherAnswers: { 503: Readiness } })
   @Header('Cache-Control', 'no-store')
-  async ready(@Res({ passthrough: true }) response: Response): Promise<ReadinessVerdict> {
+  async ready(@Res({ passthrough: true }) response: FastifyReply): Promise<ReadinessVerdict> {
     const verdict = await this.probe.check();
     if (verdict.status !== 'ready') response.status(503);
     return verdict;

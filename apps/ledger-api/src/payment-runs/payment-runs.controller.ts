@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestj
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { once } from 'node:events';
-import type { Response } from 'express';
+import { PassThrough } from 'node:stream';
+import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/roles.decorator';
 import { CurrentCommand, IdempotentCommand } from '../http/command-context';
 import { type CommandContext } from '@ij/application';
@@ -42,14 +43,18 @@ export class PaymentRunsController {
   @Get(':runId/pain001')
   @Roles('supervisor')
   @QueryAnswers(fileOf('application/xml', 'the ISO 20022 pain.001.001.03 credit-transfer file'), { problems: ['payment-run-not-found', 'payment-run-not-done', 'nothing-to-transfer'] })
-  async file(@Param('runId') runId: string, @Res() response: Response) {
+  async file(@Param('runId') runId: string, @Res() response: FastifyReply) {
     const writeFile: (write: (chunk: string) => Promise<void> | void) => Promise<void> = await this.queryBus.execute(new GetPaymentRunFileQuery(runId));
-    response.status(200);
-    response.type('application/xml; charset=utf-8');
-    response.setHeader('Content-Disposition', `attachment; filename="pain001-${runId}.xml"`);
-    await writeFile(async (chunk) => {
-      if (!response.write(chunk)) await once(response, 'drain');
-    });
-    response.end();
+    const body = new PassThrough();
+    response.status(200).type('application/xml; charset=utf-8').header('Content-Disposition', `attachment; filename="pain001-${runId}.xml"`).send(body);
+    try {
+      await writeFile(async (chunk) => {
+        if (!body.write(chunk)) await once(body, 'drain');
+      });
+      body.end();
+    } catch (error) {
+      // The answer has begun: the client sees the connection cut, never a file that looks whole.
+      body.destroy(error instanceof Error ? error : new Error(String(error)));
+    }
   }
 }

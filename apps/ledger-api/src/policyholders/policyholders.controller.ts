@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { HistoryEntry, PolicyholderStatement } from '@ij/projections';
 import { Roles } from '../auth/roles.decorator';
 import { QueryAnswers } from '../http/openapi/answers';
@@ -54,13 +54,13 @@ export class PolicyholdersController {
   @Get(':policyholderId/history')
   @Roles('auditor')
   @QueryAnswers(History, { problems: ['policyholder-not-found'], headers: HISTORY_NEXT })
-  async history(@Param('policyholderId') policyholderId: string, @Query() params: HistoryParams, @Res({ passthrough: true }) response: Response) {
+  async history(@Param('policyholderId') policyholderId: string, @Query() params: HistoryParams, @Res({ passthrough: true }) response: FastifyReply) {
     const history: HistoryEntry[] = await this.queryBus.execute(new GetHistoryQuery(policyholderId));
     const after = params.after === undefined ? -1 : Number(params.after);
     const limit = params.limit === undefined ? MAX_HISTORY_PAGE : Number(params.limit);
     const following = history.filter((entry) => entry.revision > after);
     const page = following.slice(0, limit);
-    if (following.length > page.length) response.setHeader('Ledger-History-Next', String(page[page.length - 1].revision));
+    if (following.length > page.length) response.header('Ledger-History-Next', String(page[page.length - 1].revision));
     return page;
   }
 
@@ -68,11 +68,11 @@ export class PolicyholdersController {
   @Get(':policyholderId/statements/:year')
   @Roles('clerk', 'auditor')
   @QueryAnswers(Statement, { problems: ['policyholder-not-found'], alternatives: { 'application/pdf': { description: '`?format=pdf`: the same statement as a PDF', binary: true } } })
-  async statement(@Param() path: StatementPathParams, @Query() params: StatementParams, @Res({ passthrough: true }) response: Response) {
+  async statement(@Param() path: StatementPathParams, @Query() params: StatementParams, @Res({ passthrough: true }) response: FastifyReply) {
     const statement: PolicyholderStatement = await this.queryBus.execute(new GetStatementQuery(path.policyholderId, Number(path.year)));
     if (params.format !== 'pdf') return statement;
     response.type('application/pdf');
-    response.setHeader('Content-Disposition', `attachment; filename="statement-${statement.year}.pdf"`);
+    response.header('Content-Disposition', `attachment; filename="statement-${statement.year}.pdf"`);
     return new StreamableFile(await statementPdf(statement));
   }
 }

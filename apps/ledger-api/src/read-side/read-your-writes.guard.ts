@@ -1,6 +1,6 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ReadModelStore } from '@ij/projections';
 import { LEDGER_CONFIG, type LedgerConfig, READ_MODELS } from '@ij/application';
@@ -29,28 +29,28 @@ export class ReadYourWritesGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): true | Promise<true> {
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
     const wanted = request.headers[MIN_POSITION_HEADER];
     if (wanted === undefined || this.reflector.get<boolean>(IDEMPOTENT_COMMAND, context.getHandler())) return true;
     const value = Array.isArray(wanted) ? wanted[0] : wanted;
     if (!POSITION.test(value)) {
       throw new ValidationFailed([{ field: 'Ledger-Min-Position', message: 'a log position: a non-negative whole number (the Ledger-Position of a command answer)' }]);
     }
-    const response = context.switchToHttp().getResponse<Response>();
+    const response = context.switchToHttp().getResponse<FastifyReply>();
     return this.waitFor(BigInt(value), response);
   }
 
-  private async waitFor(position: bigint, response: Response): Promise<true> {
+  private async waitFor(position: bigint, response: FastifyReply): Promise<true> {
     const deadline = Date.now() + this.config.minPositionWaitMs;
     for (;;) {
       const checkpoint = await this.models.checkpoint();
       if (checkpoint >= position) {
-        response.setHeader(PROJECTION_POSITION_HEADER, String(checkpoint));
+        response.header(PROJECTION_POSITION_HEADER, String(checkpoint));
         return true;
       }
       if (Date.now() >= deadline) {
-        response.setHeader(PROJECTION_POSITION_HEADER, String(checkpoint));
-        response.setHeader('Retry-After', '1');
+        response.header(PROJECTION_POSITION_HEADER, String(checkpoint));
+        response.header('Retry-After', '1');
         throw new ProblemException(
           503,
           'projection-lagging',

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/roles.decorator';
 import { CurrentCommand, IdempotentCommand } from '../http/command-context';
 import { type CommandContext } from '@ij/application';
@@ -38,7 +38,7 @@ export class ReplaysController {
   /** JSON pages (`next` is the cursor for `after`), or `?format=csv` for the whole diff as text/csv. */
   @Get(':replayId/diff')
   @QueryAnswers(ReplayDiff, { problems: ['replay-not-found', 'replay-not-done', 'replay-failed'], alternatives: { 'text/csv': { description: '`?format=csv`: the whole diff' } } })
-  async diff(@Param('replayId') replayId: string, @Query() params: ReplayDiffParams, @Res({ passthrough: true }) response: Response) {
+  async diff(@Param('replayId') replayId: string, @Query() params: ReplayDiffParams, @Res({ passthrough: true }) response: FastifyReply) {
     const all = params.all === 'true';
     if (params.format !== 'csv') {
       return this.queryBus.execute(
@@ -47,7 +47,7 @@ export class ReplaysController {
     }
     const { csv } = await this.queryBus.execute(new GetReplayDiffCsvQuery(replayId, all));
     response.type('text/csv; charset=utf-8');
-    response.setHeader('Content-Disposition', `attachment; filename="replay-${replayId}.csv"`);
+    response.header('Content-Disposition', `attachment; filename="replay-${replayId}.csv"`);
     return csv;
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { backlogCsv, missingCertificatesCsv, type MissingCertificatesReport, type RegularizationBacklog } from '@ij/projections';
 import { Roles } from '../auth/roles.decorator';
 import { QueryAnswers } from '../http/openapi/answers';
@@ -21,11 +21,11 @@ export class ReportsController {
   /** JSON by default, its rows a page at a time (`?after=&limit=`, totals over every row); `?format=csv` answers every row as text/csv with a header line. */
   @Get('regularization-backlog')
   @QueryAnswers(Backlog, { alternatives: { 'text/csv': { description: '`?format=csv`: the rows with a header line' } } })
-  async backlog(@Query() params: BacklogParams, @Res({ passthrough: true }) response: Response) {
+  async backlog(@Query() params: BacklogParams, @Res({ passthrough: true }) response: FastifyReply) {
     if (params.format !== 'csv') return this.queryBus.execute(new GetBacklogQuery(params.through, { after: params.after, limit: pageSizeOf(params) }));
     const backlog: RegularizationBacklog = await this.queryBus.execute(new GetBacklogQuery(params.through));
     response.type('text/csv; charset=utf-8');
-    response.setHeader('Content-Disposition', `attachment; filename="regularization-backlog-${backlog.through}.csv"`);
+    response.header('Content-Disposition', `attachment; filename="regularization-backlog-${backlog.through}.csv"`);
     return backlogCsv(backlog);
   }
 
@@ -40,16 +40,16 @@ export class ReportsController {
   @Get('missing-certificates')
   @Roles('supervisor')
   @QueryAnswers(MissingCertificates, { alternatives: { 'text/csv': { description: '`?format=csv`: one line per stoppage' }, 'application/pdf': { description: '`?format=pdf`: one reminder letter per employer', binary: true } } })
-  async missingCertificates(@Query() params: MissingCertificatesParams, @Res({ passthrough: true }) response: Response) {
+  async missingCertificates(@Query() params: MissingCertificatesParams, @Res({ passthrough: true }) response: FastifyReply) {
     const report: MissingCertificatesReport = await this.queryBus.execute(new GetMissingCertificatesQuery(Number(params.olderThan ?? '0')));
     if (params.format === 'csv') {
       response.type('text/csv; charset=utf-8');
-      response.setHeader('Content-Disposition', `attachment; filename="missing-certificates-${report.asOf}.csv"`);
+      response.header('Content-Disposition', `attachment; filename="missing-certificates-${report.asOf}.csv"`);
       return missingCertificatesCsv(report);
     }
     if (params.format !== 'pdf') return report;
     response.type('application/pdf');
-    response.setHeader('Content-Disposition', `attachment; filename="missing-certificates-${report.asOf}.pdf"`);
+    response.header('Content-Disposition', `attachment; filename="missing-certificates-${report.asOf}.pdf"`);
     return new StreamableFile(await reminderLettersPdf(report));
   }
 }
