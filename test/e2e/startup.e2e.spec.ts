@@ -1,6 +1,9 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import helmet from 'helmet';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
 import request from 'supertest';
 import { createLedgerApp, type LedgerApp } from '../../apps/ledger-api/src/bootstrap';
 import { GENERATED_KEYS_FILE, readLedgerConfig } from '@ij/application';
@@ -74,4 +77,24 @@ describe('starting the embedded default without LEDGER_API_KEYS', () => {
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['x-powered-by']).toBeUndefined();
   });
+
+  it.each([
+    ['a route', 'get', '/health'],
+    ['an unknown path', 'get', '/no/such/path'],
+    ['a refused key', 'get', '/v1/reports/backlog'],
+    ['a refused media type', 'post', '/v1/stoppages'],
+  ] as const)("sets every header helmet's defaults set on a real response, on %s", async (_label, method, path) => {
+    const expected = helmetHeadersOnARealResponse();
+    expect(Object.keys(expected).length).toBeGreaterThanOrEqual(10);
+    const response = await request(ledger.app.getHttpServer())[method](path).set('content-type', 'text/plain').send(method === 'post' ? 'x' : undefined);
+    for (const [name, value] of Object.entries(expected)) expect([name, response.headers[name]]).toEqual([name, value]);
+  });
 });
+
+/** What helmet (defaults) sets on a real node:http response, the reference the ledger's answers are compared with. */
+function helmetHeadersOnARealResponse(): Record<string, string> {
+  const incoming = new IncomingMessage(new Socket());
+  const response = new ServerResponse(incoming);
+  helmet()(incoming, response, () => undefined);
+  return Object.fromEntries(Object.entries(response.getHeaders()).map(([name, value]) => [name, String(value)]));
+}
