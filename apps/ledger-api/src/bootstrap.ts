@@ -67,9 +67,10 @@ export async function createLedgerApp(config: LedgerConfig, options: LedgerAppOp
       requestIdHeader: false,
       genReqId: requestId,
       rewriteUrl: minPositionQuery,
-      // As Express routed: /health/ is /health, and a path parameter has no length limit of the router's
-      // (an over-long id is the DTO's 400, not a 404).
-      routerOptions: { ignoreTrailingSlash: true, maxParamLength: 16_384 },
+      // As Express routed, a path parameter has no length limit of the router's (an over-long id is the DTO's
+      // 400, not a 404). Unlike Express, /health/ is not /health: the console's static files need /console/
+      // and /console apart (the latter redirects to the former).
+      routerOptions: { maxParamLength: 16_384 },
       // No Express-style middleware is used: Nest need not register @fastify/middie.
       skipMiddie: true,
     }),

@@ -34,11 +34,11 @@ export async function serveConsole(app: NestFastifyApplication): Promise<void> {
   }
   app.useStaticAssets({
     root: directory,
-    prefix: '/console/',
-    index: 'index.html',
-    // /console answers as /console/ did under Express: a redirect to the directory.
+    // /console itself is redirected to /console/, as Express's static files did.
+    prefix: '/console',
     redirect: true,
+    index: 'index.html',
     // index.html names the hashed assets: always revalidate it; the assets themselves never change.
-    setHeaders: (response, path) => response.setHeader('Cache-Control', path.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
-  });
-}
+    // @fastify/static 10 passes the reply here, although its types name a raw response.
+    setHeaders: (response, path) => (response as unknown as FastifyReply).header('cache-control', path.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
+  });}
