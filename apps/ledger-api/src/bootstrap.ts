@@ -71,6 +71,11 @@ export async function createLedgerApp(config: LedgerConfig, options: LedgerAppOp
       // 400, not a 404). Unlike Express, /health/ is not /health: the console's static files need /console/
       // and /console apart (the latter redirects to the former).
       routerOptions: { maxParamLength: 16_384 },
+      // node:http's own limits, which Express kept and Fastify turns off or lengthens: a request must arrive
+      // whole within 5 minutes (a client trickling bytes cannot hold a socket forever), an idle keep-alive
+      // connection closes after 5 s.
+      requestTimeout: 300_000,
+      keepAliveTimeout: 5_000,
       // No Express-style middleware is used: Nest need not register @fastify/middie.
       skipMiddie: true,
     }),
