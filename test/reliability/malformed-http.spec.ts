@@ -21,6 +21,21 @@ describe('malformed HTTP', () => {
   const post = (path = advances) => ledger.http.post(path).set('Authorization', `Bearer ${TEST_KEYS.clerk}`).set('Idempotency-Key', randomUUID());
 
   it.each([
+    ['a bad percent-encoding in a path parameter', '/v1/policyholders/1900175101001%ZZ/balance'],
+    ['a truncated percent-encoding', '/v1/stoppages/%E0%A4%A'],
+    ['a lone %', '/%'],
+  ])('answers %s with a 400 problem that does not repeat the URL, and keeps serving', async (_label, path) => {
+    const response = await ledger.get('clerk', path);
+    expect(response.status).toBe(400);
+    expect(response.headers['content-type']).toMatch(/application\/problem\+json/u);
+    expect(response.body.type).toMatch(/\/bad-request$/u);
+    expect(response.text).not.toContain(path);
+    expect(response.text).not.toContain('1900175101001');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect((await ledger.http.get('/health')).status).toBe(200);
+  });
+
+  it.each([
     ['text/plain', 'hello', 415],
     ['application/x-www-form-urlencoded', 'amountCents=100&reason=x', 415],
     ['multipart/form-data; boundary=x', '--x\r\n\r\n--x--', 415],

@@ -8,7 +8,7 @@ import { type Clock, type LedgerConfig, type LedgerStorage, loadOrGenerateApiKey
 import { registerBodyParsers } from './http/body-parsing';
 import { BODY_LIMIT_BYTES } from './http/json-body';
 import { createLedgerLoggers, PinoNestLogger, requestId } from './http/request-log';
-import { registerRequestLifecycle } from './http/request-lifecycle';
+import { RequestLifecycle } from './http/request-lifecycle';
 import { minPositionQuery } from './http/min-position-query';
 import { ledgerOpenApiDocument } from './http/openapi/ledger-document';
 import { ledgerValidationPipe } from './http/validation';
@@ -50,6 +50,9 @@ export async function createLedgerApp(config: LedgerConfig, options: LedgerAppOp
       : undefined;
   await projector?.start();
   const { ring, generatedFile } = loadOrGenerateApiKeys(config.apiKeys, config.dataDirectory);
+  const loggers = createLedgerLoggers(config.logLevel);
+  const shutdownGate = new ShutdownGate();
+  const lifecycle = new RequestLifecycle({ logger: loggers.requests, metrics, gate: shutdownGate });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({
       config,
@@ -67,6 +70,7 @@ export async function createLedgerApp(config: LedgerConfig, options: LedgerAppOp
       requestIdHeader: false,
       genReqId: requestId,
       rewriteUrl: minPositionQuery,
+      frameworkErrors: lifecycle.answerFrameworkError,
       // As Express routed, a path parameter has no length limit of the router's (an over-long id is the DTO's
       // 400, not a 404). Unlike Express, /health/ is not /health: the console's static files need /console/
       // and /console apart (the latter redirects to the former).
@@ -81,16 +85,14 @@ export async function createLedgerApp(config: LedgerConfig, options: LedgerAppOp
     }),
     { bodyParser: false, bufferLogs: true },
   );
-  const loggers = createLedgerLoggers(config.logLevel);
   app.useLogger(new PinoNestLogger(loggers.application));
   const fastify = app.getHttpAdapter().getInstance();
   const routes: Array<{ method: string; url: string }> = [];
   fastify.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
-  const shutdownGate = new ShutdownGate();
   // First, so that every request has its headers and its one log line, those refused by the hooks below included.
-  registerRequestLifecycle(fastify, { logger: loggers.requests, metrics, gate: shutdownGate });
+  fastify.addHook('onRequest', lifecycle.onRequest);
   registerBodyParsers(fastify);
   await serveConsole(app);
   app.useGlobalPipes(ledgerValidationPipe());
