@@ -28,7 +28,8 @@ import { getRulesVersion } from '@ij/rules';
 
 const POLICYHOLDERS = Number(process.env.BENCH_POLICYHOLDERS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const IN_FLIGHT = 2_000;
+/** Policyholders decided, then written in one transaction (appendNewStreams). */
+const WINDOW = 1_000;
 const TODAY = '2025-12-01';
 const THROUGH = '2025-11-30';
 const ACTIVE = '2026.1';
@@ -113,18 +114,12 @@ async function seed(file: string): Promise<{ seconds: number; events: number }> 
   const started = performance.now();
   await store.append(RULES_STREAM, [{ id: uuidOf(0, 'rules'), type: 'RulesVersionActivated', data: { version: ACTIVE, previousVersion: null, activatedOn: '2025-01-01' }, metadata: metadata(0) }], { expectedRevision: 'no_stream' });
   let events = 1;
-  let pending: Promise<unknown>[] = [];
-  for (let index = 0; index < POLICYHOLDERS; index++) {
-    for (const { streamId, events: batch } of appendsOf(index, context)) {
-      pending.push(store.append(streamId, batch, { expectedRevision: 'no_stream' }));
-      events += batch.length;
-    }
-    if (pending.length >= IN_FLIGHT) {
-      await Promise.all(pending);
-      pending = [];
-    }
+  for (let first = 0; first < POLICYHOLDERS; first += WINDOW) {
+    const appends = [];
+    for (let index = first; index < Math.min(first + WINDOW, POLICYHOLDERS); index++) appends.push(...appendsOf(index, context));
+    await store.appendNewStreams(appends);
+    events += appends.reduce((sum, append) => sum + append.events.length, 0);
   }
-  await Promise.all(pending);
   const seconds = (performance.now() - started) / 1_000;
   await store.close();
   return { seconds, events };
