@@ -9,8 +9,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { LocalDate } from '@js-joda/core';
-import { SqliteEventStore, type EventToAppend } from '@ij/event-store';
+import { SqliteEventStore, type EventToAppend, type NewStreamAppend } from '@ij/event-store';
 import {
   decide,
   evolve,
@@ -30,6 +31,8 @@ const POLICYHOLDERS = Number(process.env.BENCH_POLICYHOLDERS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** Policyholders decided, then written in one transaction (appendNewStreams). */
 const WINDOW = 1_000;
+/** Worker threads deciding the histories while the main thread writes (one keeps up with the writer; a second one measured no faster). */
+const GENERATORS = Number(process.env.BENCH_SEED_GENERATORS ?? 1);
 const TODAY = '2025-12-01';
 const THROUGH = '2025-11-30';
 const ACTIVE = '2026.1';
@@ -108,17 +111,63 @@ function appendsOf(index: number, context: { rules: NonNullable<ReturnType<typeo
   return [...reservations, { streamId: policyholderStream(policyholderIdOf(index)), events }];
 }
 
+/** The appends of policyholders first … last − 1, in index order. */
+function windowOf(first: number, last: number): NewStreamAppend[] {
+  const context = { rules: getRulesVersion(ACTIVE)!, today: TODAY };
+  const appends: NewStreamAppend[] = [];
+  for (let index = first; index < last; index++) appends.push(...appendsOf(index, context));
+  return appends;
+}
+
+/**
+ * Deciding the histories is pure CPU work apart from the writing: GENERATORS worker threads (this file,
+ * run as a worker) decide the windows in turn while the main thread writes them, in index order, so the
+ * log is the same as one thread deciding and writing window after window.
+ */
+function windowGenerators(): { windowAt(first: number): Promise<NewStreamAppend[]>; close(): Promise<void> } {
+  const generators = Array.from({ length: GENERATORS }, () => {
+    const worker = new Worker(__filename, { workerData: { generate: true } });
+    const waiting: Array<{ resolve: (appends: NewStreamAppend[]) => void; reject: (error: unknown) => void }> = [];
+    worker.on('message', (appends: NewStreamAppend[]) => waiting.shift()?.resolve(appends));
+    worker.on('error', (error) => waiting.splice(0).forEach((pending) => pending.reject(error)));
+    return { worker, waiting };
+  });
+  const requested = new Map<number, Promise<NewStreamAppend[]>>();
+  const request = (first: number) => {
+    if (first >= POLICYHOLDERS || requested.has(first)) return;
+    const generator = generators[(first / WINDOW) % GENERATORS];
+    requested.set(first, new Promise((resolve, reject) => generator.waiting.push({ resolve, reject })));
+    generator.worker.postMessage({ first, last: Math.min(first + WINDOW, POLICYHOLDERS) });
+  };
+  return {
+    windowAt(first) {
+      if (GENERATORS === 0) return Promise.resolve(windowOf(first, Math.min(first + WINDOW, POLICYHOLDERS)));
+      // Two windows ahead per generator: each has its next one to decide while the main thread writes.
+      for (let ahead = 0; ahead <= 2 * GENERATORS; ahead++) request(first + ahead * WINDOW);
+      const appends = requested.get(first)!;
+      requested.delete(first);
+      return appends;
+    },
+    close: async () => {
+      await Promise.all(generators.map(({ worker }) => worker.terminate()));
+    },
+  };
+}
+
 async function seed(file: string): Promise<{ seconds: number; events: number }> {
   const store = await SqliteEventStore.open({ connection: file });
-  const context = { rules: getRulesVersion(ACTIVE)!, today: TODAY };
+  const generators = windowGenerators();
   const started = performance.now();
   await store.append(RULES_STREAM, [{ id: uuidOf(0, 'rules'), type: 'RulesVersionActivated', data: { version: ACTIVE, previousVersion: null, activatedOn: '2025-01-01' }, metadata: metadata(0) }], { expectedRevision: 'no_stream' });
   let events = 1;
-  for (let first = 0; first < POLICYHOLDERS; first += WINDOW) {
-    const appends = [];
-    for (let index = first; index < Math.min(first + WINDOW, POLICYHOLDERS); index++) appends.push(...appendsOf(index, context));
-    await store.appendNewStreams(appends);
-    events += appends.reduce((sum, append) => sum + append.events.length, 0);
+  try {
+    for (let first = 0; first < POLICYHOLDERS; first += WINDOW) {
+      const appends = await generators.windowAt(first);
+      await store.appendNewStreams(appends);
+      events += appends.reduce((sum, append) => sum + append.events.length, 0);
+    }
+  } finally {
+    await generators.close();
   }
   const seconds = (performance.now() - started) / 1_000;
   await store.close();
@@ -192,7 +241,7 @@ async function main(): Promise<void> {
         seconds: Number(seeded.seconds.toFixed(2)),
         policyholdersPerSecond: rate(POLICYHOLDERS, seeded.seconds),
         eventsPerSecond: rate(seeded.events, seeded.seconds),
-        method: 'SqliteEventStore.append (group commit, synchronous=FULL), one append per stream, 2 000 appends in flight',
+        method: `histories decided by ${GENERATORS} worker thread(s) (BENCH_SEED_GENERATORS; 0: the main thread), written in index order by SqliteEventStore.appendNewStreams (synchronous=FULL), ${WINDOW} policyholders a transaction`,
       },
       readModels: { seconds: Number(rebuildSeconds.toFixed(2)), policyholdersPerSecond: rate(rebuild.policyholders, rebuildSeconds), note: 'projections rebuild, not part of the seed figure' },
       replay: {
@@ -236,7 +285,11 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+if (isMainThread) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+} else if ((workerData as { generate?: boolean } | undefined)?.generate) {
+  parentPort!.on('message', ({ first, last }: { first: number; last: number }) => parentPort!.postMessage(windowOf(first, last)));
+}
