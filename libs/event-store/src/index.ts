@@ -3,7 +3,7 @@ export * from './idempotency-store.port';
 export { WrongExpectedRevision, IdempotencyConflict, InvalidAppend } from './errors';
 export { canonicalJson, computeEventHash, verifyChain, GENESIS_HASH, type ChainVerification, type HashedContent } from './hash-chain';
 export { deterministicEventId, EVENT_ID_NAMESPACE } from './event-id';
-export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export { SqliteEventStore, type NewStreamAppend, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export type { GroupCommitBatch, GroupCommitObserver } from './sqlite/group-commit';
 export { SqliteIdempotencyStore } from './sqlite/sqlite-idempotency-store';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';

@@ -1,7 +1,7 @@
 export { replayPolicyholder, isNoteworthy, compareRows, type ReplayRow, type ReplayVersions } from './replay-row';
 export { summarize, type ReplaySummary } from './replay-summary';
 export { partitionOf } from './partition';
-export { inMemoryPolicyholderSource, type PolicyholderSource, type PolicyholderRecord, type PolicyholderPage } from './policyholder-source';
+export { inMemoryPolicyholderSource, policyholderRanges, type PolicyholderRange, type PolicyholderSource, type PolicyholderRecord, type PolicyholderPage } from './policyholder-source';
 export { replayPartition, DEFAULT_PAGE_SIZE, type PartitionJob, type PartitionResult } from './replay-partition';
 export { runReplay, mergePartitions, defaultWorkerCount, DEFAULT_WORKER_FILE, type ReplayRequest, type ReplayRunOptions, type ReplayResult, type ReplayProgress } from './run-replay';
 export { resolveVersions } from './resolve-versions';

@@ -1,6 +1,6 @@
 import { RULES_2026_1, RULES_2026_2 } from '@ij/rules';
 import { partitionOf } from './partition';
-import { inMemoryPolicyholderSource } from './policyholder-source';
+import { inMemoryPolicyholderSource, policyholderRanges, type PolicyholderSource } from './policyholder-source';
 import { replayPartition } from './replay-partition';
 import { mergePartitions, runReplay } from './run-replay';
 import { population } from './test-support/histories';
@@ -37,6 +37,39 @@ describe('a partitioned replay', () => {
       const { workers: _single, ...expected } = single;
       expect(partitioned).toEqual(expected);
     }
+  });
+
+  it('cuts the id order into contiguous ranges of equal size, each holding its policyholders once and read by its share alone', async () => {
+    const ids = population(101).map((record) => record.policyholderId).sort();
+    for (const [parts, total] of [[2, 101], [3, 101], [4, 3], [2, 1], [2, 0]]) {
+      const source = inMemoryPolicyholderSource(population(101).slice(0, total));
+      let rowsRead = 0;
+      const counted: PolicyholderSource = { ...source, page: (afterId, limit, keep) => source.page(afterId, limit, (id) => (rowsRead++, keep(id))) };
+      const ranges = await policyholderRanges(source, parts);
+      expect(ranges).toHaveLength(parts);
+      let processed = 0;
+      for (const [partition, range] of ranges.entries()) {
+        const share = await replayPartition(counted, { versions, through: THROUGH, partition, partitions: parts, range, pageSize: 5 });
+        const inRange = ids.slice(0, total).filter((id) => (range.afterId === null || id > range.afterId) && (range.throughId === null || id <= range.throughId));
+        expect(share.processed).toBe(inRange.length);
+        // Equal sizes, give or take one: 101 in 3 is 33, 34, 34.
+        expect(Math.abs(share.processed - total / parts)).toBeLessThan(1);
+        processed += share.processed;
+      }
+      expect(processed).toBe(total);
+      // Each share reads its own rows and at most one page past them, not every row (hash shares read parts × total).
+      expect(rowsRead).toBeLessThanOrEqual(total + (parts - 1) * 5);
+    }
+  });
+
+  it('gives the same result with contiguous ranges as with hash shares', async () => {
+    const source = inMemoryPolicyholderSource(population(101));
+    const ranges = await policyholderRanges(source, 3);
+    const results = [];
+    for (const [partition, range] of ranges.entries()) results.push(await replayPartition(source, { versions, through: THROUGH, partition, partitions: 3, range, pageSize: 7 }));
+    const { workers: _ranged, ...ranged } = mergePartitions(results, 101, 3);
+    const { workers: _single, ...expected } = await replayWith(1, 1_000);
+    expect(ranged).toEqual(expected);
   });
 
   it('keeps only the rows worth showing, sorted by policyholder then stoppage', async () => {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { PolicyholderSource } from './policyholder-source';
+import { policyholderRanges, type PolicyholderSource } from './policyholder-source';
 import { replayPartition, type PartitionResult } from './replay-partition';
 import { compareRows, type ReplayRow } from './replay-row';
 import { summarize, type ReplaySummary } from './replay-summary';
@@ -53,7 +53,8 @@ export function defaultWorkerCount(): number {
 
 /**
  * Replays a rules version over every policyholder, without writing to the ledger. With N workers each
- * thread takes the policyholders whose hash falls in its share; the merged rows are sorted, so the result
+ * thread takes a contiguous range of ids (policyholderRanges) and reads only that part of the read models:
+ * hash shares made every worker read, copy and hash every row. The merged rows are sorted, so the result
  * does not depend on N. Worker threads need the compiled build (dist): from TypeScript sources (jest)
  * the replay runs in this thread.
  */
@@ -68,11 +69,12 @@ export async function runReplay(request: ReplayRequest, options: ReplayRunOption
     progress[partition] = processed;
     options.onProgress?.({ processed: progress.reduce((sum, count) => sum + count, 0), total });
   };
+  const ranges = workers === 0 ? [] : await policyholderRanges(options.source, workers);
   const results =
     workers === 0
       ? [await replayPartition(options.source, { versions, through: request.through, partition: 0, partitions: 1, pageSize: options.pageSize, signal: options.signal, onProgress: (processed) => report(0, processed) })]
       : await Promise.all(
-          Array.from({ length: workers }, (_, partition) =>
+          ranges.map((range, partition) =>
             runWorker(workerFile, {
               source: options.workerSource!,
               currentVersion: versions.current.version,
@@ -80,6 +82,7 @@ export async function runReplay(request: ReplayRequest, options: ReplayRunOption
               through: request.through,
               partition,
               partitions: workers,
+              range,
               pageSize: options.pageSize,
             }, (processed) => report(partition, processed), options.signal),
           ),

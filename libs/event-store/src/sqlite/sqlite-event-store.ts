@@ -1,4 +1,4 @@
-import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
+import BetterSqlite3, { type Database, type Statement, type Transaction } from 'better-sqlite3';
 import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, RecordedEvent, Subscription } from '../event-store.port';
 import { checkAppendShape, planAppend, type StoredEventLocation, type StreamHead } from '../append-plan';
 import { AppendSignal, catchUpSubscription, OpenSubscriptions } from '../catch-up-subscription';
@@ -10,6 +10,12 @@ interface AppendRequest {
   streamId: string;
   events: EventToAppend[];
   expectedRevision: ExpectedRevision;
+}
+
+/** One stream to create with its first events (appendNewStreams). */
+export interface NewStreamAppend {
+  streamId: string;
+  events: EventToAppend[];
 }
 
 export interface SqliteEventStoreOptions {
@@ -34,6 +40,7 @@ export class SqliteEventStore implements EventStore {
   private readonly appends: GroupCommitQueue<AppendRequest, AppendResult>;
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly writeBatch: (requests: AppendRequest[]) => BatchOutcome<AppendResult>[];
+  private readonly writeNewStreams: Transaction<(appends: NewStreamAppend[]) => AppendResult[]>;
   private closed = false;
 
   private constructor(private readonly options: SqliteEventStoreOptions) {
@@ -71,6 +78,7 @@ export class SqliteEventStore implements EventStore {
         return isolatedTransaction.immediate(requests);
       }
     };
+    this.writeNewStreams = this.database.transaction((appends: NewStreamAppend[]) => appends.map((append) => this.insertNewStream(append)));
     this.appends = new GroupCommitQueue((requests) => {
       const outcomes = this.writeBatch(requests);
       if (outcomes.some((outcome) => outcome.ok)) this.signal.notify();
@@ -92,6 +100,27 @@ export class SqliteEventStore implements EventStore {
       return Promise.reject(error);
     }
     return this.appends.submit({ streamId, events, expectedRevision: options.expectedRevision });
+  }
+
+  /**
+   * Creates many streams at once (a seeded population): each the rows, hash chain and result append(streamId,
+   * events, { expectedRevision: 'no_stream' }) gives, all in one transaction (one fsync) without a queued
+   * promise, an id lookup and a head lookup per stream. The unique indexes refuse an id or a stream already
+   * stored; then nothing of the batch is written and it goes through append stream by stream, which reports
+   * duplicates and WrongExpectedRevision as usual.
+   */
+  async appendNewStreams(appends: NewStreamAppend[]): Promise<AppendResult[]> {
+    if (this.closed) throw new Error('SqliteEventStore is closed');
+    for (const { streamId, events } of appends) checkAppendShape(streamId, events);
+    let results: AppendResult[];
+    try {
+      results = this.writeNewStreams.immediate(appends);
+    } catch (error) {
+      if (!isConstraintViolation(error)) throw error;
+      return Promise.all(appends.map(({ streamId, events }) => this.append(streamId, events, { expectedRevision: 'no_stream' })));
+    }
+    if (results.length > 0) this.signal.notify();
+    return results;
   }
 
   async readStream(streamId: string, options: { fromRevision?: number } = {}): Promise<RecordedEvent[]> {
@@ -153,6 +182,19 @@ export class SqliteEventStore implements EventStore {
     }
     return { ok: true, value: { nextRevision: plan.rows[plan.rows.length - 1].revision, position: BigInt(position), duplicate: false } };
   }
+
+  /** Writes a stream's first events, trusting the unique indexes to refuse one already there (appendNewStreams). */
+  private insertNewStream({ streamId, events }: NewStreamAppend): AppendResult {
+    const plan = planAppend(streamId, events, 'no_stream', [], undefined);
+    if (plan.kind === 'duplicate') return plan.result;
+    let position: number | bigint = 0;
+    for (const row of plan.rows) position = this.statements.insertEvent.run(streamId, row.revision, row.id, row.type, row.data, row.metadata).lastInsertRowid;
+    return { nextRevision: plan.rows[plan.rows.length - 1].revision, position: BigInt(position), duplicate: false };
+  }
+}
+
+function isConstraintViolation(error: unknown): boolean {
+  return typeof (error as { code?: unknown } | null)?.code === 'string' && (error as { code: string }).code.startsWith('SQLITE_CONSTRAINT');
 }
 
 function prepareStatements(database: Database) {

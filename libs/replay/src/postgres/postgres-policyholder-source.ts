@@ -38,6 +38,18 @@ export class PostgresPolicyholderSource implements PolicyholderSource {
     return { records, lastId: rows.at(-1)?.policyholder_id ?? null };
   }
 
+  async idsAt(indexes: number[]): Promise<Array<string | null>> {
+    const ids: Array<string | null> = [];
+    for (const index of indexes) {
+      const { rows } = await this.pool.query<{ policyholder_id: string }>(
+        `SELECT policyholder_id FROM ${this.s}.rm_policyholders ORDER BY policyholder_id COLLATE "C" OFFSET $1 LIMIT 1`,
+        [index],
+      );
+      ids.push(rows[0]?.policyholder_id ?? null);
+    }
+    return ids;
+  }
+
   async close(): Promise<void> {
     if (this.ownsPool) await this.pool.end();
   }

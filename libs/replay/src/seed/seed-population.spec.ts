@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore, verifyChain, type RecordedEvent } from '@ij/event-store';
+import { SqliteEventStore, verifyChain, type EventStore, type RecordedEvent } from '@ij/event-store';
 import {
   effectiveEndDate,
   foldEvents,
@@ -30,10 +30,14 @@ interface Seeded {
   events: RecordedEvent[];
 }
 
-async function seedInto(policyholders: number, seed = 1): Promise<Seeded> {
+/** `oneAppendPerStream`: the store seen through the EventStore port only, so the seed takes append, not appendNewStreams. */
+async function seedInto(policyholders: number, seed = 1, oneAppendPerStream = false): Promise<Seeded> {
   const directory = mkdtempSync(join(tmpdir(), 'ij-seed-'));
   const store = await SqliteEventStore.open({ connection: join(directory, 'ledger.sqlite') });
-  const summary = await seedPopulation({ store, policyholderIds, policyholders, seed, scenario: 'arpege', windowSize: 64 });
+  const port: EventStore = oneAppendPerStream
+    ? { append: (...args) => store.append(...args), readStream: (...args) => store.readStream(...args), readAll: (...args) => store.readAll(...args), headPosition: () => store.headPosition(), subscribe: (...args) => store.subscribe(...args), close: () => store.close() }
+    : store;
+  const summary = await seedPopulation({ store: port, policyholderIds, policyholders, seed, scenario: 'arpege', windowSize: 64 });
   return { directory, store, summary, events: await store.readAll() };
 }
 
@@ -79,6 +83,16 @@ describe('seeding the Arpège scenario', () => {
       second = await seedInto(50);
       expect(first.events.length).toBeGreaterThan(50);
       expect(second.events.map(stored)).toEqual(first.events.map(stored));
+    });
+
+    it('writes on SQLite, in one transaction a window, the very events the same seed appends one stream at a time', async () => {
+      const appended = await seedInto(50, 1, true);
+      try {
+        first ??= await seedInto(50);
+        expect(appended.events.map(stored)).toEqual(first.events.map(stored));
+      } finally {
+        await dispose(appended);
+      }
     });
 
     it('gives another population for another seed', () => {

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { WrongExpectedRevision, type EventStore } from '@ij/event-store';
+import { SqliteEventStore, WrongExpectedRevision, type EventStore } from '@ij/event-store';
 import { decideRules, foldRulesEvents, RULES_STREAM, upcast, type RulesVersionActivated } from '@ij/ledger';
 import { getRulesVersion, RULES_VERSIONS, STOPPAGE_KINDS, type RulesVersion, type StoppageKind } from '@ij/rules';
 import { activationRequest } from './api-requests';
@@ -115,14 +115,16 @@ async function activateScenarioRules(store: EventStore, scenario: Scenario, seed
  * global order of the log is the same on every run. A seed repeated on the same store appends nothing.
  */
 async function appendAll(store: EventStore, appends: StreamAppend[]): Promise<number> {
-  const results = await Promise.all(
-    appends.map(({ streamId, events }) =>
-      store.append(streamId, events, { expectedRevision: 'no_stream' }).catch((error: unknown) => {
-        if (!(error instanceof WrongExpectedRevision)) throw error;
-        throw new Error(`seed: ${streamId} already exists with other events: this store holds another population with the same people; seed it with another --seed`, { cause: error });
-      }),
-    ),
-  );
+  // On SQLite, the window's new streams in one transaction: the rows append would write, without a queued
+  // append, an id lookup and a head lookup per stream.
+  const appended =
+    store instanceof SqliteEventStore
+      ? store.appendNewStreams(appends)
+      : Promise.all(appends.map(({ streamId, events }) => store.append(streamId, events, { expectedRevision: 'no_stream' })));
+  const results = await appended.catch((error: unknown) => {
+    if (!(error instanceof WrongExpectedRevision)) throw error;
+    throw new Error(`seed: ${error.streamId} already exists with other events: this store holds another population with the same people; seed it with another --seed`, { cause: error });
+  });
   return results.reduce((sum, result, index) => sum + (result.duplicate ? 0 : appends[index].events.length), 0);
 }
 

@@ -5,11 +5,14 @@ import { stateOfRow } from '../read-model-document';
 /** The read models' policyholders in the embedded SQLite file: a shared connection, or a worker's own read-only one. */
 export class SqlitePolicyholderSource implements PolicyholderSource {
   private readonly pageStatement: Statement;
+  private readonly idAtStatement: Statement;
 
   constructor(private readonly database: Database, private readonly ownsDatabase = false) {
     this.pageStatement = database
       .prepare('SELECT policyholder_id, state_json FROM rm_policyholders WHERE policyholder_id > ? ORDER BY policyholder_id LIMIT ?')
       .raw(true);
+    // Walks the unique index on policyholder_id only, not the states.
+    this.idAtStatement = database.prepare('SELECT policyholder_id FROM rm_policyholders ORDER BY policyholder_id LIMIT 1 OFFSET ?').pluck(true);
   }
 
   /** A read-only connection of its own (a worker thread); WAL lets it read beside the API's writer. */
@@ -35,6 +38,10 @@ export class SqlitePolicyholderSource implements PolicyholderSource {
       if (keep(policyholderId)) records.push({ policyholderId, state: stateOfRow(policyholderId, stateJson) });
     }
     return { records, lastId: rows.at(-1)?.[0] ?? null };
+  }
+
+  async idsAt(indexes: number[]): Promise<Array<string | null>> {
+    return indexes.map((index) => (this.idAtStatement.get(index) as string | undefined) ?? null);
   }
 
   async close(): Promise<void> {

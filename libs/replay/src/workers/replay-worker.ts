@@ -13,6 +13,7 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
       through: job.through,
       partition: job.partition,
       partitions: job.partitions,
+      range: job.range,
       pageSize: job.pageSize,
       onProgress: (processed) => parentPort?.postMessage({ type: 'progress', processed } satisfies WorkerMessage),
     });

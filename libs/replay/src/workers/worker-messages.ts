@@ -1,3 +1,4 @@
+import type { PolicyholderRange } from '../policyholder-source';
 import type { ReplayRow } from '../replay-row';
 import type { SourceSpec } from '../source-spec';
 
@@ -9,6 +10,8 @@ export interface WorkerJob {
   through: string;
   partition: number;
   partitions: number;
+  /** This worker's contiguous range of policyholder ids. */
+  range: PolicyholderRange;
   pageSize?: number;
 }
 
