@@ -15,6 +15,9 @@ import { EVENT_STORE, PROJECTION_SYNC, type ProjectionSync } from './tokens';
 /** How many times a command is re-read and re-decided after losing a race on its stream. */
 export const MAX_CONFLICT_RETRIES = 10;
 
+/** How many streams' events the runner keeps between commands (the most recently used). */
+export const CACHED_STREAMS = 4_096;
+
 /** An event a decision wants recorded. */
 export interface EventDraft {
   type: string;
@@ -47,6 +50,14 @@ export class LedgerCommandRunner {
   private readonly streamQueues = new Map<string, Promise<unknown>>();
 
   /**
+   * The events of recently used streams, as read from the store (never as this process meant to write
+   * them): a command reads only the events after them. Recorded events never change, so what is kept stays
+   * true; one another process appended meanwhile is in the tail read, and one appended between that read and
+   * this append makes the append fail on its expected revision, which reads the tail again.
+   */
+  private readonly histories = new Map<string, readonly RecordedEvent[]>();
+
+  /**
    * Commands on one stream run one after the other inside a process, so they do not race each other;
    * optimistic concurrency (the expected revision) still guards against other processes.
    */
@@ -62,7 +73,7 @@ export class LedgerCommandRunner {
 
   private async runAlone(streamId: string, context: CommandContext, decide: (history: RecordedEvent[]) => EventDraft[]): Promise<CommandOutcome> {
     for (let attempt = 0; attempt <= MAX_CONFLICT_RETRIES; attempt++) {
-      const history = await this.store.readStream(streamId);
+      const history = await this.readHistory(streamId);
       const earlier = this.eventsOfThisCommand(history, streamId, context);
       if (earlier.length > 0) return this.repeat(earlier, context);
 
@@ -83,6 +94,19 @@ export class LedgerCommandRunner {
       }
     }
     throw new TooMuchContention(MAX_CONFLICT_RETRIES + 1);
+  }
+
+  private async readHistory(streamId: string): Promise<RecordedEvent[]> {
+    const known = this.histories.get(streamId);
+    const last = known?.at(-1);
+    const tail = await this.store.readStream(streamId, last ? { fromRevision: last.revision + 1 } : {});
+    for (const event of tail) deepFreeze(event);
+    const history = known && tail.length === 0 ? known : [...(known ?? []), ...tail];
+    this.histories.delete(streamId);
+    if (history.length > 0) this.histories.set(streamId, history);
+    if (this.histories.size > CACHED_STREAMS) this.histories.delete(this.histories.keys().next().value!);
+    // Decisions get a copy of the list and frozen events: nothing they do can change what is kept.
+    return [...history];
   }
 
   private eventId(streamId: string, context: CommandContext, index: number): string {
@@ -129,4 +153,11 @@ export class LedgerCommandRunner {
       };
     });
   }
+}
+
+/** Freezes a recorded event and everything in it: a decision that tried to change one would throw. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  for (const child of Object.values(value)) deepFreeze(child);
+  return Object.freeze(value);
 }
