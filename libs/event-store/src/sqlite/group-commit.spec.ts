@@ -72,6 +72,14 @@ describe('queues sharing the transactions of one database', () => {
     expect(written).toEqual(['a1', 'a2', 'r1']);
   });
 
+  it('writes the batch of a queue pending alone as its own transaction, not as a savepoint of a shared one', async () => {
+    // a savepoint copies every page the batch changes to a sub-journal before changing it: not paid when alone
+    const { database, transactions } = fakeDatabase();
+    const queue = new GroupCommitQueue<string, string>((requests) => requests.map((request) => ({ ok: true, value: request })), undefined, sharedCommitOf(database));
+    await expect(Promise.all([queue.submit('a1'), queue.submit('a2')])).resolves.toEqual(['a1', 'a2']);
+    expect(transactions).toEqual([]);
+  });
+
   it('rejects every request of the transaction when its COMMIT fails, whatever its own batch returned', async () => {
     const { database } = fakeDatabase(true);
     const queue = () => new GroupCommitQueue<string, string>((requests) => requests.map((request) => ({ ok: true, value: request })), undefined, sharedCommitOf(database));

@@ -58,9 +58,10 @@ const OPTIONAL_FIELDS = ['bankAccount', 'bankAccountHold', 'transfers', 'unusabl
 
 /** What is stored in `state_json`: the position is a column of its own. */
 export function serializeDocument(document: PolicyholderDocument): string {
-  const { stoppages, advancesRegularized } = document;
-  const optional = Object.fromEntries(OPTIONAL_FIELDS.filter((field) => document[field] !== undefined).map((field) => [field, document[field]]));
-  return JSON.stringify({ stoppages, advancesRegularized, ...optional });
+  // Built field by field (no entries arrays): written for every document of a rebuild. Same keys, same order.
+  const stored: Record<string, unknown> = { stoppages: document.stoppages, advancesRegularized: document.advancesRegularized };
+  for (const field of OPTIONAL_FIELDS) if (document[field] !== undefined) stored[field] = document[field];
+  return JSON.stringify(stored);
 }
 
 export function deserializeDocument(policyholderId: string, stateJson: string, lastPosition: bigint): PolicyholderDocument {

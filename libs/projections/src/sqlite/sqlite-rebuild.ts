@@ -14,8 +14,13 @@ const AFTER_LAST_STREAM = 'policyholder.';
 
 type EventValues = [position: number, streamId: string, type: string, data: string, schemaVersion: number | null];
 
-/** Documents written per transaction while the log is folded. */
-const WRITE_BATCH = 5_000;
+/**
+ * Documents written per transaction while the log is folded. Small on purpose: a batch's rows (some 2 KB of
+ * JSON a document) then die in V8's young generation instead of being promoted and collected as old objects;
+ * 250 instead of 5 000 cut the rebuild's CPU time by about a tenth at 1M events. The commits are at NORMAL
+ * (no fsync of their own), so more of them cost little.
+ */
+const WRITE_BATCH = 250;
 /** onProgress is told every this many events. */
 const PROGRESS_EVERY = 5_000;
 
