@@ -64,7 +64,7 @@ export async function createLedgerApp(config: LedgerConfig, options: LedgerAppOp
       metrics,
     }),
     new FastifyAdapter({
-      // Fastify's own logger is off: one line per request comes from registerRequestLifecycle.
+      // Fastify's own logger is off: one line per request comes from RequestLifecycle.
       logger: false,
       bodyLimit: BODY_LIMIT_BYTES,
       requestIdHeader: false,
@@ -94,7 +94,7 @@ export async function createLedgerApp(config: LedgerConfig, options: LedgerAppOp
   // First, so that every request has its headers and its one log line, those refused by the hooks below included.
   fastify.addHook('onRequest', lifecycle.onRequest);
   registerBodyParsers(fastify);
-  await serveConsole(app);
+  serveConsole(app);
   app.useGlobalPipes(ledgerValidationPipe());
   SwaggerModule.setup('docs', app, ledgerOpenApiDocument(app));
   // Routes registered and Fastify ready: the HTTP server answers (the tests send requests to it without listen()).

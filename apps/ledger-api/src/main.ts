@@ -3,7 +3,7 @@ import { createLedgerApp } from './bootstrap';
 import { readLedgerConfig } from '@ij/application';
 
 // A promise rejected by a request and left unhandled must not end the ledger (Node's default since 15): log it.
-// Errors thrown while a request is read are caught where they arise (http/json-body.ts), so none reaches here.
+// Errors raised while a request is read are handed to Fastify's callbacks (http/body-parsing.ts), so none reaches here.
 process.on('unhandledRejection', (reason: unknown) => {
   console.error(`unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`);
 });

@@ -22,7 +22,7 @@ export function consoleDirectory(): string | undefined {
  * Hash routing: only index.html and hashed assets are ever requested. helmet's default CSP fits
  * (scripts and styles are same-origin files, nothing inline).
  */
-export async function serveConsole(app: NestFastifyApplication): Promise<void> {
+export function serveConsole(app: NestFastifyApplication): void {
   const directory = consoleDirectory();
   if (!directory) {
     const notBuilt = (_request: unknown, reply: FastifyReply) =>
