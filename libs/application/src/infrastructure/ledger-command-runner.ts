@@ -10,13 +10,17 @@ import {
 import { IdempotencyKeyReused, TooMuchContention } from './application-errors';
 import { noteRecordedPosition, type CommandContext } from './command-context';
 import { CLOCK, type Clock } from './clock';
+import { StreamHistories } from './stream-histories';
 import { EVENT_STORE, PROJECTION_SYNC, type ProjectionSync } from './tokens';
 
 /** How many times a command is re-read and re-decided after losing a race on its stream. */
 export const MAX_CONFLICT_RETRIES = 10;
 
-/** How many streams' events the runner keeps between commands (the most recently used). */
-export const CACHED_STREAMS = 4_096;
+/**
+ * How many events the runner keeps between commands, those of the most recently used streams: some 1 to
+ * 2 kB each once parsed, so at most about 100 MB.
+ */
+export const KEPT_EVENTS = 65_536;
 
 /** An event a decision wants recorded. */
 export interface EventDraft {
@@ -55,7 +59,7 @@ export class LedgerCommandRunner {
    * true; one another process appended meanwhile is in the tail read, and one appended between that read and
    * this append makes the append fail on its expected revision, which reads the tail again.
    */
-  private readonly histories = new Map<string, readonly RecordedEvent[]>();
+  private readonly histories = new StreamHistories(KEPT_EVENTS);
 
   /**
    * Commands on one stream run one after the other inside a process, so they do not race each other;
@@ -100,11 +104,7 @@ export class LedgerCommandRunner {
     const known = this.histories.get(streamId);
     const last = known?.at(-1);
     const tail = await this.store.readStream(streamId, last ? { fromRevision: last.revision + 1 } : {});
-    for (const event of tail) deepFreeze(event);
-    const history = known && tail.length === 0 ? known : [...(known ?? []), ...tail];
-    this.histories.delete(streamId);
-    if (history.length > 0) this.histories.set(streamId, history);
-    if (this.histories.size > CACHED_STREAMS) this.histories.delete(this.histories.keys().next().value!);
+    const history = this.histories.extend(streamId, known, tail);
     // Decisions get a copy of the list and frozen events: nothing they do can change what is kept.
     return [...history];
   }
@@ -155,9 +155,3 @@ export class LedgerCommandRunner {
   }
 }
 
-/** Freezes a recorded event and everything in it: a decision that tried to change one would throw. */
-function deepFreeze<T>(value: T): T {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
-  for (const child of Object.values(value)) deepFreeze(child);
-  return Object.freeze(value);
-}
