@@ -1,6 +1,6 @@
 import BetterSqlite3, { type Database, type Statement, type Transaction } from 'better-sqlite3';
 import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, RecordedEvent, Subscription } from '../event-store.port';
-import { checkAppendShape, planAppend, type StoredEventLocation, type StreamHead } from '../append-plan';
+import { checkAppendShape, planAppend, type EventRow, type StoredEventLocation, type StreamHead } from '../append-plan';
 import { AppendSignal, catchUpSubscription, OpenSubscriptions } from '../catch-up-subscription';
 import { GroupCommitQueue, sharedCommitOf, type BatchOutcome, type GroupCommitObserver } from './group-commit';
 import { configureDurableConnection, migrateEventStoreSchema } from './sqlite-schema';
@@ -161,7 +161,7 @@ export class SqliteEventStore implements EventStore {
    * thrown while writing is not caught here: it must abort the transaction, since the append may be half-written.
    */
   private checkThenWrite({ streamId, events, expectedRevision }: AppendRequest): BatchOutcome<AppendResult> {
-    const { findEvent, streamHead, insertEvent } = this.statements;
+    const { findEvent, streamHead } = this.statements;
     let plan;
     try {
       const stored: StoredEventLocation[] = [];
@@ -176,20 +176,21 @@ export class SqliteEventStore implements EventStore {
       return { ok: false, error };
     }
     if (plan.kind === 'duplicate') return { ok: true, value: plan.result };
-    let position: number | bigint = 0;
-    for (const row of plan.rows) {
-      position = insertEvent.run(streamId, row.revision, row.id, row.type, row.data, row.metadata).lastInsertRowid;
-    }
-    return { ok: true, value: { nextRevision: plan.rows[plan.rows.length - 1].revision, position: BigInt(position), duplicate: false } };
+    return { ok: true, value: this.insertRows(streamId, plan.rows) };
   }
 
   /** Writes a stream's first events, trusting the unique indexes to refuse one already there (appendNewStreams). */
   private insertNewStream({ streamId, events }: NewStreamAppend): AppendResult {
     const plan = planAppend(streamId, events, 'no_stream', [], undefined);
     if (plan.kind === 'duplicate') return plan.result;
+    return this.insertRows(streamId, plan.rows);
+  }
+
+  /** Writes a planned append's rows; its result names the last one. */
+  private insertRows(streamId: string, rows: EventRow[]): AppendResult {
     let position: number | bigint = 0;
-    for (const row of plan.rows) position = this.statements.insertEvent.run(streamId, row.revision, row.id, row.type, row.data, row.metadata).lastInsertRowid;
-    return { nextRevision: plan.rows[plan.rows.length - 1].revision, position: BigInt(position), duplicate: false };
+    for (const row of rows) position = this.statements.insertEvent.run(streamId, row.revision, row.id, row.type, row.data, row.metadata).lastInsertRowid;
+    return { nextRevision: rows[rows.length - 1].revision, position: BigInt(position), duplicate: false };
   }
 }
 
