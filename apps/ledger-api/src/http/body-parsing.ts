@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { BODY_LIMIT_BYTES, JSON_MEDIA_TYPE, parseJsonBody, unsupportedJson } from './json-body';
-import { isXmlRoute, parseXmlBody, unsupportedXml, XML_BODY_LIMIT_BYTES, XML_MEDIA_TYPE } from './xml-body';
+import { isXmlRoute, unsupportedXml, XML_BODY_LIMIT_BYTES, XML_MEDIA_TYPE } from './xml-body';
 
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
@@ -19,7 +19,8 @@ export function registerBodyParsers(fastify: FastifyInstance): void {
       done(error as Error, undefined);
     }
   });
-  fastify.addContentTypeParser(XML_MEDIA_TYPE, { parseAs: 'buffer', bodyLimit: XML_BODY_LIMIT_BYTES }, (_request, body, done) => done(null, parseXmlBody(body as Buffer)));
+  // The bank report as UTF-8 text: the bank-report parser validates it.
+  fastify.addContentTypeParser(XML_MEDIA_TYPE, { parseAs: 'string', bodyLimit: XML_BODY_LIMIT_BYTES }, (_request, body, done) => done(null, body));
   fastify.addHook('onRequest', refuseOtherMediaTypes);
 }
 

@@ -15,8 +15,3 @@ export function isXmlRoute(method: string, routeUrl: string | undefined): boolea
 
 export const unsupportedXml = () =>
   new ProblemException(415, 'unsupported-media-type', 'Unsupported media type', 'Send the bank report as XML with Content-Type: application/xml.');
-
-/** An XML route's body, as text: the bank-report parser validates it. */
-export function parseXmlBody(body: Buffer): string {
-  return body.toString('utf8');
-}
