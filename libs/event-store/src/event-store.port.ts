@@ -71,6 +71,12 @@ export interface EventStore {
    * never skipping one and never delivering one twice. `handler` is awaited before the next delivery.
    */
   subscribe(fromPosition: bigint, handler: (event: RecordedEvent) => Promise<void> | void): Subscription;
+  /**
+   * A value that stays the same while nothing in the store's database changes (its events, and whatever
+   * shares the database, such as SQLite's read models): two equal tokens mean no commit happened in between,
+   * from this process or any other. A store that cannot tell cheaply leaves it out, and nothing is reused.
+   */
+  changeToken?(): string;
   close(): Promise<void>;
 }
 

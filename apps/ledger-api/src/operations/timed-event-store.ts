@@ -28,6 +28,10 @@ export class TimedEventStore implements EventStore {
     return this.inner.subscribe(fromPosition, handler);
   }
 
+  get changeToken(): (() => string) | undefined {
+    return this.inner.changeToken?.bind(this.inner);
+  }
+
   close(): Promise<void> {
     return this.inner.close();
   }

@@ -138,6 +138,16 @@ export class SqliteEventStore implements EventStore {
     return BigInt(row[0] ?? 0);
   }
 
+  /**
+   * PRAGMA data_version changes when another connection (another process, or another connection of this one)
+   * commits to the file; total_changes() counts the rows this connection wrote (appends, and the read models
+   * and idempotency records that share it), rolled back or not; schema_version changes with any DDL (a
+   * rebuild's table swap). Equal tokens: nothing in the file changed in between.
+   */
+  changeToken(): string {
+    return (this.statements.changeToken.get() as [number, number, number]).join('.');
+  }
+
   subscribe(fromPosition: bigint, handler: (event: RecordedEvent) => Promise<void> | void): Subscription {
     return this.subscriptions.track(
       catchUpSubscription(fromPosition, handler, {
@@ -208,5 +218,6 @@ function prepareStatements(database: Database) {
     readStream: raw(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`),
     readAll: raw(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
     headPosition: raw('SELECT MAX(position) FROM events'),
+    changeToken: raw('SELECT data_version, schema_version, total_changes() FROM pragma_data_version, pragma_schema_version'),
   };
 }
