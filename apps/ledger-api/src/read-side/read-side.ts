@@ -5,16 +5,21 @@ import { readActiveRules, type PolicyholderDocument, type ReadModelStore } from 
 import type { RulesVersion } from '@ij/rules';
 import { asNotFound } from '../http/to-problem';
 import { CLOCK, type Clock, EVENT_STORE, READ_MODELS } from '@ij/application';
-
+import { UnchangedStoreAnswers } from './unchanged-store-answers';
 
 /** What every query handler needs: the read models, the active or a named rules version, and today. */
 @Injectable()
 export class ReadSide {
+  /** Answers reused while the store is unchanged (embedded SQLite): a burst of reads between commands. */
+  readonly answers: UnchangedStoreAnswers;
+
   constructor(
     @Inject(READ_MODELS) readonly models: ReadModelStore,
     @Inject(EVENT_STORE) readonly events: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    this.answers = new UnchangedStoreAnswers(events.changeToken && (() => events.changeToken!()));
+  }
 
   through(requested: string | undefined): string {
     return requested ?? this.clock.today();

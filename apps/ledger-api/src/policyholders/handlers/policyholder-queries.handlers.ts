@@ -26,8 +26,10 @@ export class GetBalanceHandler implements IQueryHandler<GetBalanceQuery> {
   constructor(private readonly readSide: ReadSide) {}
 
   async execute({ policyholderId, through }: GetBalanceQuery) {
-    const document = await this.readSide.policyholder(policyholderId);
-    return policyholderBalance(document, await this.readSide.activeRules(), this.readSide.through(through));
+    const day = this.readSide.through(through);
+    return this.readSide.answers.answer(`balance ${policyholderId} ${day}`, async () =>
+      policyholderBalance(await this.readSide.policyholder(policyholderId), await this.readSide.activeRules(), day),
+    );
   }
 }
 
