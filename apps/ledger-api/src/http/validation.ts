@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { ValidationFailed, type FieldError } from './problem';
 
 /** Flattens class-validator's tree into one entry per bad field, named by its path (`salaries.0.grossCents`). */
@@ -16,7 +16,7 @@ export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[
  * sent as "100" or 100.5 is an error, not 100), and every failure becomes a 400 with one entry per field.
  */
 export function ledgerValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new LedgerValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
@@ -28,4 +28,28 @@ export function ledgerValidationPipe(): ValidationPipe {
       return flattened.length > 0 ? new ValidationFailed(flattened) : new BadRequestException('The request body must be a JSON object.');
     },
   });
+}
+
+type Constructor = new () => object;
+
+/**
+ * Most reads come without a query string: `{}` against the route's query class, whose answer depends on the
+ * class only. It is validated in full the first time; once a class has accepted `{}`, the next empty query
+ * gets what that validation returned, a new instance with nothing set, without running it again.
+ */
+class LedgerValidationPipe extends ValidationPipe {
+  private readonly acceptsEmptyQuery = new WeakSet<Constructor>();
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const metatype = metadata.metatype as Constructor | undefined;
+    if (metadata.type !== 'query' || !metatype || !isEmptyObject(value)) return super.transform(value, metadata);
+    if (this.acceptsEmptyQuery.has(metatype)) return new metatype();
+    const transformed = await super.transform(value, metadata);
+    if (transformed instanceof metatype && isEmptyObject(transformed)) this.acceptsEmptyQuery.add(metatype);
+    return transformed;
+  }
+}
+
+function isEmptyObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
 }
