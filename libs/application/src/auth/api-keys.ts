@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual, createHash } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensurePrivateDirectory } from '../infrastructure/private-files';
@@ -20,7 +20,8 @@ interface KeyEntry extends Actor {
 /** The file in the data directory where generated keys are kept, readable by their owner only. */
 export const GENERATED_KEYS_FILE = 'api-keys.txt';
 
-const digestOf = (key: string) => createHash('sha256').update(key, 'utf8').digest();
+/** One-shot hash: a third cheaper than createHash per request (every request is authenticated). */
+const digestOf = (key: string) => hash('sha256', key, 'buffer');
 
 /**
  * Parses `key:role[+role]:actorId,...` (api.md). Keys are held as sha256 digests and compared with
