@@ -152,6 +152,30 @@ describe.each(['sqlite', 'postgres'] as const)('queries on the %s store', (kind)
       ]);
     });
 
+    it('answers a read again after each command, never a balance from before it', async () => {
+      const { stoppageId, policyholderId } = await openSickness();
+      await ledger.command('clerk', `/v1/stoppages/${stoppageId}/salary-certificate`, { salaries: salaries2025() }).expect(200);
+      const path = `/v1/policyholders/${policyholderId}/balance?through=2025-06-29`;
+      const read = async () => (await ledger.get('clerk', path).expect(200)).body;
+      expect(await read()).toMatchObject({ paidCents: 0, balanceCents: FULL_ENTITLEMENT_CENTS });
+      expect(await read()).toMatchObject({ paidCents: 0, balanceCents: FULL_ENTITLEMENT_CENTS });
+      await ledger.command('clerk', `/v1/stoppages/${stoppageId}/advances`, { amountCents: 10_000, reason: 'advance' }).expect(201);
+      expect(await read()).toMatchObject({ paidCents: 10_000, balanceCents: FULL_ENTITLEMENT_CENTS - 10_000 });
+      await ledger.command('clerk', `/v1/stoppages/${stoppageId}/advances`, { amountCents: 2_500, reason: 'advance' }).expect(201);
+      expect(await read()).toMatchObject({ paidCents: 12_500, balanceCents: FULL_ENTITLEMENT_CENTS - 12_500 });
+    });
+
+    it('validates the query string every time, also after answering many reads without one', async () => {
+      const { policyholderId } = await openSickness();
+      for (let read = 0; read < 3; read++) await ledger.get('clerk', `/v1/policyholders/${policyholderId}/balance`).expect(200);
+      const bad = await ledger.get('clerk', `/v1/policyholders/${policyholderId}/balance?through=2025-02-30`);
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors).toEqual([{ field: 'through', message: expect.any(String) }]);
+      const unknown = await ledger.get('clerk', `/v1/policyholders/${policyholderId}/balance?since=2025-01-01`);
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.errors).toEqual([{ field: 'since', message: expect.any(String) }]);
+    });
+
     it('answers 404 for an unknown policyholder', async () => {
       const response = await ledger.get('clerk', '/v1/policyholders/unknown-policyholder-id/balance');
       expect(response.status).toBe(404);
