@@ -6,6 +6,8 @@
  *     given as in production (LEDGER_API_KEYS), logging at info to a file: GET /health, IssueAdvance over
  *     prepared policyholders (one open stoppage with its salary certificate each; every advance has its own
  *     Idempotency-Key), GET balance over the same policyholders;
+ *     then GET balance again while about 100 advances a second trickle in beside it (a reference: every
+ *     commit drops the answers reused between commands);
  *  3. the same IssueAdvance run on PostgreSQL (one API process, LEDGER_ROLE=api, and one projector
  *     process, as in production), in a temporary schema dropped after.
  * Every response that is not the expected status counts as an error. The per-key rate limit stays on, raised
@@ -225,6 +227,37 @@ function issueAdvances(baseUrl: string, prepared: Prepared, tag: string): Omit<L
   };
 }
 
+/** Advances the background trickle asks for each second while balance is read again (one at a time: fewer when they are slow). */
+const TRICKLE_PER_SECOND = 100;
+
+/** IssueAdvance at about `perSecond`, one at a time, until stopped: what it sent, and at what rate. */
+function commandTrickle(baseUrl: string, prepared: Prepared, perSecond: number): { stop(): Promise<{ sent: number; perSecond: number }> } {
+  let stopped = false;
+  let sent = 0;
+  const started = performance.now();
+  const running = (async () => {
+    while (!stopped) {
+      const index = sent++;
+      const response = await fetch(`${baseUrl}/v1/stoppages/${prepared.stoppageIds[index % prepared.stoppageIds.length]}/advances`, {
+        method: 'POST',
+        headers: { ...AUTH, 'content-type': 'application/json', 'idempotency-key': `trickle-${index}` },
+        body: JSON.stringify({ amountCents: 1, reason: 'trickle beside the balance reads' }),
+      });
+      countAnswers(baseUrl, 1);
+      await response.arrayBuffer();
+      if (response.status !== 201) throw new Error(`trickle advance: ${response.status}`);
+      await sleep(Math.max(0, (sent * 1_000) / perSecond - (performance.now() - started)));
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await running;
+      return { sent, perSecond: Math.round((sent * 1_000) / (performance.now() - started)) };
+    },
+  };
+}
+
 /** Lines the server wrote that are request logs: JSON with a response status (pino-http's completion line). */
 function requestLogLines(logFile: string): number {
   let lines = 0;
@@ -287,6 +320,18 @@ async function main(): Promise<void> {
       next: () => ({ path: `/v1/policyholders/${prepared.policyholderIds[balanceSent++ % prepared.policyholderIds.length]}/balance` }),
     });
     print('ledger GET balance (SQLite)', balance);
+    // The same reads while commands trickle in: every commit drops the answers the ledger reuses between
+    // commands (UnchangedStoreAnswers), so most reads here compute their answer (a reference, not a target).
+    const trickle = commandTrickle(sqlite.baseUrl, prepared, TRICKLE_PER_SECOND);
+    let mixedSent = 0;
+    const balanceMixed = await measure({
+      url: sqlite.baseUrl,
+      expectedStatus: 200,
+      headers: AUTH,
+      next: () => ({ path: `/v1/policyholders/${prepared.policyholderIds[mixedSent++ % prepared.policyholderIds.length]}/balance` }),
+    });
+    const trickled = await trickle.stop();
+    print(`ledger GET balance, ${trickled.perSecond} commands/s beside`, balanceMixed);
     await sqlite.stop();
     const sqliteLogLines = requestLogLines(sqliteLog);
 
@@ -330,7 +375,7 @@ async function main(): Promise<void> {
         rateLimitPerMinute: Number(common.LEDGER_RATE_LIMIT_PER_MINUTE),
       },
       baseline: { bareHealthBefore: bareBefore, bareHealthAfter: bareAfter, bareRequestsPerSecond },
-      sqlite: { health, issueAdvance: advances, balance },
+      sqlite: { health, issueAdvance: advances, balance, balanceWithCommandsBeside: { ...balanceMixed, commandsPerSecondAsked: TRICKLE_PER_SECOND, commandsPerSecondSent: trickled.perSecond, note: 'a reference, not a target: every commit drops the reused answers; the trickle sends one command at a time, so it sends fewer when commands are slow' } },
       postgres: { issueAdvance: pgAdvances },
       logLines: {
         // Request lines each server logged vs the answers this process received from it (a request cut when a
