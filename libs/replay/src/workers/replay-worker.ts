@@ -6,7 +6,7 @@ import type { WorkerJob, WorkerMessage } from './worker-messages';
 
 /** One share of a replay in a worker thread, on a connection of its own. Run from the compiled build (dist). */
 async function run(job: WorkerJob): Promise<WorkerMessage> {
-  const source = openSource(job.source);
+  const source = await openSource(job.source);
   try {
     const result = await replayPartition(source, {
       versions: resolveVersions(job.currentVersion, job.replayedVersion),
