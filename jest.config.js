@@ -18,6 +18,8 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(dinero\\.js)/)'],
   moduleNameMapper: {
     '^@ij/(money|rules|ledger|event-store|projections|replay|bank-files|application)$': '<rootDir>/libs/$1/src',
+    // A lib's light entry (no adapters), for worker threads.
+    '^@ij/projections/documents$': '<rootDir>/libs/projections/src/documents',
   },
   testTimeout: 30000,
   globalSetup: '<rootDir>/test/global-setup.js',

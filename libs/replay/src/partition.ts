@@ -1,2 +1,2 @@
 /** The policyholder hash lives with the read models, which partitioned rebuilds also split by it. */
-export { partitionOf } from '@ij/projections';
+export { partitionOf } from '@ij/projections/documents';

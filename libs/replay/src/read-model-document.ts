@@ -1,5 +1,5 @@
 import type { PolicyholderState } from '@ij/ledger';
-import { deserializeDocument, toPolicyholderState } from '@ij/projections';
+import { deserializeDocument, toPolicyholderState } from '@ij/projections/documents';
 
 /**
  * The state of one rm_policyholders row. The replay reads the rows itself (a worker's read-only connection

@@ -8,6 +8,7 @@ import { compareRows, type ReplayRow } from './replay-row';
 import { summarize, type ReplaySummary } from './replay-summary';
 import { resolveVersions } from './resolve-versions';
 import type { SourceSpec } from './source-spec';
+import { unpackRows } from './workers/packed-rows';
 import type { WorkerJob, WorkerMessage } from './workers/worker-messages';
 
 export interface ReplayRequest {
@@ -111,7 +112,7 @@ function runWorker(file: string, job: WorkerJob, onProgress: (processed: number)
     };
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') onProgress(message.processed);
-      else if (message.type === 'done') finish(() => resolve({ processed: message.processed, rows: message.rows }));
+      else if (message.type === 'done') finish(() => resolve({ processed: message.processed, rows: unpackRows(message.rows) }));
       else finish(() => reject(new Error(`Replay worker ${job.partition + 1}/${job.partitions} failed: ${message.reason}`)));
     });
     worker.on('error', (error) => finish(() => reject(error)));

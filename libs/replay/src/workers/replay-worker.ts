@@ -2,11 +2,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { replayPartition } from '../replay-partition';
 import { resolveVersions } from '../resolve-versions';
 import { openSource } from '../source-spec';
+import { packRows } from './packed-rows';
 import type { WorkerJob, WorkerMessage } from './worker-messages';
 
 /** One share of a replay in a worker thread, on a connection of its own. Run from the compiled build (dist). */
 async function run(job: WorkerJob): Promise<WorkerMessage> {
-  const source = openSource(job.source);
+  const source = await openSource(job.source);
   try {
     const result = await replayPartition(source, {
       versions: resolveVersions(job.currentVersion, job.replayedVersion),
@@ -17,7 +18,7 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
       pageSize: job.pageSize,
       onProgress: (processed) => parentPort?.postMessage({ type: 'progress', processed } satisfies WorkerMessage),
     });
-    return { type: 'done', ...result };
+    return { type: 'done', processed: result.processed, rows: packRows(result.rows) };
   } finally {
     await source.close();
   }
@@ -25,4 +26,4 @@ async function run(job: WorkerJob): Promise<WorkerMessage> {
 
 run(workerData as WorkerJob)
   .catch((error: unknown): WorkerMessage => ({ type: 'failed', reason: error instanceof Error ? error.message : String(error) }))
-  .then((message) => parentPort?.postMessage(message));
+  .then((message) => parentPort?.postMessage(message, message.type === 'done' ? [message.rows.cents.buffer] : []));

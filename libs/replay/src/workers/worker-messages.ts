@@ -1,6 +1,6 @@
 import type { PolicyholderRange } from '../policyholder-source';
-import type { ReplayRow } from '../replay-row';
 import type { SourceSpec } from '../source-spec';
+import type { PackedRows } from './packed-rows';
 
 /** What a replay worker is given (workerData): versions travel by name, a connection by its spec. */
 export interface WorkerJob {
@@ -17,5 +17,5 @@ export interface WorkerJob {
 
 export type WorkerMessage =
   | { type: 'progress'; processed: number }
-  | { type: 'done'; processed: number; rows: ReplayRow[] }
+  | { type: 'done'; processed: number; rows: PackedRows }
   | { type: 'failed'; reason: string };
