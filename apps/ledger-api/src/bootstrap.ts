@@ -82,6 +82,10 @@ export async function createLedgerApp(config: LedgerConfig, options: LedgerAppOp
       keepAliveTimeout: 5_000,
       // No Express-style middleware is used: Nest need not register @fastify/middie.
       skipMiddie: true,
+      // A request that arrives on an open connection while the instance closes goes through RequestLifecycle,
+      // whose shutdown gate answers the problem 503 shutting-down with helmet's headers and a log line. Fastify's
+      // own answer would be a bare JSON 503 without a problem type, headers or line (seen in the SIGTERM test).
+      return503OnClosing: false,
     }),
     { bodyParser: false, bufferLogs: true },
   );
