@@ -227,6 +227,17 @@ function issueAdvances(baseUrl: string, prepared: Prepared, tag: string): Omit<L
   };
 }
 
+/** GET balance of the prepared policyholders in turn. */
+function balanceReads(baseUrl: string, prepared: Prepared): Omit<LoadOptions, 'seconds'> {
+  let sent = 0;
+  return {
+    url: baseUrl,
+    expectedStatus: 200,
+    headers: AUTH,
+    next: () => ({ path: `/v1/policyholders/${prepared.policyholderIds[sent++ % prepared.policyholderIds.length]}/balance` }),
+  };
+}
+
 /** Advances the background trickle asks for each second while balance is read again (one at a time: fewer when they are slow). */
 const TRICKLE_PER_SECOND = 100;
 
@@ -312,24 +323,12 @@ async function main(): Promise<void> {
     console.log(`prepared ${POLICYHOLDERS} policyholders in ${((performance.now() - preparedStarted) / 1_000).toFixed(1)} s`);
     const advances = await measure(issueAdvances(sqlite.baseUrl, prepared, 'sqlite'));
     print('ledger IssueAdvance (SQLite)', advances);
-    let balanceSent = 0;
-    const balance = await measure({
-      url: sqlite.baseUrl,
-      expectedStatus: 200,
-      headers: AUTH,
-      next: () => ({ path: `/v1/policyholders/${prepared.policyholderIds[balanceSent++ % prepared.policyholderIds.length]}/balance` }),
-    });
+    const balance = await measure(balanceReads(sqlite.baseUrl, prepared));
     print('ledger GET balance (SQLite)', balance);
     // The same reads while commands trickle in: every commit drops the answers the ledger reuses between
     // commands (UnchangedStoreAnswers), so most reads here compute their answer (a reference, not a target).
     const trickle = commandTrickle(sqlite.baseUrl, prepared, TRICKLE_PER_SECOND);
-    let mixedSent = 0;
-    const balanceMixed = await measure({
-      url: sqlite.baseUrl,
-      expectedStatus: 200,
-      headers: AUTH,
-      next: () => ({ path: `/v1/policyholders/${prepared.policyholderIds[mixedSent++ % prepared.policyholderIds.length]}/balance` }),
-    });
+    const balanceMixed = await measure(balanceReads(sqlite.baseUrl, prepared));
     const trickled = await trickle.stop();
     print(`ledger GET balance, ${trickled.perSecond} commands/s beside`, balanceMixed);
     await sqlite.stop();

@@ -18,7 +18,8 @@ export class ReadSide {
     @Inject(EVENT_STORE) readonly events: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.answers = new UnchangedStoreAnswers(events.changeToken && (() => events.changeToken!()));
+    // Bound once: the store's token is read on every balance request.
+    this.answers = new UnchangedStoreAnswers(events.changeToken?.bind(events));
   }
 
   through(requested: string | undefined): string {
